@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Sieve",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sieve", targets: ["sieve"]),
+        .library(name: "Sieve", targets: ["Sieve"]),
+        .library(name: "SieveCore", targets: ["SieveCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "SieveCore",
+            dependencies: ["CZlib", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "SieveHTML", dependencies: ["SieveCore", "CLibXML2"], swiftSettings: strictSettings),
+        .target(name: "SieveText", dependencies: ["SieveCore"], swiftSettings: strictSettings),
+        .target(name: "SieveSinks", dependencies: ["SieveCore", "CLibXML2"], swiftSettings: strictSettings),
+        .target(
+            name: "Sieve",
+            dependencies: [
+                "SieveCore", "SieveHTML", "SieveText", "SieveSinks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "sieve", dependencies: ["Sieve"], swiftSettings: strictSettings),
+        .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore"], swiftSettings: strictSettings),
+        .testTarget(name: "SieveHTMLTests", dependencies: ["SieveHTML", "SieveCore"], swiftSettings: strictSettings),
+        .testTarget(name: "SieveTextTests", dependencies: ["SieveText", "SieveCore"], swiftSettings: strictSettings),
+        .testTarget(name: "SieveSinksTests", dependencies: ["SieveSinks", "SieveCore", "CLibXML2"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SieveTests",
+            dependencies: ["Sieve", "SieveCore"],
+            resources: [],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Reads an input's bytes into memory, decompressing gzip, within a size limit.
+public struct InputLoader: Sendable {
+    /// The largest input accepted, after decompression.
+    public var maxBytes: Int
+
+    /// Creates a loader with a size limit.
+    public init(maxBytes: Int) {
+        self.maxBytes = maxBytes
+    }
+
+    /// The bytes of a file or of standard input; gzip data is decompressed.
+    public func load(_ ref: InputRef) throws(InputError) -> [UInt8] {
+        var bytes: [UInt8]
+        switch ref {
+        case .unreadable(let path, let reason):
+            throw InputError(path: path, reason: reason)
+        case .standardInput:
+            bytes = try readAll(descriptor: STDIN_FILENO, path: "-")
+        case .file(let path):
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw InputError(path: path, reason: String(cString: strerror(errno))) }
+            defer { close(fd) }
+            bytes = try readAll(descriptor: fd, path: path)
+        }
+        if Gzip.isGzip(bytes) {
+            do {
+                bytes = try Gzip.decompress(bytes, limit: maxBytes)
+            } catch {
+                throw InputError(path: ref.path, reason: error.description)
+            }
+        }
+        return bytes
+    }
+
+    private func readAll(descriptor: Int32, path: String) throws(InputError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputError(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > maxBytes, !Gzip.isGzip(bytes) {
+                throw InputError(path: path, reason: "larger than the --max-bytes limit of \(maxBytes) bytes")
+            }
+        }
+    }
+}
+
+/// An input that could not be read, naming the path and the reason.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    /// The input path.
+    public var path: String
+    /// What went wrong.
+    public var reason: String
+
+    /// Creates an input error.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// `PATH: REASON`.
+    public var description: String { "\(path): \(reason)" }
+}

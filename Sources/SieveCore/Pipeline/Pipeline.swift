@@ -1,0 +1,180 @@
+import Logging
+
+/// A built pipeline: readers, ordered transforms and a sink, run over many inputs in parallel.
+///
+/// ```
+///  inputs ──▶ [worker 1..jobs] ───────────────────────────────────────────▶ reorder ──▶ sink
+///              load bytes (gunzip, size limit)                              buffer      (one writer)
+///              └▶ reader ──▶ doc ──▶ transform 1 ──▶ … ──▶ transform n ──▶ ▲
+///                                        │ drop / throw                     │
+///                                        └──────────▶ error report ◀────────┘ failures
+/// ```
+///
+/// Rules:
+/// - Every stage is built, and every option checked, before the first input is read.
+/// - At most `jobs` inputs are processed at once, and at most `maxInFlight` inputs are between being started
+///   and being written: that cap is the memory bound.
+/// - With `ordered` (the default) documents reach the sink in input order; an input's documents stay together.
+/// - A failure fails one input or one document; it is recorded with its reason and the run goes on, unless
+///   `failFast` is set.
+/// - Attachments (the parsed HTML tree) are dropped before documents leave the worker.
+public struct Pipeline: Sendable {
+    /// The built transforms, in order, with their names.
+    public let transforms: [(name: String, stage: any Transform)]
+    /// The run policy.
+    public let policy: RunPolicy
+    private let selector: ReaderSelector
+    private let loader: InputLoader
+
+    /// Builds every stage of `spec` from `registry`; reports every configuration problem at once.
+    public init(_ spec: PipelineSpec, registry: StageRegistry) throws(ConfigurationError) {
+        var problems: [String] = []
+        var readers: [(name: String, reader: any SourceReader)] = []
+        if let readerSpec = spec.reader {
+            do { readers = [(readerSpec.name, try registry.makeReader(readerSpec))] } catch { problems += error.messages }
+        } else {
+            for name in registry.names(of: .reader) {
+                do { readers.append((name, try registry.makeReader(StageSpec(name: name)))) } catch {
+                    problems += error.messages
+                }
+            }
+        }
+        var transforms: [(name: String, stage: any Transform)] = []
+        for transformSpec in spec.transforms {
+            do { transforms.append((transformSpec.name, try registry.makeTransform(transformSpec))) } catch {
+                problems += error.messages
+            }
+        }
+        do { _ = try registry.makeSink(spec.sink) } catch { problems += error.messages }
+        guard problems.isEmpty else { throw ConfigurationError(messages: problems) }
+        self.transforms = transforms
+        self.policy = spec.policy
+        self.selector = ReaderSelector(readers: readers, forced: spec.reader != nil)
+        self.loader = InputLoader(maxBytes: spec.policy.maxBytes)
+    }
+
+    /// Runs every input through the pipeline into `sink`, reporting failures to `onFailure` and the running
+    /// totals to `onProgress` after each input. The sink must already be open.
+    public func run(
+        _ inputs: some Sequence<InputRef>,
+        into sink: inout any SinkWriter,
+        logger: Logger,
+        onFailure: (Failure) -> Void = { _ in },
+        onProgress: (RunReport) -> Void = { _ in }
+    ) async throws -> RunReport {
+        var report = RunReport()
+        var iterator = inputs.makeIterator()
+        var nextIndex = 0
+        var nextToWrite = 0
+        var running = 0
+        var finished: [Int: InputOutcome] = [:]
+        var exhausted = false
+        try await withThrowingTaskGroup(of: InputOutcome.self) { group in
+            while true {
+                while !exhausted, running < policy.jobs, nextIndex - nextToWrite < policy.maxInFlight {
+                    guard let ref = iterator.next() else {
+                        exhausted = true
+                        break
+                    }
+                    let index = nextIndex
+                    group.addTask { self.process(ref, index: index, logger: logger) }
+                    nextIndex += 1
+                    running += 1
+                }
+                guard let outcome = try await group.next() else { break }
+                running -= 1
+                finished[outcome.index] = outcome
+                while let ready = policy.ordered ? finished.removeValue(forKey: nextToWrite) : finished.popFirst()?.value {
+                    nextToWrite += 1
+                    try deliver(ready, into: &sink, report: &report, onFailure: onFailure)
+                    onProgress(report)
+                    if policy.failFast, !ready.failures.isEmpty {
+                        report.stoppedEarly = true
+                        group.cancelAll()
+                        return
+                    }
+                }
+            }
+        }
+        return report
+    }
+
+    private func deliver(_ outcome: InputOutcome, into sink: inout any SinkWriter, report: inout RunReport,
+                         onFailure: (Failure) -> Void) throws {
+        report.inputs += 1
+        report.bytes += outcome.bytes
+        for document in outcome.documents {
+            try sink.write(document)
+            report.written += 1
+        }
+        for reason in outcome.drops { report.dropped[reason, default: 0] += 1 }
+        for failure in outcome.failures {
+            report.failed += 1
+            onFailure(failure)
+        }
+    }
+
+    /// Loads, reads and transforms one input; never throws, every problem becomes a `Failure`.
+    func process(_ ref: InputRef, index: Int, logger: Logger) -> InputOutcome {
+        var outcome = InputOutcome(index: index)
+        let bytes: [UInt8]
+        do { bytes = try loader.load(ref) } catch {
+            outcome.failures.append(Failure(input: ref.path, stage: "input", reason: error.reason))
+            return outcome
+        }
+        outcome.bytes = bytes.count
+        guard let (readerName, reader) = selector.select(path: ref.path, bytes: bytes) else {
+            outcome.failures.append(Failure(input: ref.path, stage: "input", reason: Self.unrecognized(bytes)))
+            return outcome
+        }
+        let input = Input(path: ref.path, bytes: bytes, id: ReaderSelector.documentID(for: ref.path))
+        let readerContext = StageContext(stageName: readerName, logger: logger)
+        do {
+            try reader.read(input, context: readerContext) { document in
+                transform(document, logger: logger, into: &outcome)
+            }
+        } catch {
+            outcome.failures.append(Failure(input: ref.path, stage: readerName, reason: "\(error)"))
+        }
+        return outcome
+    }
+
+    /// Applies every transform to one document and files it as kept, dropped or failed.
+    func transform(_ document: Document, logger: Logger, into outcome: inout InputOutcome) {
+        var document = document
+        for (name, stage) in transforms {
+            let context = StageContext(stageName: name, logger: logger)
+            do {
+                if case .drop(let reason) = try stage.apply(to: &document, context: context) {
+                    outcome.drops.append("\(name): \(reason)")
+                    return
+                }
+            } catch {
+                let reason = (error as? StageError)?.message ?? "\(error)"
+                outcome.failures.append(Failure(input: document.source.path, offset: document.source.offset,
+                                                id: document.id, stage: name, reason: reason))
+                return
+            }
+        }
+        document.attachments.removeAll()
+        outcome.documents.append(document)
+    }
+
+    private static func unrecognized(_ bytes: [UInt8]) -> String {
+        if bytes.isEmpty { return "empty input" }
+        return "unrecognized format: looks like binary data, not text or HTML (use --from to force a reader)"
+    }
+}
+
+/// The result of one input: its documents, drop reasons and failures.
+struct InputOutcome: Sendable {
+    let index: Int
+    var bytes = 0
+    var documents: [Document] = []
+    var drops: [String] = []
+    var failures: [Failure] = []
+
+    init(index: Int) {
+        self.index = index
+    }
+}

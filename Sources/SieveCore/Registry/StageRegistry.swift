@@ -1,0 +1,125 @@
+/// The stage list: name → stage type, with its role, summary and options. A value: build it, copy it,
+/// extend it with `with(_:)`. Built-in stages register exactly the way a user's stages do.
+///
+/// ```swift
+/// let registry = StageRegistry.standard.with(SectionTagger.self)
+/// ```
+public struct StageRegistry: Sendable {
+    private var entries: [String: StageDescriptor] = [:]
+    private var order: [String] = []
+
+    /// An empty registry.
+    public init() {}
+
+    /// Every registered stage, in registration order.
+    public var descriptors: [StageDescriptor] { order.compactMap { entries[$0] } }
+
+    /// The registered stage with this name.
+    public func descriptor(named name: String) -> StageDescriptor? { entries[name] }
+
+    /// Registers a reader, a transform or a sink type; a later registration of the same name replaces the earlier.
+    public mutating func register(_ type: any Stage.Type) {
+        let descriptor = StageDescriptor(type)
+        if entries.updateValue(descriptor, forKey: descriptor.name) == nil {
+            order.append(descriptor.name)
+        }
+    }
+
+    /// A copy of this registry with more stages.
+    public func with(_ types: any Stage.Type...) -> StageRegistry {
+        var copy = self
+        for type in types { copy.register(type) }
+        return copy
+    }
+
+    /// Every stage name of a role, in registration order.
+    public func names(of role: StageRole) -> [String] {
+        descriptors.filter { $0.role == role }.map(\.name)
+    }
+
+    /// Builds the reader a spec names.
+    public func makeReader(_ spec: StageSpec) throws(ConfigurationError) -> any SourceReader {
+        let type = try lookup(spec, role: .reader)
+        guard let readerType = type as? any SourceReader.Type else { throw wrongRole(spec, expected: .reader) }
+        return try Self.build(readerType, spec)
+    }
+
+    /// Builds the transform (normalizer or extractor) a spec names.
+    public func makeTransform(_ spec: StageSpec) throws(ConfigurationError) -> any Transform {
+        let type = try lookup(spec, role: nil)
+        guard let transformType = type as? any Transform.Type else {
+            throw wrongRole(spec, expected: .extractor)
+        }
+        return try Self.build(transformType, spec)
+    }
+
+    /// Builds the sink a spec names.
+    public func makeSink(_ spec: StageSpec) throws(ConfigurationError) -> any SinkWriter {
+        let type = try lookup(spec, role: .sink)
+        guard let sinkType = type as? any SinkWriter.Type else { throw wrongRole(spec, expected: .sink) }
+        return try Self.build(sinkType, spec)
+    }
+
+    private func lookup(_ spec: StageSpec, role: StageRole?) throws(ConfigurationError) -> any Stage.Type {
+        if let descriptor = entries[spec.name] { return descriptor.type }
+        let candidates = role.map(names(of:)) ?? (names(of: .normalizer) + names(of: .extractor))
+        var message = "\(spec.origin): unknown stage '\(spec.name)'"
+        if let suggestion = Suggestion.closest(to: spec.name, among: candidates) {
+            message += " (did you mean '\(suggestion)'?)"
+        }
+        message += "; run 'sieve stages' to list them"
+        throw ConfigurationError(message)
+    }
+
+    private func wrongRole(_ spec: StageSpec, expected: StageRole) -> ConfigurationError {
+        let actual = entries[spec.name]?.role.rawValue ?? "unknown"
+        let wanted = expected == .extractor ? "normalizer or extractor" : expected.rawValue
+        return ConfigurationError("\(spec.origin): stage '\(spec.name)' is a \(actual), not a \(wanted)")
+    }
+
+    private static func build<S: Stage>(_ type: S.Type, _ spec: StageSpec) throws(ConfigurationError) -> S {
+        let options = try OptionsDecoder.decode(S.Options.self, from: spec.options, spec: spec)
+        do {
+            return try S(options: options)
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            throw ConfigurationError("\(spec.origin): stage '\(spec.name)': \(error)")
+        }
+    }
+}
+
+/// What the registry knows of one stage: enough for `sieve stages`, validation and construction.
+public struct StageDescriptor: Sendable {
+    /// The stage type.
+    public let type: any Stage.Type
+    /// The registered name.
+    public let name: String
+    /// The role, from the protocol the type conforms to.
+    public let role: StageRole
+    /// One-line summary.
+    public let summary: String
+    /// Each option's default value.
+    public let defaults: [String: FieldValue]
+    /// Each option's one-line description.
+    public let optionHelp: [String: String]
+
+    /// Describes a stage type.
+    public init(_ type: any Stage.Type) {
+        self.type = type
+        self.name = type.name
+        self.summary = type.summary
+        self.optionHelp = type.optionHelp
+        self.defaults = Self.defaults(of: type)
+        self.role = switch type {
+        case is any SourceReader.Type: .reader
+        case is any SinkWriter.Type: .sink
+        case is any Normalizer.Type: .normalizer
+        default: .extractor
+        }
+    }
+
+    private static func defaults<S: Stage>(of type: S.Type) -> [String: FieldValue] {
+        OptionsDecoder.defaults(of: S.Options.self)
+    }
+}

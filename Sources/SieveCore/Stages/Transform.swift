@@ -1,0 +1,22 @@
+/// The outcome of a transform for one document.
+public enum Verdict: Sendable, Equatable {
+    /// Keep the document and pass it on.
+    case keep
+    /// Drop the document; the reason goes to the run summary.
+    case drop(reason: String)
+}
+
+/// A stage that rewrites or enriches a document in place. Normalizers and extractors are its two roles.
+///
+/// Contract: the same instance serves all workers at once, so keep no mutable state outside a lock;
+/// throw a `StageError` to fail one document (the run goes on); never crash on any document.
+public protocol Transform: Stage, Sendable {
+    /// Rewrites or enriches the document, and says whether to keep it.
+    func apply(to document: inout Document, context: StageContext) throws -> Verdict
+}
+
+/// A transform that rewrites text in place. Applying it twice gives the same result as once.
+public protocol Normalizer: Transform {}
+
+/// A transform that reads the document and adds metadata and `fields`.
+public protocol Extractor: Transform {}
