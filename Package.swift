@@ -36,12 +36,13 @@ let package = Package(
         ),
         .target(name: "SieveHTML", dependencies: ["SieveCore", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "SieveText", dependencies: ["SieveCore"], swiftSettings: strictSettings),
-        .target(name: "SieveSinks", dependencies: ["SieveCore", "CLibXML2"], swiftSettings: strictSettings),
+        .target(name: "SieveSinks", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .target(
             name: "Sieve",
             dependencies: [
                 "SieveCore", "SieveHTML", "SieveText", "SieveSinks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
@@ -53,7 +54,6 @@ let package = Package(
         .testTarget(
             name: "SieveTests",
             dependencies: ["Sieve", "SieveCore"],
-            resources: [],
             swiftSettings: strictSettings
         ),
     ]

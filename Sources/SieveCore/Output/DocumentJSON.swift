@@ -41,7 +41,8 @@ public enum DocumentJSON {
         writer.raw("}")
     }
 
-    private static func writeBlocks(_ blocks: [Block], to writer: inout JSONWriter) {
+    /// Appends the blocks as a JSON array.
+    public static func writeBlocks(_ blocks: [Block], to writer: inout JSONWriter) {
         writer.raw("[")
         for (index, block) in blocks.enumerated() {
             if index > 0 { writer.raw(",") }
@@ -53,7 +54,8 @@ public enum DocumentJSON {
         writer.raw("]")
     }
 
-    private static func writeDiagnostics(_ diagnostics: [Diagnostic], to writer: inout JSONWriter) {
+    /// Appends the diagnostics as a JSON array.
+    public static func writeDiagnostics(_ diagnostics: [Diagnostic], to writer: inout JSONWriter) {
         writer.raw("[")
         for (index, diagnostic) in diagnostics.enumerated() {
             if index > 0 { writer.raw(",") }

@@ -1,0 +1,94 @@
+import ArgumentParser
+import SieveCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `sieve` command tree. A custom executable reuses it with its own registry:
+///
+/// ```swift
+/// @main struct MySieve {
+///     static func main() async { await SieveCommand.main(registry: .standard.with(MyStage.self)) }
+/// }
+/// ```
+public struct SieveCommand: AsyncParsableCommand {
+    /// Name, abstract, subcommands and the exit statuses.
+    public static let configuration = CommandConfiguration(
+        commandName: "sieve",
+        abstract: "Turn scraped news (plain text, HTML) into clean, structured JSON, JSON Lines, CSV or XML.",
+        discussion: """
+        Every step is a stage registered by name: readers, normalizers, extractors and sinks. \
+        'sieve stages' lists them; 'sieve convert' runs them.
+
+        EXAMPLES:
+          sieve convert page.html                      one article as JSON on standard output
+          sieve convert seeds --to jsonl               a folder, one JSON document per line
+          sieve convert news/ --to csv -o news.csv     a folder into one CSV file
+          sieve stages                                 every stage with its options
+
+        EXIT STATUS:
+          0  every input was converted
+          1  some inputs failed (named on standard error and in --errors FILE); the rest were written
+          2  usage or configuration error (unknown stage, bad option, unwritable output); nothing was read
+        """,
+        version: SieveVersion.current,
+        subcommands: [ConvertCommand.self, StagesCommand.self],
+        defaultSubcommand: ConvertCommand.self
+    )
+
+    /// The stage list the subcommands use; set by `main(registry:)`.
+    @TaskLocal static var registry = StageRegistry.standard
+
+    /// Creates the command (used by the argument parser).
+    public init() {}
+
+    /// Runs the command line with the given stage list and exits with Sieve's exit statuses.
+    public static func main(registry: StageRegistry) async {
+        await $registry.withValue(registry) {
+            do {
+                var command = try parseAsRoot()
+                if var asyncCommand = command as? any AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+            } catch {
+                exit(withSieveError: error)
+            }
+        }
+    }
+
+    /// Runs with the built-in stages.
+    public static func main() async {
+        await main(registry: .standard)
+    }
+
+    private static func exit(withSieveError error: any Error) -> Never {
+        if let configuration = error as? ConfigurationError {
+            for message in configuration.messages { printError("sieve: error: \(message)") }
+            Self.exit(withError: ExitCode(2))
+        }
+        if let output = error as? OutputError {
+            printError("sieve: error: \(output)")
+            Self.exit(withError: ExitCode(2))
+        }
+        let code = exitCode(for: error)
+        if code == .success || error is ExitCode {
+            Self.exit(withError: error)
+        }
+        printError(fullMessage(for: error))
+        Self.exit(withError: ExitCode(2))
+    }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+    var text = line + "\n"
+    text.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+}
+
+/// The version `sieve --version` prints.
+enum SieveVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import SieveCore
+
+/// `sieve stages`: the stage list with roles, summaries and options.
+struct StagesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stages",
+        abstract: "List every registered stage with its role, summary and options.",
+        discussion: """
+        Options are given as NAME:key=value,key=value on --stage, --from and --to. A list option takes \
+        values separated by |. The default pipeline is marked with *.
+
+        EXAMPLES:
+          sieve stages
+          sieve stages --json | python3 -m json.tool
+        """
+    )
+
+    @Flag(help: "Machine-readable output (format sieve-stages/1): names, roles, summaries, options with types and defaults.")
+    var json = false
+
+    func run() {
+        let registry = SieveCommand.registry
+        let defaults = Set(registry.defaultTransforms.map(\.name))
+        print(json ? StageListing.json(registry, defaults: defaults) : StageListing.text(registry, defaults: defaults), terminator: "")
+    }
+}
+
+/// Renders the stage list for people and for programs.
+enum StageListing {
+    /// A table grouped by role.
+    static func text(_ registry: StageRegistry, defaults: Set<String>) -> String {
+        var lines: [String] = []
+        for role in StageRole.allCases {
+            let stages = registry.descriptors.filter { $0.role == role }
+            guard !stages.isEmpty else { continue }
+            lines.append("\(role.rawValue.uppercased())S")
+            let width = stages.map(\.name.count).max() ?? 0
+            for stage in stages {
+                let mark = defaults.contains(stage.name) ? "*" : " "
+                lines.append("  \(mark)\(stage.name)\(String(repeating: " ", count: width + 2 - stage.name.count))\(stage.summary)")
+                for option in stage.defaults.keys.sorted() {
+                    let help = stage.optionHelp[option].map { ": \($0)" } ?? ""
+                    lines.append("      \(option) = \(render(stage.defaults[option]!))\(help)")
+                }
+            }
+            lines.append("")
+        }
+        lines.append("* runs in the default pipeline of 'sieve convert' (in this order: \(registry.defaultTransforms.map(\.name).joined(separator: ", ")))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// JSON with a format version, for tools.
+    static func json(_ registry: StageRegistry, defaults: Set<String>) -> String {
+        var writer = JSONWriter()
+        writer.raw("{"); writer.key("format"); writer.string("sieve-stages/1")
+        writer.raw(","); writer.key("default_pipeline"); writer.strings(registry.defaultTransforms.map(\.name))
+        writer.raw(","); writer.key("stages"); writer.raw("[")
+        for (index, stage) in registry.descriptors.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("{"); writer.key("name"); writer.string(stage.name)
+            writer.raw(","); writer.key("role"); writer.string(stage.role.rawValue)
+            writer.raw(","); writer.key("summary"); writer.string(stage.summary)
+            writer.raw(","); writer.key("options"); writer.raw("[")
+            for (optionIndex, option) in stage.defaults.keys.sorted().enumerated() {
+                if optionIndex > 0 { writer.raw(",") }
+                let value = stage.defaults[option]!
+                writer.raw("{"); writer.key("name"); writer.string(option)
+                writer.raw(","); writer.key("type"); writer.string(value.typeName)
+                writer.raw(","); writer.key("default"); writer.value(value)
+                writer.raw(","); writer.key("help"); writer.optionalString(stage.optionHelp[option])
+                writer.raw("}")
+            }
+            writer.raw("]}")
+        }
+        writer.raw("]}")
+        return String(decoding: writer.bytes, as: UTF8.self) + "\n"
+    }
+
+    private static func render(_ value: FieldValue) -> String {
+        switch value {
+        case .string(let text): return "\"\(text)\""
+        case .list(let items): return items.isEmpty ? "(none)" : items.map { $0.stringValue ?? render($0) }.joined(separator: "|")
+        default:
+            var writer = JSONWriter()
+            writer.value(value)
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+    }
+}
