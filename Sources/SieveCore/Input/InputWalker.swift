@@ -38,7 +38,7 @@ public struct InputWalker: Sequence, IteratorProtocol {
                 let name = top.entries[top.next]
                 top.next += 1
                 stack.append(top)
-                let path = top.directory.hasSuffix("/") ? top.directory + name : top.directory + "/" + name
+                let path = Self.join(top.directory, name)
                 if let found = visit(path, insideDirectory: true) { return found }
                 continue
             }
@@ -46,6 +46,15 @@ public struct InputWalker: Sequence, IteratorProtocol {
             if path == "-" { return .standardInput }
             if let found = visit(path, insideDirectory: false) { return found }
         }
+    }
+
+    /// `dir/name`, without doubled slashes or a `/./` from a directory named `dir/.`.
+    private static func join(_ directory: String, _ name: String) -> String {
+        var directory = Substring(directory)
+        while directory.hasSuffix("/.") { directory = directory.dropLast(2) }
+        while directory.count > 1, directory.hasSuffix("/") { directory = directory.dropLast() }
+        if directory == "." { return name }
+        return directory.isEmpty || directory == "/" ? "/" + name : directory + "/" + name
     }
 
     private mutating func visit(_ path: String, insideDirectory: Bool) -> InputRef? {

@@ -134,7 +134,8 @@ public struct Pipeline: Sendable {
                 transform(document, logger: logger, into: &outcome)
             }
         } catch {
-            outcome.failures.append(Failure(input: ref.path, stage: readerName, reason: "\(error)"))
+            let reason = (error as? StageError)?.message ?? "\(error)"
+            outcome.failures.append(Failure(input: ref.path, stage: readerName, reason: reason))
         }
         return outcome
     }

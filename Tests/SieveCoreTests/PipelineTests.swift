@@ -1,0 +1,84 @@
+import Foundation
+import Logging
+import Testing
+@testable import SieveCore
+
+@Suite struct PipelineTests {
+    let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+
+    private func run(_ paths: [String], jobs: Int = 2, ordered: Bool = true, failFast: Bool = false,
+                     transforms: [StageSpec] = [StageSpec(name: "shout")]) async throws -> (MemorySink, RunReport, [Failure]) {
+        let spec = PipelineSpec(transforms: transforms, sink: StageSpec(name: "memory"),
+                                policy: RunPolicy(jobs: jobs, maxInFlight: 3, ordered: ordered, failFast: failFast))
+        let pipeline = try Pipeline(spec, registry: testRegistry)
+        var sink: any SinkWriter = MemorySink(options: NoOptions())
+        var failures: [Failure] = []
+        let report = try await pipeline.run(InputWalker(paths: paths), into: &sink, logger: logger,
+                                            onFailure: { failures.append($0) })
+        return (sink as! MemorySink, report, failures)
+    }
+
+    @Test func outputKeepsInputOrderAcrossWorkers() async throws {
+        let directory = try TemporaryDirectory()
+        for index in 0..<40 {
+            try directory.write(String(format: "in/%02d.lines", index), String(repeating: "line \(index)\n", count: 1 + (index * 37) % 200))
+        }
+        let (sink, report, failures) = try await run([directory.path("in")], jobs: 2)
+        #expect(failures.isEmpty)
+        #expect(report.written == 40)
+        #expect(sink.documents.map(\.id) == (0..<40).map { directory.path(String(format: "in/%02d", $0)) })
+        #expect(sink.documents[3].blocks.first?.text == "LINE 3")
+    }
+
+    @Test func failuresAndDropsAreCountedAndTheRestGoesOn() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.lines", "fine")
+        try directory.write("b.lines", "please explode")
+        try directory.write("c.lines", "DROP me")
+        try directory.write("d.lines", "FAIL me")
+        try directory.write("e.lines", "also fine")
+        let missing = directory.path("nope.lines")
+        let (sink, report, failures) = try await run([directory.path("."), missing])
+        #expect(sink.documents.map(\.blocks.first?.text) == ["FINE", "ALSO FINE"])
+        #expect(report.written == 2)
+        #expect(report.dropped == ["shout: asked to drop": 1])
+        #expect(report.failed == 3)
+        #expect(failures.map(\.stage) == ["lines", "shout", "input"])
+        #expect(failures[0].reason == "the input asked to explode")
+        #expect(failures[1].id == directory.path("d"))
+        #expect(failures[2].reason == "no such file or directory")
+    }
+
+    @Test func failFastStopsAtTheFirstFailure() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.lines", "explode")
+        for index in 0..<20 { try directory.write("b\(index).lines", "fine") }
+        let (_, report, _) = try await run([directory.path(".")], jobs: 1, failFast: true)
+        #expect(report.stoppedEarly)
+        #expect(report.written == 0)
+    }
+
+    @Test func unorderedRunWritesEveryDocumentOnce() async throws {
+        let directory = try TemporaryDirectory()
+        for index in 0..<25 { try directory.write("\(index).lines", "doc \(index)") }
+        let (sink, _, _) = try await run([directory.path(".")], ordered: false)
+        #expect(Set(sink.documents.map(\.id)).count == 25)
+    }
+
+    @Test func unrecognizedBytesFailWithAClearReason() async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("blob.bin", Data([0x00, 0x01, 0x02, 0xFF]))
+        let (_, _, failures) = try await run([directory.path("blob.bin")])
+        #expect(failures.first?.reason.contains("binary") == true)
+    }
+
+    @Test func everyConfigurationProblemIsReportedBeforeReading() {
+        let spec = PipelineSpec(transforms: [StageSpec(name: "shot"), StageSpec(name: "shout", options: ["x": "1"])],
+                                sink: StageSpec(name: "memroy"))
+        #expect {
+            try Pipeline(spec, registry: testRegistry)
+        } throws: { error in
+            (error as? ConfigurationError)?.messages.count == 3
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+@testable import SieveCore
+
+@Suite struct RegistryTests {
+    @Test func rolesComeFromTheProtocols() {
+        let roles = Dictionary(uniqueKeysWithValues: testRegistry.descriptors.map { ($0.name, $0.role) })
+        #expect(roles == ["lines": .reader, "shout": .normalizer, "memory": .sink])
+    }
+
+    @Test func optionDefaultsAreListed() throws {
+        let descriptor = try #require(testRegistry.descriptor(named: "shout"))
+        #expect(descriptor.defaults["times"] == .number(1))
+        #expect(descriptor.defaults["words"] == .list([]))
+    }
+
+    @Test func optionsAreConvertedFromCommandLineText() throws {
+        let spec = try StageSpec(parsing: "shout:suffix=!,times=3,loud=no,words=a|b")
+        let stage = try #require(try testRegistry.makeTransform(spec) as? ShoutTransform)
+        #expect(stage.options.suffix == "!")
+        #expect(stage.options.times == 3)
+        #expect(stage.options.loud == false)
+        #expect(stage.options.words == ["a", "b"])
+    }
+
+    @Test func commasInsideValuesStayWhenNoKeyFollows() throws {
+        let spec = try StageSpec(parsing: "shout:suffix=//div[contains(@class,'x')],times=2")
+        #expect(spec.options["suffix"] == .string("//div[contains(@class,'x')]"))
+        #expect(spec.options["times"] == .string("2"))
+    }
+
+    @Test func unknownStageSuggestsTheClosestName() {
+        #expect {
+            try testRegistry.makeTransform(StageSpec(name: "shoot"))
+        } throws: { error in
+            "\(error)".contains("unknown stage 'shoot'") && "\(error)".contains("did you mean 'shout'")
+        }
+    }
+
+    @Test func everyBadOptionIsReportedAtOnce() {
+        let spec = StageSpec(name: "shout", options: ["time": "2", "loud": "maybe"])
+        #expect {
+            try testRegistry.makeTransform(spec)
+        } throws: { error in
+            let messages = (error as? ConfigurationError)?.messages ?? []
+            return messages.count == 2
+                && messages.contains { $0.contains("no option 'time'") && $0.contains("did you mean 'times'") }
+                && messages.contains { $0.contains("'loud' expects a boolean, got 'maybe'") }
+        }
+    }
+
+    @Test func stageValidationRunsAtCreation() {
+        #expect(throws: ConfigurationError.self) {
+            try testRegistry.makeTransform(StageSpec(name: "shout", options: ["times": "-1"]))
+        }
+    }
+
+    @Test func aSinkIsNotATransform() {
+        #expect {
+            try testRegistry.makeTransform(StageSpec(name: "memory"))
+        } throws: { error in
+            "\(error)".contains("'memory' is a sink, not a normalizer or extractor")
+        }
+    }
+
+    @Test func withReplacesAStageOfTheSameName() {
+        let registry = testRegistry.with(ShoutTransform.self)
+        #expect(registry.descriptors.count == 3)
+    }
+}
