@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -50,7 +51,11 @@ let package = Package(
         .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .testTarget(name: "SieveHTMLTests", dependencies: ["SieveHTML", "SieveCore"], swiftSettings: strictSettings),
         .testTarget(name: "SieveTextTests", dependencies: ["SieveText", "SieveCore"], swiftSettings: strictSettings),
-        .testTarget(name: "SieveSinksTests", dependencies: ["SieveSinks", "SieveCore", "CLibXML2"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SieveSinksTests",
+            dependencies: ["SieveSinks", "SieveCore", "CLibXML2", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SieveTests",
             dependencies: ["Sieve", "SieveCore"],
