@@ -38,10 +38,11 @@ let package = Package(
         .target(name: "SieveHTML", dependencies: ["SieveCore", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "SieveText", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .target(name: "SieveSinks", dependencies: ["SieveCore"], swiftSettings: strictSettings),
+        .target(name: "SieveBatch", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .target(
             name: "Sieve",
             dependencies: [
-                "SieveCore", "SieveHTML", "SieveText", "SieveSinks",
+                "SieveCore", "SieveHTML", "SieveText", "SieveSinks", "SieveBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -50,6 +51,11 @@ let package = Package(
         .executableTarget(name: "sieve", dependencies: ["Sieve"], swiftSettings: strictSettings),
         .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .testTarget(name: "SieveHTMLTests", dependencies: ["SieveHTML", "SieveCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SieveBatchTests",
+            dependencies: ["SieveBatch", "SieveCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "SieveTextTests", dependencies: ["SieveText", "SieveCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveSinksTests",
