@@ -42,6 +42,7 @@ let package = Package(
         .target(name: "SieveHTML", dependencies: ["SieveCore", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "SieveText", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .target(name: "SieveSinks", dependencies: ["SieveCore"], swiftSettings: strictSettings),
+        .target(name: "SieveBatch", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .target(
             name: "SieveExternal",
             dependencies: ["SieveCore", .product(name: "Logging", package: "swift-log")],
@@ -55,7 +56,7 @@ let package = Package(
         .target(
             name: "Sieve",
             dependencies: [
-                "SieveCore", "SieveHTML", "SieveText", "SieveSinks", "SieveExternal",
+                "SieveCore", "SieveHTML", "SieveText", "SieveSinks", "SieveBatch", "SieveExternal",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -73,6 +74,11 @@ let package = Package(
         ),
         .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .testTarget(name: "SieveHTMLTests", dependencies: ["SieveHTML", "SieveCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SieveBatchTests",
+            dependencies: ["SieveBatch", "SieveCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "SieveTextTests", dependencies: ["SieveText", "SieveCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveSinksTests",
