@@ -87,7 +87,7 @@ struct NewStageCommand: ParsableCommand {
             "",
             "        await SieveCommand.main(registry: .standard.with(\(name).self))",
             "",
-            "Then: swift test, and swift run sieve stages (it lists '\(stage)' as a \(kind)).",
+            "Then: swift test, and swift run sieve stages (it lists '\(stage)' among the \(kind)s).",
         ]
         return lines.joined(separator: "\n")
     }
