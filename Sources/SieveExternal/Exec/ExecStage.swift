@@ -6,9 +6,9 @@ import SieveCore
 /// the stage is created and must pass the handshake before any input is read; more start on demand.
 ///
 /// Options: `command` (the program and its arguments; `|`-separated on the command line, a list in a pipeline
-/// file), `timeout` (seconds a worker may take per document, and for its handshake; default 30), `config` (an
-/// object passed to the worker in the handshake; pipeline files only), `workers` (started before the run;
-/// default 0, one per core).
+/// file), `timeout` (seconds a worker may take per document; default 30; the handshake may take at least 60),
+/// `config` (an object passed to the worker in the handshake; pipeline files only), `workers` (started before
+/// the run; default 0, one per core).
 /// A worker that crashes, breaks the protocol or hangs past `timeout` fails only the document it was serving
 /// and is replaced. Its standard error goes to the log, tagged with the stage and worker names.
 /// Example: `--stage exec:command=python3|samples/exec-stage-python/wordcount.py` on a 3-paragraph article
@@ -18,7 +18,7 @@ public struct ExecStage: Extractor {
     public struct Options: StageOptions {
         /// The program to run and its arguments.
         public var command: [String] = []
-        /// Seconds a worker may take to answer one request (and the handshake).
+        /// Seconds a worker may take to answer one request (the handshake may take this, or 60 if longer).
         public var timeout: Double = 30
         /// Settings handed to the worker in the handshake.
         public var config: [String: FieldValue] = [:]

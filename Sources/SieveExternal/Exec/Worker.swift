@@ -28,9 +28,9 @@ struct Worker: Sendable {
         let worker = Worker(process: process, name: command, stderr: StderrPump(fd: process.errors, logger: logger, worker: command))
         do {
             try process.write(ExecProtocol.hello(stage: launch.stage, config: launch.config),
-                              deadline: ContinuousClock.now + launch.timeout)
+                              deadline: ContinuousClock.now + launch.handshakeTimeout)
         } catch {
-            throw worker.handshakeFailure(error, timeout: launch.timeout)
+            throw worker.handshakeFailure(error, timeout: launch.handshakeTimeout)
         }
         return worker
     }

@@ -12,6 +12,10 @@ final class WorkerPool: Sendable {
         var stage: String
         var config: [String: FieldValue]
         var timeout: Duration
+
+        /// How long a new worker may take to start and answer the handshake: `timeout`, but at least a minute,
+        /// since loading a model or an interpreter can take far longer than serving a document.
+        var handshakeTimeout: Duration { max(timeout, .seconds(60)) }
     }
 
     let launch: Launch
@@ -29,7 +33,7 @@ final class WorkerPool: Sendable {
         var ready: [Worker] = []
         do {
             for _ in 0..<max(1, count) { spawned.append(try Worker.spawn(launch, logger: logger)) }
-            while !spawned.isEmpty { ready.append(try spawned.removeFirst().handshake(timeout: launch.timeout)) }
+            while !spawned.isEmpty { ready.append(try spawned.removeFirst().handshake(timeout: launch.handshakeTimeout)) }
         } catch {
             Self.stop(spawned + ready)
             throw error
@@ -43,7 +47,7 @@ final class WorkerPool: Sendable {
             worker.stderr.use(logger)
             return worker
         }
-        return try Worker.spawn(launch, logger: logger).handshake(timeout: launch.timeout)
+        return try Worker.spawn(launch, logger: logger).handshake(timeout: launch.handshakeTimeout)
     }
 
     /// Returns a healthy worker to the pool.
