@@ -154,6 +154,10 @@ public struct Pipeline: Sendable {
             }
         }
         outcome.bytes = input.bytes.count
+        guard !input.bytes.isEmpty else {
+            outcome.failures.append(Failure(input: input.path, offset: input.offset, stage: "input", reason: "empty input"))
+            return outcome
+        }
         guard let (name, reader) = selector.select(path: input.path, bytes: input.bytes, preferred: readerName) else {
             outcome.failures.append(Failure(input: input.path, offset: input.offset, stage: "input",
                                             reason: Self.unrecognized(input.bytes)))
