@@ -39,6 +39,28 @@ import Testing
         #expect(leftovers.isEmpty, "journal and partial files are removed at the end: \(leftovers)")
     }
 
+    @Test func ctrlCStopsPolitelyAndResumeFinishesTheRun() throws {
+        let scratch = try Scratch()
+        try corpus(in: scratch, count: 1500)
+        let reference = try SieveProcess.run(["convert", scratch.path("in"), "-o", scratch.path("reference.jsonl"), "-q"])
+        #expect(reference.status == 0)
+        let output = scratch.path("out.jsonl")
+        let process = Process()
+        process.executableURL = SieveProcess.binary
+        process.arguments = ["convert", scratch.path("in"), "-o", output, "-q"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(FileManager.default.fileExists(atPath: output + ".sieve-journal"))
+        let resumed = try SieveProcess.run(["convert", scratch.path("in"), "-o", output, "--resume"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("already done (resumed)"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Data(contentsOf: URL(fileURLWithPath: scratch.path("reference.jsonl"))))
+    }
+
     @Test func resumingWithOtherStagesIsRefused() throws {
         let scratch = try Scratch()
         try corpus(in: scratch, count: 3)
