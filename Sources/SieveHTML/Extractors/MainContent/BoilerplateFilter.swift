@@ -46,13 +46,17 @@ struct BoilerplateFilter {
         default:
             break
         }
-        if signal.contains(.negative), !signal.contains(.articleBody),
+        // An embedded post (a quoted tweet) sits in a box named like chrome ("social-embed") but is content.
+        let embed = table.quotedText[index] * 2 > table.text[index]
+        if signal.contains(.negative), !signal.contains(.articleBody), !embed,
            share < tuning.namedChromeShare || (!signal.contains(.positive) && density > 0.3 && share < 0.5) {
             return true
         }
-        if share < 0.5, table.text[index] > 0 {
+        if share < 0.5, table.text[index] > 0, !embed {
             switch tag {
-            case .ul, .ol, .dl, .div, .section, .table, .figure, .tbody, .tr, .td, .li:
+            case .table:
+                if density > 0.8 { return true }
+            case .ul, .ol, .dl, .div, .section, .figure, .li:
                 if density > tuning.containerLinkDensity { return true }
                 if table.paragraphs[index] == 0, table.links[index] >= 3, density > tuning.containerLinkDensity * 0.6 {
                     return true
