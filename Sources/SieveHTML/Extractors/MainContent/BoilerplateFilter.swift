@@ -56,7 +56,9 @@ struct BoilerplateFilter {
             switch tag {
             case .table:
                 if density > 0.8 { return true }
-            case .ul, .ol, .dl, .div, .section, .figure, .li:
+            case .ul, .ol:
+                if density > tuning.containerLinkDensity || isTeaserList(index) { return true }
+            case .dl, .div, .section, .figure, .li:
                 if density > tuning.containerLinkDensity { return true }
                 if table.paragraphs[index] == 0, table.links[index] >= 3, density > tuning.containerLinkDensity * 0.6 {
                     return true
@@ -70,5 +72,22 @@ struct BoilerplateFilter {
             return true
         }
         return false
+    }
+
+    /// A list of other stories: at least three items, nearly every one holding a link of headline length.
+    private func isTeaserList(_ list: Int) -> Bool {
+        var items = 0, linked = 0
+        var index = list + 1
+        let end = Int(table.subtreeEnd[list])
+        while index < end {
+            if table.tags[index] == .li {
+                items += 1
+                if table.links[index] > 0, table.linkText[index] >= 15 { linked += 1 }
+                index = Int(table.subtreeEnd[index])
+            } else {
+                index += 1
+            }
+        }
+        return items >= 3 && linked * 10 >= items * 8 && table.linkDensity(list) > 0.2
     }
 }
