@@ -43,6 +43,9 @@ struct BoilerplateFilter {
             return true
         case .form, .fieldset:
             return share < 0.5
+        case .tbody, .thead, .tfoot, .tr, .td, .th:
+            // Class names on table rows and cells describe the data ("player-2020"), not page chrome.
+            return false
         default:
             break
         }
