@@ -7,6 +7,7 @@ public enum SieveTextStages {
         TextReader.self,
         NFCNormalizer.self, WhitespaceNormalizer.self, UnwrapNormalizer.self, ToneMarksNormalizer.self,
         BoilerplateLinesNormalizer.self,
-        PublishedExtractor.self, DatesExtractor.self, SchoolYearsExtractor.self,
+        PublishedExtractor.self, DatesExtractor.self, SchoolYearsExtractor.self, PeopleExtractor.self,
+        OrganizationsExtractor.self, PlacesExtractor.self,
     ]
 }
