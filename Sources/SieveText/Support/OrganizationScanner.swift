@@ -126,8 +126,16 @@ struct OrganizationScanner {
         if !standalone && fieldEnd == fieldStart { return nil }
         let end = placeTail(from: fieldEnd)
         if end < tokens.count, tokens[end].key == "các" { return nil }
+        if tokens[index].key == "ban", Self.boards.contains(scanner.span(fieldStart, fieldEnd).lowercased()),
+           end == fieldEnd, let (owner, ownerEnd) = mention(at: end), owner.count == 1 {
+            return ([make(index, ownerEnd)] + owner, ownerEnd)
+        }
         return ([make(index, end)], end)
     }
+
+    /// Boards that belong to the organization named after them (`Ban Giám đốc Sở ...`).
+    private static let boards: Set<String> = ["giám đốc", "thường vụ", "chấp hành", "giám hiệu", "chỉ đạo", "tuyên giáo",
+                                              "dân vận", "tổ chức", "kiểm tra", "thường trực"]
 
     /// Heads that name a body without a field after them (the place may follow or be understood).
     private static let namesOnTheirOwn: Set<String> = Set(
