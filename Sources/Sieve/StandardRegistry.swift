@@ -1,3 +1,4 @@
+import SieveBatch
 import SieveCore
 import SieveHTML
 import SieveSinks
@@ -7,7 +8,7 @@ extension StageRegistry {
     /// Every built-in stage: readers, normalizers, extractors and sinks. Extend it with `with(_:)`.
     public static var standard: StageRegistry {
         var registry = StageRegistry()
-        for type in SieveHTMLStages.all + SieveTextStages.all + SieveSinksStages.all {
+        for type in SieveHTMLStages.all + SieveTextStages.all + SieveBatchStages.all + SieveSinksStages.all {
             registry.register(type)
         }
         return registry

@@ -11,11 +11,13 @@ import Testing
         let spec = PipelineSpec(transforms: transforms, sink: StageSpec(name: "memory"),
                                 policy: RunPolicy(jobs: jobs, maxInFlight: 3, ordered: ordered, failFast: failFast))
         let pipeline = try Pipeline(spec, registry: testRegistry)
-        var sink: any SinkWriter = MemorySink(options: NoOptions())
+        var sink = MemorySink(options: NoOptions())
         var failures: [Failure] = []
-        let report = try await pipeline.run(InputWalker(paths: paths), into: &sink, logger: logger,
-                                            onFailure: { failures.append($0) })
-        return (sink as! MemorySink, report, failures)
+        var selection = InputSource.Selection()
+        selection.paths = paths
+        let report = try await pipeline.run(InputSource(selection), logger: logger, write: { sink.write($0) },
+                                            onFailure: { if $0.kind == .failed { failures.append($0) } })
+        return (sink, report, failures)
     }
 
     @Test func outputKeepsInputOrderAcrossWorkers() async throws {
@@ -41,7 +43,7 @@ import Testing
         let (sink, report, failures) = try await run([directory.path("."), missing])
         #expect(sink.documents.map(\.blocks.first?.text) == ["FINE", "ALSO FINE"])
         #expect(report.written == 2)
-        #expect(report.dropped == ["shout: asked to drop": 1])
+        #expect(report.dropped == ["shout": 1])
         #expect(report.failed == 3)
         #expect(failures.map(\.stage) == ["lines", "shout", "input"])
         #expect(failures[0].reason == "the input asked to explode")
@@ -54,7 +56,7 @@ import Testing
         try directory.write("a.lines", "explode")
         for index in 0..<20 { try directory.write("b\(index).lines", "fine") }
         let (_, report, _) = try await run([directory.path(".")], jobs: 1, failFast: true)
-        #expect(report.stoppedEarly)
+        #expect(report.stoppedEarly == "stopped at the first failure (--fail-fast)")
         #expect(report.written == 0)
     }
 

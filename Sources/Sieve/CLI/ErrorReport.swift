@@ -1,6 +1,7 @@
 import SieveCore
 
-/// The `--errors FILE` report: one JSON line per failed input or document, written atomically.
+/// The `--errors FILE` report: one JSON line per failed or dropped input or document, written atomically
+/// (or resumably, next to a journaled output).
 final class ErrorReport {
     private let channel: OutputChannel
 
@@ -9,10 +10,23 @@ final class ErrorReport {
         channel = try OutputChannel(path: path)
     }
 
-    /// Adds one failure.
+    /// Continues the report of an interrupted run from its checkpointed length.
+    init(path: String, resumingAt length: Int) throws(OutputError) {
+        channel = try OutputChannel(path: path, partialPath: path + ".partial", truncatingTo: length)
+    }
+
+    /// Bytes written so far.
+    var byteCount: Int { channel.byteCount }
+
+    /// Adds one record.
     func record(_ failure: Failure) {
         channel.write(failure.json)
         channel.write([0x0A])
+    }
+
+    /// Forces the report to disk (a checkpoint).
+    func sync() throws(OutputError) {
+        try channel.sync()
     }
 
     /// Moves the finished report into place.
@@ -20,8 +34,8 @@ final class ErrorReport {
         try channel.commit()
     }
 
-    /// Discards the report.
-    func abort() {
-        channel.abort()
+    /// Discards the report, or keeps it for a resume.
+    func abort(keepingForResume: Bool) {
+        if keepingForResume { channel.suspend() } else { channel.abort() }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import Logging
 import SieveCore
 
@@ -9,8 +10,15 @@ struct ConvertCommand: AsyncParsableCommand {
         abstract: "Convert text and HTML files into JSON, JSON Lines, CSV or XML.",
         discussion: """
         Inputs are files, directories (walked recursively in sorted order; hidden entries skipped) \
-        and '-' for standard input. Files ending in .gz are decompressed. The format of each input is \
-        detected from its extension and first bytes unless --from names a reader.
+        and '-' for standard input. Files ending in .gz are decompressed. WARC files (.warc, .warc.gz) \
+        and JSON Lines files of pages (.jsonl: {"id", "url", "html" or "text"} per line) are read record \
+        by record. The format of each input is detected from its extension and first bytes unless --from \
+        names a reader.
+
+        Output is JSON for a single file and JSON Lines for a batch, unless --to or the -o extension \
+        says otherwise. Output files appear only when complete. A run writing JSON Lines or CSV to a file \
+        keeps a journal (FILE.sieve-journal) while it runs: if it is interrupted, the same command with \
+        --resume continues where it stopped, and the result equals an uninterrupted run.
 
         With no --stage, the default news pipeline runs: main content extraction for HTML, Unicode \
         and whitespace normalization, rejoining of hard-wrapped lines, boilerplate removal, title and \
@@ -21,6 +29,9 @@ struct ConvertCommand: AsyncParsableCommand {
           sieve convert seeds --to jsonl
           sieve convert seeds --to csv:columns=id|title|published -o seeds.csv
           sieve convert news/ --to jsonl -o news.jsonl --errors errors.jsonl --jobs 2
+          sieve convert news/ -o news.jsonl --resume          continue an interrupted run
+          sieve convert CC-NEWS-*.warc.gz -o out/ --partition-by date
+          sieve convert news/ --include '*.html' --shard 3/8 -o part3.jsonl
           sieve convert a.txt --stage nfc --stage whitespace --stage unwrap
           cat page.html | sieve convert - --from html
 
@@ -48,11 +59,12 @@ struct ConvertCommand: AsyncParsableCommand {
         valueName: "name[:key=value,...]"))
     var stages: [String] = []
 
+    @OptionGroup var selection: InputOptions
     @OptionGroup var run: RunOptions
 
     func validate() throws {
-        if inputs.isEmpty {
-            throw ValidationError("no input given; name files, directories, or - for standard input")
+        if inputs.isEmpty && selection.filesFrom == nil {
+            throw ValidationError("no input given; name files, directories, or - for standard input (or use --files-from)")
         }
     }
 
@@ -60,35 +72,38 @@ struct ConvertCommand: AsyncParsableCommand {
         let registry = SieveCommand.registry
         let spec = try pipelineSpec(registry: registry)
         let pipeline = try Pipeline(spec, registry: registry)
-        var sink = try registry.makeSink(spec.sink)
-        let channel = try output.map { $0 == "-" ? OutputChannel() : try OutputChannel(path: $0) } ?? OutputChannel()
-        let errorReport = try run.errors.map { try ErrorReport(path: $0) }
+        let plan = try OutputPlan(output: output, sink: spec.sink, registry: registry, partition: run.partitionBy,
+                                  resume: run.resume, ordered: spec.policy.ordered, fingerprint: fingerprint(spec),
+                                  errorsPath: run.errors)
         let logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
         let console = FailureConsole(limit: run.quiet ? 0 : 20)
+        let explicitFiles = inputs.allSatisfy { Self.isPlainFile($0) } && selection.filesFrom == nil
+        let progress = ProgressLine(force: run.progress, total: explicitFiles ? inputs.count : nil)
         let clock = ContinuousClock.now
-
-        try sink.open(channel)
+        let source = InputSource(selection.selection(paths: inputs, maxBytes: run.maxBytes))
         let report: RunReport
         do {
-            report = try await pipeline.run(InputWalker(paths: inputs), into: &sink, logger: logger, onFailure: { failure in
-                console.show(failure)
-                errorReport?.record(failure)
+            report = try await pipeline.run(source, resumeAfter: plan.resumeAfter, logger: logger, write: plan.write, onFailure: { failure in
+                if failure.kind == .failed { console.show(failure) }
+                plan.errors?.record(failure)
+            }, onProgress: { report in
+                let items = report.inputs + plan.resumeAfter
+                progress.update(report, items: items)
+                try? plan.progress(items: items)
             })
-            try sink.close()
-            try channel.commit()
-            try errorReport?.commit()
+            try plan.finish()
         } catch {
-            channel.abort()
-            errorReport?.abort()
+            progress.finish()
+            plan.abort()
             throw error
         }
-        console.finish(hasReport: errorReport != nil)
+        progress.finish()
+        console.finish(hasReport: plan.errors != nil)
         if !run.quiet || report.failed > 0 {
-            let elapsed = ContinuousClock.now - clock
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            printError("sieve: \(report.summary) in \((seconds * 100).rounded() / 100) s")
+            let seconds = ProgressLine.fixed(ProgressLine.seconds(ContinuousClock.now - clock), 2)
+            printError("sieve: \(report.summary.replacingFirstLine { "\($0) in \(seconds) s" })")
         }
-        if report.failed > 0 || report.stoppedEarly { throw ExitCode(1) }
+        if report.failed > 0 || report.stoppedEarly != nil { throw ExitCode(1) }
     }
 
     private func pipelineSpec(registry: StageRegistry) throws -> PipelineSpec {
@@ -100,11 +115,29 @@ struct ConvertCommand: AsyncParsableCommand {
             }
         }
         let reader = from == "auto" ? nil : parse(from, origin: "--from")
-        let sinkText = to ?? output.flatMap(Self.sinkName(forOutput:)) ?? "json"
+        let batch = inputs.count != 1 || selection.filesFrom != nil || !Self.isPlainFile(inputs[0])
+        let sinkText = to ?? output.flatMap(Self.sinkName(forOutput:)) ?? (batch ? "jsonl" : "json")
         let sink = parse(sinkText, origin: "--to")
         let transforms = stages.isEmpty ? registry.defaultTransforms : stages.compactMap { parse($0, origin: "--stage") }
         guard problems.isEmpty, let sink else { throw ConfigurationError(messages: problems) }
         return PipelineSpec(reader: reader, transforms: transforms, sink: sink, policy: run.policy)
+    }
+
+    /// What must match for `--resume` to continue a run: inputs, selection, stages and output format.
+    private func fingerprint(_ spec: PipelineSpec) -> String {
+        let parts = inputs + [selection.filesFrom ?? "", selection.include.joined(separator: "|"),
+                              selection.exclude.joined(separator: "|"), selection.shard ?? "", from, spec.sink.name,
+                              "\(spec.sink.options.sorted { $0.key < $1.key })"]
+            + spec.transforms.map { "\($0.name)\($0.options.sorted { $0.key < $1.key })" }
+        return String(StableHash.of(parts.joined(separator: "\u{1F}")), radix: 16)
+    }
+
+    /// Whether a path names one regular file that is not a container of many records.
+    static func isPlainFile(_ path: String) -> Bool {
+        var info = stat()
+        let lower = path.lowercased()
+        let container = [".warc", ".warc.gz", ".jsonl", ".jsonl.gz", ".ndjson"].contains { lower.hasSuffix($0) }
+        return path != "-" && stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && !container
     }
 
     /// The sink named by an output file's extension: `out.jsonl` → `jsonl`.
@@ -115,32 +148,10 @@ struct ConvertCommand: AsyncParsableCommand {
     }
 }
 
-/// The run-policy flags shared by the commands that run a pipeline.
-struct RunOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Inputs processed in parallel (default: the number of cores).", valueName: "n"))
-    var jobs: Int = RunPolicy.coreCount
-
-    @Option(help: ArgumentHelp("Largest input accepted, in bytes after decompression; larger ones are reported, not parsed.", valueName: "bytes"))
-    var maxBytes: Int = 64 << 20
-
-    @Option(help: ArgumentHelp("Write every failed input as a JSON line (input, stage, reason) to this file.", valueName: "file"))
-    var errors: String?
-
-    @Flag(help: "Stop at the first failed input.")
-    var failFast = false
-
-    @Flag(help: "Write documents as they finish instead of in input order.")
-    var unordered = false
-
-    @Flag(name: .shortAndLong, help: "Print nothing on standard error unless something failed.")
-    var quiet = false
-
-    func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
-        guard maxBytes >= 1 else { throw ValidationError("--max-bytes must be at least 1, got \(maxBytes)") }
-    }
-
-    var policy: RunPolicy {
-        RunPolicy(jobs: jobs, ordered: !unordered, maxBytes: maxBytes, failFast: failFast)
+extension String {
+    /// The text with its first line rewritten.
+    func replacingFirstLine(_ transform: (Substring) -> String) -> String {
+        guard let newline = firstIndex(of: "\n") else { return transform(self[...]) }
+        return transform(self[..<newline]) + self[newline...]
     }
 }

@@ -8,6 +8,8 @@ public struct Source: Sendable, Hashable {
     public var offset: Int?
     /// URL the page was fetched from, when the input says so.
     public var url: String?
+    /// When the page was fetched (the WARC date), ISO 8601, when the input says so.
+    public var fetched: String?
 
     /// Creates a source description.
     public init(path: String, format: String, offset: Int? = nil, url: String? = nil) {

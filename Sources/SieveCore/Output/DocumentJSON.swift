@@ -38,6 +38,7 @@ public enum DocumentJSON {
         writer.raw(","); writer.key("format"); writer.string(source.format)
         if let offset = source.offset { writer.raw(","); writer.key("offset"); writer.number(Double(offset)) }
         if let url = source.url { writer.raw(","); writer.key("url"); writer.string(url) }
+        if let fetched = source.fetched { writer.raw(","); writer.key("fetched"); writer.string(fetched) }
         writer.raw("}")
     }
 

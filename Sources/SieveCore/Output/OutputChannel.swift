@@ -10,6 +10,7 @@ public final class OutputChannel {
     private let descriptor: Int32
     private let temporaryPath: String?
     private var buffer: [UInt8] = []
+    private var flushed = 0
     private var finished = false
     private static let flushThreshold = 1 << 16
 
@@ -33,6 +34,40 @@ public final class OutputChannel {
         self.descriptor = fd
         self.temporaryPath = temporary
         buffer.reserveCapacity(Self.flushThreshold)
+    }
+
+    /// Continues a resumable file: `partialPath` is cut back to `length` bytes (its last checkpoint) and
+    /// extended; `commit()` renames it to `path`. A missing partial file is created empty.
+    public init(path: String, partialPath: String, truncatingTo length: Int) throws(OutputError) {
+        let fd = open(partialPath, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError(path: partialPath, reason: String(cString: strerror(errno))) }
+        guard ftruncate(fd, off_t(length)) == 0, lseek(fd, 0, SEEK_END) == off_t(length) else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw OutputError(path: partialPath, reason: reason)
+        }
+        self.path = path
+        self.descriptor = fd
+        self.temporaryPath = partialPath
+        self.flushed = length
+        buffer.reserveCapacity(Self.flushThreshold)
+    }
+
+    /// Bytes written so far, flushed or not.
+    public var byteCount: Int { flushed + buffer.count }
+
+    /// Flushes and forces the bytes to disk (a checkpoint).
+    public func sync() throws(OutputError) {
+        try flush()
+        if temporaryPath != nil { fsync(descriptor) }
+    }
+
+    /// Closes a resumable file without renaming or removing it (an interrupted run).
+    public func suspend() {
+        guard !finished else { return }
+        try? flush()
+        finished = true
+        if temporaryPath != nil { close(descriptor) }
     }
 
     deinit {
@@ -64,6 +99,7 @@ public final class OutputChannel {
             }
             offset += written
         }
+        flushed += buffer.count
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -53,31 +53,35 @@ public struct Pipeline: Sendable {
         self.loader = InputLoader(maxBytes: spec.policy.maxBytes)
     }
 
-    /// Runs every input through the pipeline into `sink`, reporting failures to `onFailure` and the running
-    /// totals to `onProgress` after each input. The sink must already be open.
+    /// Runs every work item through the pipeline, handing kept documents to `write` in output order,
+    /// failures and drops to `onFailure`, and the running totals to `onProgress` after each item. `resumeAfter` items
+    /// are passed over without processing (they were completed by an interrupted run).
     public func run(
-        _ inputs: some Sequence<InputRef>,
-        into sink: inout any SinkWriter,
+        _ items: some Sequence<WorkItem>,
+        resumeAfter: Int = 0,
         logger: Logger,
+        write: (Document) throws -> Void,
         onFailure: (Failure) -> Void = { _ in },
         onProgress: (RunReport) -> Void = { _ in }
     ) async throws -> RunReport {
         var report = RunReport()
-        var iterator = inputs.makeIterator()
+        var iterator = items.makeIterator()
+        for _ in 0..<resumeAfter where iterator.next() != nil { report.resumed += 1 }
         var nextIndex = 0
         var nextToWrite = 0
         var running = 0
         var finished: [Int: InputOutcome] = [:]
         var exhausted = false
+        let ordered = OrderedStages(transforms.filter { $0.stage is any OrderedTransform }, logger: logger)
         try await withThrowingTaskGroup(of: InputOutcome.self) { group in
             while true {
                 while !exhausted, running < policy.jobs, nextIndex - nextToWrite < policy.maxInFlight {
-                    guard let ref = iterator.next() else {
+                    guard let item = iterator.next() else {
                         exhausted = true
                         break
                     }
                     let index = nextIndex
-                    group.addTask { self.process(ref, index: index, logger: logger) }
+                    group.addTask { self.process(item, index: index, logger: logger) }
                     nextIndex += 1
                     running += 1
                 }
@@ -86,10 +90,12 @@ public struct Pipeline: Sendable {
                 finished[outcome.index] = outcome
                 while let ready = policy.ordered ? finished.removeValue(forKey: nextToWrite) : finished.popFirst()?.value {
                     nextToWrite += 1
-                    try deliver(ready, into: &sink, report: &report, onFailure: onFailure)
+                    var ready = ready
+                    ordered.apply(to: &ready)
+                    try deliver(ready, write: write, report: &report, onFailure: onFailure)
                     onProgress(report)
-                    if policy.failFast, !ready.failures.isEmpty {
-                        report.stoppedEarly = true
+                    if let reason = stopReason(after: ready, report: report) {
+                        report.stoppedEarly = reason
                         group.cancelAll()
                         return
                     }
@@ -99,43 +105,76 @@ public struct Pipeline: Sendable {
         return report
     }
 
-    private func deliver(_ outcome: InputOutcome, into sink: inout any SinkWriter, report: inout RunReport,
+    private func stopReason(after outcome: InputOutcome, report: RunReport) -> String? {
+        if policy.failFast, !outcome.failures.isEmpty { return "stopped at the first failure (--fail-fast)" }
+        if let limit = policy.maxErrors, report.failed > limit { return "stopped after more than \(limit) failures (--max-errors)" }
+        return nil
+    }
+
+    private func deliver(_ outcome: InputOutcome, write: (Document) throws -> Void, report: inout RunReport,
                          onFailure: (Failure) -> Void) throws {
         report.inputs += 1
         report.bytes += outcome.bytes
         for document in outcome.documents {
-            try sink.write(document)
+            try write(document)
             report.written += 1
         }
-        for reason in outcome.drops { report.dropped[reason, default: 0] += 1 }
+        for drop in outcome.drops {
+            report.dropped[drop.stage, default: 0] += 1
+            onFailure(drop)
+        }
+        for reason in outcome.skips { report.skipped[reason, default: 0] += 1 }
         for failure in outcome.failures {
             report.failed += 1
             onFailure(failure)
         }
     }
 
-    /// Loads, reads and transforms one input; never throws, every problem becomes a `Failure`.
-    func process(_ ref: InputRef, index: Int, logger: Logger) -> InputOutcome {
+    /// Loads, reads and transforms one work item; never throws, every problem becomes a `Failure`.
+    func process(_ item: WorkItem, index: Int, logger: Logger) -> InputOutcome {
         var outcome = InputOutcome(index: index)
-        let bytes: [UInt8]
-        do { bytes = try loader.load(ref) } catch {
-            outcome.failures.append(Failure(input: ref.path, stage: "input", reason: error.reason))
+        let input: Input
+        var readerName: String?
+        switch item {
+        case .failed(let failure):
+            outcome.failures.append(failure)
+            return outcome
+        case .skipped(let reason):
+            outcome.skips.append(reason)
+            return outcome
+        case .record(let record, let reader):
+            input = record
+            readerName = reader
+        case .file(let ref):
+            do {
+                input = Input(path: ref.path, bytes: try loader.load(ref), id: ReaderSelector.documentID(for: ref.path))
+            } catch {
+                outcome.failures.append(Failure(input: ref.path, stage: "input", reason: error.reason))
+                return outcome
+            }
+        }
+        outcome.bytes = input.bytes.count
+        guard !input.bytes.isEmpty else {
+            outcome.failures.append(Failure(input: input.path, offset: input.offset, stage: "input", reason: "empty input"))
             return outcome
         }
-        outcome.bytes = bytes.count
-        guard let (readerName, reader) = selector.select(path: ref.path, bytes: bytes) else {
-            outcome.failures.append(Failure(input: ref.path, stage: "input", reason: Self.unrecognized(bytes)))
+        guard let (name, reader) = selector.select(path: input.path, bytes: input.bytes, preferred: readerName) else {
+            outcome.failures.append(Failure(input: input.path, offset: input.offset, stage: "input",
+                                            reason: Self.unrecognized(input.bytes)))
             return outcome
         }
-        let input = Input(path: ref.path, bytes: bytes, id: ReaderSelector.documentID(for: ref.path))
-        let readerContext = StageContext(stageName: readerName, logger: logger)
+        let readerContext = StageContext(stageName: name, logger: logger)
         do {
             try reader.read(input, context: readerContext) { document in
+                var document = document
+                document.source.offset = document.source.offset ?? input.offset
+                document.source.url = document.source.url ?? input.url
+                document.source.fetched = document.source.fetched ?? input.date
                 transform(document, logger: logger, into: &outcome)
             }
         } catch {
             let reason = (error as? StageError)?.message ?? "\(error)"
-            outcome.failures.append(Failure(input: ref.path, stage: readerName, reason: reason))
+            outcome.failures.append(Failure(input: input.path, offset: input.offset, stage: name, reason: reason))
         }
         return outcome
     }
@@ -143,17 +182,24 @@ public struct Pipeline: Sendable {
     /// Applies every transform to one document and files it as kept, dropped or failed.
     func transform(_ document: Document, logger: Logger, into outcome: inout InputOutcome) {
         var document = document
-        for (name, stage) in transforms {
+        let started = ContinuousClock.now
+        for (name, stage) in transforms where !(stage is any OrderedTransform) {
             let context = StageContext(stageName: name, logger: logger)
             do {
                 if case .drop(let reason) = try stage.apply(to: &document, context: context) {
-                    outcome.drops.append("\(name): \(reason)")
+                    outcome.drops.append(Failure(input: document.source.path, offset: document.source.offset, id: document.id,
+                                                 stage: name, reason: reason, kind: .dropped))
                     return
                 }
             } catch {
                 let reason = (error as? StageError)?.message ?? "\(error)"
                 outcome.failures.append(Failure(input: document.source.path, offset: document.source.offset,
                                                 id: document.id, stage: name, reason: reason))
+                return
+            }
+            if let budget = policy.documentTimeout, ContinuousClock.now - started > budget {
+                outcome.failures.append(Failure(input: document.source.path, offset: document.source.offset, id: document.id,
+                                                stage: name, reason: "over the time budget of \(budget) per document (--timeout)"))
                 return
             }
         }
@@ -172,7 +218,8 @@ struct InputOutcome: Sendable {
     let index: Int
     var bytes = 0
     var documents: [Document] = []
-    var drops: [String] = []
+    var drops: [Failure] = []
+    var skips: [String] = []
     var failures: [Failure] = []
 
     init(index: Int) {

@@ -33,15 +33,22 @@ public struct RunPolicy: Sendable {
     public var maxBytes: Int
     /// Stop at the first failed input.
     public var failFast: Bool
+    /// Stop once more inputs than this have failed.
+    public var maxErrors: Int?
+    /// Fail a document whose transforms take longer than this (checked after each stage).
+    public var documentTimeout: Duration?
 
     /// The defaults: one job per core, eight inputs in flight per job, ordered, 64 MiB per input.
     public init(jobs: Int = RunPolicy.coreCount, maxInFlight: Int? = nil, ordered: Bool = true,
-                maxBytes: Int = 64 << 20, failFast: Bool = false) {
+                maxBytes: Int = 64 << 20, failFast: Bool = false, maxErrors: Int? = nil,
+                documentTimeout: Duration? = nil) {
         self.jobs = max(1, jobs)
         self.maxInFlight = max(self.jobs, maxInFlight ?? self.jobs * 8)
         self.ordered = ordered
         self.maxBytes = maxBytes
         self.failFast = failFast
+        self.maxErrors = maxErrors
+        self.documentTimeout = documentTimeout
     }
 
     /// The number of active processor cores.

@@ -4,8 +4,9 @@ struct ReaderSelector: Sendable {
     let readers: [(name: String, reader: any SourceReader)]
     let forced: Bool
 
-    func select(path: String, bytes: [UInt8]) -> (name: String, reader: any SourceReader)? {
+    func select(path: String, bytes: [UInt8], preferred: String? = nil) -> (name: String, reader: any SourceReader)? {
         if forced { return readers.first }
+        if let preferred, let match = readers.first(where: { $0.name == preferred }) { return match }
         if let ext = Self.formatExtension(of: path) {
             for candidate in readers where type(of: candidate.reader).fileExtensions.contains(ext) {
                 return candidate

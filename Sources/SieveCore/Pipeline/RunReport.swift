@@ -6,12 +6,16 @@ public struct RunReport: Sendable {
     public var bytes = 0
     /// Documents handed to the sink.
     public var written = 0
-    /// Documents dropped by a transform, counted by reason.
+    /// Documents dropped by a transform, counted by stage.
     public var dropped: [String: Int] = [:]
+    /// Records deliberately passed over (non-HTML WARC records…), counted by reason.
+    public var skipped: [String: Int] = [:]
     /// Inputs or documents that failed.
     public var failed = 0
-    /// Whether the run stopped early (fail-fast).
-    public var stoppedEarly = false
+    /// Work items passed over because an interrupted run had completed them (`--resume`).
+    public var resumed = 0
+    /// Why the run stopped early, if it did.
+    public var stoppedEarly: String?
 
     /// Creates an empty report.
     public init() {}
@@ -19,20 +23,29 @@ public struct RunReport: Sendable {
     /// The number of dropped documents.
     public var droppedCount: Int { dropped.values.reduce(0, +) }
 
-    /// One line: `5 inputs, 5 written, 0 dropped, 0 failed`.
+    /// The number of skipped records.
+    public var skippedCount: Int { skipped.values.reduce(0, +) }
+
+    /// One line: `5 read, 5 written, 0 skipped, 0 dropped, 0 failed`, with the reasons.
     public var summary: String {
-        var line = "\(inputs) input\(inputs == 1 ? "" : "s"), \(written) written, \(droppedCount) dropped, \(failed) failed"
-        if !dropped.isEmpty {
-            let reasons = dropped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-            line += " (dropped: \(reasons.joined(separator: "; ")))"
+        var line = "\(inputs) read, \(written) written, \(skippedCount) skipped, \(droppedCount) dropped, \(failed) failed"
+        if resumed > 0 { line += ", \(resumed) already done (resumed)" }
+        for (label, counts) in [("skipped", skipped), ("dropped", dropped)] where !counts.isEmpty {
+            let reasons = counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+            line += "\n  \(label): \(reasons.joined(separator: "; "))"
         }
-        if stoppedEarly { line += "; stopped at the first failure (--fail-fast)" }
+        if let stoppedEarly { line += "\n  \(stoppedEarly)" }
         return line
     }
 }
 
-/// One input or document that produced no output, with where and why.
+/// One input or document that produced no output, with where and why: a failure, or a deliberate drop.
 public struct Failure: Sendable, Hashable {
+    /// Whether something went wrong or a stage chose to drop the document.
+    public enum Kind: String, Sendable, Hashable { case failed, dropped }
+
+    /// Failed or dropped.
+    public var kind: Kind
     /// The input path.
     public var input: String
     /// Record offset inside a container input, if any.
@@ -45,7 +58,8 @@ public struct Failure: Sendable, Hashable {
     public var reason: String
 
     /// Creates a failure record.
-    public init(input: String, offset: Int? = nil, id: String? = nil, stage: String, reason: String) {
+    public init(input: String, offset: Int? = nil, id: String? = nil, stage: String, reason: String, kind: Kind = .failed) {
+        self.kind = kind
         self.input = input
         self.offset = offset
         self.id = id
@@ -61,6 +75,7 @@ public struct Failure: Sendable, Hashable {
         if let id { writer.raw(","); writer.key("id"); writer.string(id) }
         writer.raw(","); writer.key("stage"); writer.string(stage)
         writer.raw(","); writer.key("reason"); writer.string(reason)
+        writer.raw(","); writer.key("kind"); writer.string(kind.rawValue)
         writer.raw("}")
         return writer.bytes
     }

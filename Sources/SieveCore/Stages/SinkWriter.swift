@@ -13,3 +13,10 @@ public protocol SinkWriter: Stage {
     /// Ends the output; the stream is closed by the caller.
     mutating func close() throws
 }
+
+/// A sink whose output is a plain concatenation of per-document records after an optional header, so an
+/// interrupted run can be continued by appending (`--resume`).
+public protocol AppendableSink: SinkWriter {
+    /// Continues an output whose header (if any) was already written.
+    mutating func reopen(_ output: OutputChannel) throws
+}

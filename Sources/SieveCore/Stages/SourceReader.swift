@@ -25,6 +25,8 @@ public struct Input: Sendable {
     public var url: String?
     /// Byte offset of the record inside its container, if any.
     public var offset: Int?
+    /// A date the container gives for the record (the WARC date), ISO 8601.
+    public var date: String?
 
     /// Creates an input.
     public init(path: String, bytes: [UInt8], id: String, declaredCharset: String? = nil, url: String? = nil,

@@ -7,7 +7,7 @@ import SieveCore
 /// are JSON-encoded in their cell. A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is
 /// prefixed with `'` so spreadsheets do not run it as a formula (OWASP's advice).
 /// Example: `--stage csv:columns=id|title` → `id,title\r\nseeds/000,"Hà Nội, mùa thu"\r\n`.
-public struct CSVSink: SinkWriter {
+public struct CSVSink: AppendableSink {
     /// Options of the CSV sink.
     public struct Options: StageOptions {
         /// The columns, in order.
@@ -46,6 +46,11 @@ public struct CSVSink: SinkWriter {
     public mutating func open(_ output: OutputChannel) {
         self.output = output
         writeRow(columns)
+    }
+
+    /// Continues an interrupted output; the header row is already there.
+    public mutating func reopen(_ output: OutputChannel) {
+        self.output = output
     }
 
     /// Writes one row.

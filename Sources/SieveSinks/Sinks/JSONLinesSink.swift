@@ -5,7 +5,7 @@ import SieveCore
 ///
 /// Options: none.
 /// Example: a document with id `seeds/000` → `{"id":"seeds/000","source":{…},"title":…}\n`
-public struct JSONLinesSink: SinkWriter {
+public struct JSONLinesSink: AppendableSink {
     /// `jsonl`.
     public static let name = "jsonl"
     /// One line for `sieve stages`.
@@ -20,6 +20,11 @@ public struct JSONLinesSink: SinkWriter {
 
     /// Starts the output.
     public mutating func open(_ output: OutputChannel) {
+        self.output = output
+    }
+
+    /// Continues an interrupted output.
+    public mutating func reopen(_ output: OutputChannel) {
         self.output = output
     }
 

@@ -1,0 +1,46 @@
+import CLibXML2
+import Glibc
+
+/// Decides whether an element is hidden from readers: the `hidden` attribute, `aria-hidden="true"`, or an
+/// inline style with `display:none` or `visibility:hidden`.
+enum Visibility {
+    /// Whether the element is hidden by its own markup (ancestors are the walker's business).
+    static func isHidden(_ node: xmlNodePtr) -> Bool {
+        guard node.pointee.properties != nil else { return false }
+        if node.hasAttribute("hidden") { return true }
+        if node.withAttribute("aria-hidden", { equalsIgnoringCase($0, "true") }) == true { return true }
+        return node.withAttribute("style", hidesByStyle) == true
+    }
+
+    /// Whether an inline style hides the element, ignoring case and spaces.
+    static func hidesByStyle(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.count)
+        for byte in style where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+            compact.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
+        }
+        return contains(compact, "display:none") || contains(compact, "visibility:hidden")
+    }
+
+    private static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        word.withUTF8Buffer { expected in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            guard end - start == expected.count else { return false }
+            for index in 0..<expected.count where bytes[start + index] | 0x20 != expected[index] { return false }
+            return true
+        }
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { needle in
+            guard haystack.count >= needle.count else { return false }
+            outer: for start in 0...(haystack.count - needle.count) {
+                for index in 0..<needle.count where haystack[start + index] != needle[index] { continue outer }
+                return true
+            }
+            return false
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// Small byte-level searches used before the page is parsed.
+enum ByteSearch {
+    /// The index of the first `needle` byte at or after `from`.
+    static func find(_ haystack: [UInt8], _ needle: Unicode.Scalar, from: Int) -> Int? {
+        let byte = UInt8(needle.value)
+        var index = from
+        while index < haystack.count {
+            if haystack[index] == byte { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The index where `needle` (ASCII, lowercase) starts, ignoring ASCII case, at or after `from`.
+    static func findIgnoringCase(_ haystack: [UInt8], _ needle: String, from: Int) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
+        var start = from
+        while start <= haystack.count - pattern.count {
+            var matched = true
+            for offset in 0..<pattern.count where lower(haystack[start + offset]) != pattern[offset] {
+                matched = false
+                break
+            }
+            if matched { return start }
+            start += 1
+        }
+        return nil
+    }
+
+    /// The value that follows `name` and `=` inside a tag's bytes (quoted or not), up to a delimiter.
+    static func attributeValue(in tag: ArraySlice<UInt8>, named name: String) -> String? {
+        let bytes = Array(tag)
+        var from = 0
+        while let start = findIgnoringCase(bytes, name, from: from) {
+            var index = start + name.utf8.count
+            from = index
+            while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { continue }
+            index += 1
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x22 || bytes[index] == 0x27 { index += 1 }
+            var end = index
+            while end < bytes.count, isLabelByte(bytes[end]) { end += 1 }
+            if end > index { return String(decoding: bytes[index..<end], as: UTF8.self) }
+        }
+        return nil
+    }
+
+    @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    private static func isLabelByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+             UInt8(ascii: ":"):
+            true
+        default:
+            false
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import CSV
+import Foundation
+import SieveCore
+import Testing
+@testable import SieveSinks
+
+@Suite struct CSVSinkTests {
+    @Test func aRealCSVParserReadsBackTheSameValues() throws {
+        var options = CSVSink.Options()
+        options.columns = ["id", "title", "published", "authors", "text", "fields.school_years", "fields.people"]
+        let text = try render(try CSVSink(options: options), awkwardDocuments())
+        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        #expect(reader.headerRow == options.columns)
+        let first = try #require(reader.next())
+        #expect(first[0] == "seeds/003")
+        #expect(first[1] == "Quận Lê Chân: Tổng kết năm học 2022-2023")
+        #expect(first[3] == #"["Thái Bình"]"#)
+        #expect(first[4] == "Quận Lê Chân: Tổng kết năm học 2022-2023\n\nNgày 23-8, \"Hội nghị\", có <b>đại biểu</b> & khách.\nDòng hai.")
+        #expect(first[5] == #"["2022-2023","2023-2024"]"#)
+        let people = try JSONSerialization.jsonObject(with: Data(first[6].utf8)) as? [[String: String]]
+        #expect(people == [["name": "Bùi Văn Kiệm", "role": "Giám đốc Sở Giáo dục và Đào tạo"]])
+        let second = try #require(reader.next())
+        #expect(second[1] == "'-1+2")
+        #expect(second[3] == #"["@someone"]"#)
+        #expect(second[4].hasPrefix("'=HYPERLINK(\"http://evil\")"))
+        #expect(reader.next() == nil)
+    }
+
+    @Test func rowsEndWithCRLF() throws {
+        var options = CSVSink.Options()
+        options.columns = ["id"]
+        #expect(try render(try CSVSink(options: options), awkwardDocuments()) == "id\r\nseeds/003\r\nodd\r\n")
+    }
+
+    @Test func unknownColumnsAreRejectedWithTheKnownOnes() {
+        var options = CSVSink.Options()
+        options.columns = ["id", "headline"]
+        #expect {
+            try CSVSink(options: options)
+        } throws: { error in
+            "\(error)".contains("unknown column 'headline'") && "\(error)".contains("fields.NAME")
+        }
+    }
+}
