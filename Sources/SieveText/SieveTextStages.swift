@@ -5,6 +5,9 @@ public enum SieveTextStages {
     /// Every stage of this module: the text reader, then normalizers, then extractors.
     public static let all: [any Stage.Type] = [
         TextReader.self,
-        NFCNormalizer.self, WhitespaceNormalizer.self, UnwrapNormalizer.self,
+        NFCNormalizer.self, WhitespaceNormalizer.self, UnwrapNormalizer.self, ToneMarksNormalizer.self,
+        BoilerplateLinesNormalizer.self,
+        PublishedExtractor.self, DatesExtractor.self, SchoolYearsExtractor.self, PeopleExtractor.self,
+        OrganizationsExtractor.self, PlacesExtractor.self,
     ]
 }

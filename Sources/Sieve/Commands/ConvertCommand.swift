@@ -97,9 +97,12 @@ struct ConvertCommand: AsyncParsableCommand {
         let progress = ProgressLine(force: run.progress, total: explicitFiles ? inputs.count : nil)
         let clock = ContinuousClock.now
         let source = InputSource(selection.selection(paths: inputs, maxBytes: run.maxBytes))
+        let interrupts = InterruptHandler()
+        defer { interrupts.remove() }
         let report: RunReport
         do {
-            report = try await pipeline.run(source, resumeAfter: plan.resumeAfter, logger: logger, write: plan.write, onFailure: { failure in
+            report = try await pipeline.run(source, resumeAfter: plan.resumeAfter, stop: interrupts.flag, logger: logger,
+                                            write: plan.write, onFailure: { failure in
                 if failure.kind == .failed { console.show(failure) }
                 plan.errors?.record(failure)
             }, onProgress: { report in
@@ -107,7 +110,11 @@ struct ConvertCommand: AsyncParsableCommand {
                 progress.update(report, items: items)
                 try? plan.progress(items: items)
             })
-            try plan.finish()
+            if interrupts.flag.isRaised {
+                try plan.suspend(items: report.inputs + plan.resumeAfter)
+            } else {
+                try plan.finish()
+            }
         } catch {
             progress.finish()
             plan.abort()
@@ -119,6 +126,7 @@ struct ConvertCommand: AsyncParsableCommand {
             let seconds = ProgressLine.fixed(ProgressLine.seconds(ContinuousClock.now - clock), 2)
             printError("sieve: \(report.summary.replacingFirstLine { "\($0) in \(seconds) s" })")
         }
+        if interrupts.flag.isRaised { throw ExitCode(130) }
         if report.failed > 0 || report.stoppedEarly != nil { throw ExitCode(1) }
     }
 

@@ -1,16 +1,20 @@
 /// Layout tests on single lines of Vietnamese news text, shared by the reader and the boilerplate filter.
 enum LineShape {
-    /// Whether the line is only a date or timestamp, with at most a weekday, `GMT+7` or similar around it:
-    /// `21:22 23/08/2023`, `Thứ bảy, 7/3/2026, 00:05 (GMT+7)`.
+    /// Whether the line is only a date or timestamp, with at most weekday, part-of-day, `GMT+7` or
+    /// "updated/posted" words around it: `21:22 23/08/2023`, `Thứ bảy, 7/3/2026, 00:05 (GMT+7)`.
     static func isDateLine<S: StringProtocol>(_ line: S) -> Bool {
-        let length = UTF8Text.scalarCount(line.utf8)
-        guard length <= 64 else { return false }
-        let dates = DateScanner.scan(String(line))
-        guard let first = dates.first, first.year != nil else { return false }
-        var letters = 0
-        for scalar in line.unicodeScalars where scalar.properties.isAlphabetic { letters += 1 }
-        return letters <= 24
+        guard UTF8Text.scalarCount(line.utf8) <= 64 else { return false }
+        guard let first = DateScanner.scan(String(line)).first, first.year != nil else { return false }
+        let words = String(line).lowercased().split { !$0.isLetter }
+        return words.allSatisfy { dateWords.contains(String($0)) }
     }
+
+    /// Words allowed around a date on a date line.
+    static let dateWords: Set<String> = [
+        "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "ngày", "tháng", "gmt", "utc", "ict",
+        "lúc", "giờ", "phút", "h", "sáng", "trưa", "chiều", "tối", "đêm", "am", "pm", "cập", "đăng", "xuất", "bản",
+        "t", "đăng lúc",
+    ]
 
     /// Whether the line opens with a dateline such as `Ngày 23/8,`, `Sáng ngày 23/8/2024,` or `Ngày 23-8,`.
     static func startsWithDateline<S: StringProtocol>(_ line: S) -> Bool {

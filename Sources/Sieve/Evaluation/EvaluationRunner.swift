@@ -1,0 +1,107 @@
+import Glibc
+import Logging
+import SieveCore
+import SieveHTML
+
+/// Runs the HTML reader and a list of transforms over every page of an evaluation set, one page at a time
+/// on one thread, and times each page with the thread's CPU clock.
+///
+/// For each page it measures two things, each the fastest of `repeats` runs: parse-only (libxml2 parsing the
+/// page's bytes into a tree and freeing it) and the full extraction (charset detection, parse, blocks, every
+/// transform, and freeing the tree). Output: one JSON line per page with the timings and the document.
+struct EvaluationRunner {
+    /// One page's result.
+    struct PageResult {
+        /// The page id: its file name without extensions.
+        var id: String
+        /// The page path.
+        var path: String
+        /// Input size in bytes (decompressed).
+        var bytes: Int
+        /// Fastest full extraction, CPU milliseconds.
+        var fullMilliseconds: Double
+        /// Fastest parse-only run, CPU milliseconds.
+        var parseMilliseconds: Double
+        /// The extracted document, or nil when the page failed.
+        var document: Document?
+        /// Why the page failed or was dropped.
+        var failure: String?
+    }
+
+    /// The reader.
+    let reader: any SourceReader
+    /// The transforms, in order, with their names.
+    let transforms: [(name: String, stage: any Transform)]
+    /// How many times each measurement is repeated (the fastest counts).
+    let repeats: Int
+
+    /// The page files of a set: `DIR/html/*` if that folder exists, else `DIR/*`, sorted by name.
+    static func pages(in directory: String) -> [String] {
+        let htmlFolder = directory + "/html"
+        var info = stat()
+        let root = stat(htmlFolder, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR ? htmlFolder : directory
+        var paths: [String] = []
+        var walker = InputWalker(paths: [root])
+        while let ref = walker.next() {
+            guard case .file(let path) = ref else { continue }
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            if name.hasSuffix(".html") || name.hasSuffix(".htm") || name.hasSuffix(".html.gz") || name.hasSuffix(".htm.gz") {
+                paths.append(path)
+            }
+        }
+        return paths
+    }
+
+    /// The page id of a path: the file name up to its first dot.
+    static func pageID(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? name
+    }
+
+    /// Loads, extracts and times one page.
+    func run(path: String, loader: InputLoader) -> PageResult {
+        let id = Self.pageID(path)
+        var result = PageResult(id: id, path: path, bytes: 0, fullMilliseconds: 0, parseMilliseconds: 0)
+        let bytes: [UInt8]
+        do {
+            bytes = try loader.load(.file(path))
+        } catch {
+            result.failure = error.description
+            return result
+        }
+        result.bytes = bytes.count
+        var bestParse = Double.infinity, bestFull = Double.infinity
+        for _ in 0..<max(1, repeats) {
+            let (_, parse) = ThreadCPUClock.measure { HTMLTree(utf8: bytes) != nil }
+            bestParse = min(bestParse, parse)
+            let ((document, failure), full) = ThreadCPUClock.measure { extract(bytes, path: path, id: id) }
+            bestFull = min(bestFull, full)
+            result.document = document
+            result.failure = failure
+        }
+        result.parseMilliseconds = bestParse
+        result.fullMilliseconds = bestFull
+        return result
+    }
+
+    /// The reader and transforms on one page; the tree is freed before returning, inside the timing.
+    private func extract(_ bytes: [UInt8], path: String, id: String) -> (Document?, String?) {
+        var documents: [Document] = []
+        let input = Input(path: path, bytes: bytes, id: id)
+        do {
+            try reader.read(input, context: StageContext(stageName: "html", logger: Self.logger)) { documents.append($0) }
+            guard var document = documents.first else { return (nil, "the reader produced no document") }
+            documents.removeAll()
+            for (name, stage) in transforms {
+                let verdict = try stage.apply(to: &document, context: StageContext(stageName: name, logger: Self.logger))
+                if case .drop(let reason) = verdict { return (nil, "dropped by \(name): \(reason)") }
+            }
+            document.attachments.removeAll()
+            return (document, nil)
+        } catch {
+            return (nil, "\(error)")
+        }
+    }
+
+    private static let logger = Logger(label: "sieve.eval")
+}

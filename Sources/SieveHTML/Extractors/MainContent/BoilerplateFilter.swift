@@ -1,0 +1,96 @@
+import CLibXML2
+
+/// Decides which elements inside the chosen article containers are page chrome rather than article:
+/// navigation, asides, footers and headers (the headline and byline live there), elements named like
+/// chrome (share bars, related lists, comments, ads...) unless they hold much of the article, link lists,
+/// and short paragraphs made mostly of a link ("Read more: ..."). Whatever it returns is skipped whole.
+struct BoilerplateFilter {
+    let table: NodeTable
+    let tuning: Tuning
+
+    /// The elements to skip under `roots`.
+    func chrome(under roots: [Int]) -> Set<xmlNodePtr> {
+        var dropped = Set<xmlNodePtr>()
+        let total = roots.reduce(0) { $0 + Int(table.text[$1]) }
+        guard total > 0 else { return dropped }
+        for root in roots {
+            var index = root + 1
+            let end = Int(table.subtreeEnd[root])
+            while index < end {
+                if isChrome(index, articleText: Double(total)) {
+                    dropped.insert(table.nodes[index])
+                    index = Int(table.subtreeEnd[index])
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return dropped
+    }
+
+    private func isChrome(_ index: Int, articleText: Double) -> Bool {
+        let tag = table.tags[index]
+        let text = Double(table.text[index])
+        let share = text / articleText
+        let signal = table.signals[index]
+        let density = table.linkDensity(index)
+        switch tag {
+        case .nav, .aside, .footer, .menu:
+            return share < 0.5
+        case .header:
+            return share < 0.3
+        case .h1:
+            return true
+        case .form, .fieldset:
+            return share < 0.5
+        case .tbody, .thead, .tfoot, .tr, .td, .th:
+            // Class names on table rows and cells describe the data ("player-2020"), not page chrome.
+            return false
+        default:
+            break
+        }
+        // An embedded post (a quoted tweet) sits in a box named like chrome ("social-embed") but is content.
+        let embed = table.quotedText[index] * 2 > table.text[index]
+        if signal.contains(.negative), !signal.contains(.articleBody), !embed,
+           share < tuning.namedChromeShare || (!signal.contains(.positive) && density > 0.3 && share < 0.5) {
+            return true
+        }
+        if share < 0.5, table.text[index] > 0, !embed {
+            switch tag {
+            case .table:
+                if density > 0.8 { return true }
+            case .ul, .ol:
+                if density > tuning.containerLinkDensity || isTeaserList(index) { return true }
+            case .dl, .div, .section, .figure, .li:
+                if density > tuning.containerLinkDensity { return true }
+                if table.paragraphs[index] == 0, table.links[index] >= 3, density > tuning.containerLinkDensity * 0.6 {
+                    return true
+                }
+            default:
+                break
+            }
+        }
+        if table.inlineText[index] > 0, table.inlineText[index] < 300,
+           table.inlineLinkDensity(index) > tuning.paragraphLinkDensity, table.text[index] == table.inlineText[index] {
+            return true
+        }
+        return false
+    }
+
+    /// A list of other stories: at least three items, nearly every one holding a link of headline length.
+    private func isTeaserList(_ list: Int) -> Bool {
+        var items = 0, linked = 0
+        var index = list + 1
+        let end = Int(table.subtreeEnd[list])
+        while index < end {
+            if table.tags[index] == .li {
+                items += 1
+                if table.links[index] > 0, table.linkText[index] >= 15 { linked += 1 }
+                index = Int(table.subtreeEnd[index])
+            } else {
+                index += 1
+            }
+        }
+        return items >= 3 && linked * 10 >= items * 8 && table.linkDensity(list) > 0.2
+    }
+}

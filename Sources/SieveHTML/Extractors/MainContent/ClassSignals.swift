@@ -1,0 +1,117 @@
+import CLibXML2
+import Glibc
+
+/// What an element's `class`, `id` and `role` say about it, as a secondary signal: words that site
+/// builders use the world over for page chrome (nav, footer, share, related, comment, ad...) or for the
+/// article itself (article, content, story, post...). Matching is on whole tokens (split on punctuation and
+/// camelCase), by prefix for stems such as `comment` (comments, commentlist) and exactly for short words
+/// such as `ad`, so `header` never matches `read` and `shadow` never matches `ad`.
+enum ClassSignals {
+    /// The signal of an element.
+    struct Signal: OptionSet {
+        let rawValue: UInt8
+        /// Named like page chrome.
+        static let negative = Signal(rawValue: 1)
+        /// Named like the article body.
+        static let positive = Signal(rawValue: 2)
+        /// Marked up as the article body (`itemprop="articleBody"`).
+        static let articleBody = Signal(rawValue: 4)
+    }
+
+    private struct Entry {
+        let word: [UInt8]
+        let prefix: Bool
+        let signal: Signal
+    }
+
+    /// Chrome stems matched as token prefixes.
+    static let negativeStems = [
+        "nav", "menu", "footer", "comment", "share", "sharing", "social", "related", "promo", "sidebar",
+        "breadcrumb", "cookie", "consent", "gdpr", "newsletter", "subscri", "signup", "popup", "modal",
+        "banner", "advert", "sponsor", "outbrain", "taboola", "widget", "recommend", "trending", "popular",
+        "masthead", "toolbar", "pagination", "pager", "disqus", "byline", "author", "dateline", "timestamp",
+        "follow", "login", "signin", "search", "skip", "teaser", "tags", "copyright", "rating", "print",
+    ]
+    /// Chrome words matched exactly.
+    static let negativeWords = [
+        "ad", "ads", "adv", "adslot", "tag", "meta", "date", "time", "header", "more", "rss", "tools", "rail",
+        "aside", "extra", "hidden", "email", "complementary", "contentinfo", "dialog", "alert",
+        "caption", "credit", "credits", "gallery", "slider", "carousel", "video", "player",
+    ]
+    /// Article stems matched as token prefixes.
+    static let positiveStems = ["article", "content", "story", "entry", "prose", "richtext", "blogpost"]
+    /// Article words matched exactly.
+    static let positiveWords = ["post", "body", "text", "main", "blog", "detail"]
+
+    private static let table: [[Entry]] = {
+        var table = [[Entry]](repeating: [], count: 256)
+        func add(_ words: [String], prefix: Bool, _ signal: Signal) {
+            for word in words {
+                let bytes = Array(word.utf8)
+                table[Int(bytes[0])].append(Entry(word: bytes, prefix: prefix, signal: signal))
+            }
+        }
+        add(negativeStems, prefix: true, .negative)
+        add(negativeWords, prefix: false, .negative)
+        add(positiveStems, prefix: true, .positive)
+        add(positiveWords, prefix: false, .positive)
+        return table
+    }()
+
+    /// The signal of an element from its `class`, `id`, `role` and `itemprop`.
+    static func signal(of node: xmlNodePtr) -> Signal {
+        guard node.pointee.properties != nil else { return [] }
+        var signal: Signal = []
+        _ = node.withAttribute("class") { signal.formUnion(scan($0)) }
+        _ = node.withAttribute("id") { signal.formUnion(scan($0)) }
+        _ = node.withAttribute("role") { signal.formUnion(scan($0)) }
+        if node.withAttribute("itemprop", { ascii($0, equalsLowercase: "articlebody") }) == true {
+            signal.insert(.articleBody)
+        }
+        return signal
+    }
+
+    /// The signals of every token in an attribute value.
+    static func scan(_ value: UnsafeBufferPointer<UInt8>) -> Signal {
+        var signal: Signal = []
+        var token: [UInt8] = []
+        token.reserveCapacity(24)
+        var previousLower = false
+        for byte in value {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if isUpper && previousLower {
+                signal.formUnion(match(token))
+                token.removeAll(keepingCapacity: true)
+            }
+            if isUpper || isLower || isDigit {
+                token.append(isUpper ? byte | 0x20 : byte)
+            } else {
+                signal.formUnion(match(token))
+                token.removeAll(keepingCapacity: true)
+            }
+            previousLower = isLower || isDigit
+        }
+        signal.formUnion(match(token))
+        return signal
+    }
+
+    private static func match(_ token: [UInt8]) -> Signal {
+        guard let first = token.first else { return [] }
+        var signal: Signal = []
+        for entry in table[Int(first)] where token.count >= entry.word.count {
+            if !entry.prefix, token.count != entry.word.count { continue }
+            if token.starts(with: entry.word) { signal.insert(entry.signal) }
+        }
+        return signal
+    }
+
+    private static func ascii(_ bytes: UnsafeBufferPointer<UInt8>, equalsLowercase word: StaticString) -> Bool {
+        word.withUTF8Buffer { expected in
+            guard bytes.count == expected.count else { return false }
+            for index in 0..<bytes.count where bytes[index] | 0x20 != expected[index] { return false }
+            return true
+        }
+    }
+}

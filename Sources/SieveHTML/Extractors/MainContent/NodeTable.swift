@@ -1,0 +1,175 @@
+import CLibXML2
+import Glibc
+
+/// A flat, pre-order table of a page's content elements with the text statistics main-content
+/// extraction needs, built in one iterative walk. Index 0 is the walk's root; a parent always comes
+/// before its children, so statistics roll up in one backwards pass.
+///
+/// Never-content elements (script, style, form controls...), hidden elements and pruned subtrees are
+/// left out together with everything inside them.
+struct NodeTable {
+    /// The element.
+    var nodes: [xmlNodePtr] = []
+    /// Index of the parent element (-1 for the root).
+    var parent: [Int32] = []
+    /// The element's tag.
+    var tags: [Tag] = []
+    /// Depth below the root.
+    var depth: [Int32] = []
+    /// Visible characters (non-space) in the subtree.
+    var text: [Int32] = []
+    /// Visible characters inside links in the subtree.
+    var linkText: [Int32] = []
+    /// Visible characters whose nearest block ancestor is this element (its own paragraph text).
+    var inlineText: [Int32] = []
+    /// Link characters among `inlineText`.
+    var inlineLinkText: [Int32] = []
+    /// Commas and similar clause punctuation in the element's own paragraph text.
+    var commas: [Int32] = []
+    /// Sentence ends (`.`, `!`, `?`, `。`...) in the element's own paragraph text.
+    var sentenceEnds: [Int32] = []
+    /// Visible characters inside `<blockquote>` in the subtree.
+    var quotedText: [Int32] = []
+    /// `<br>` elements whose nearest block ancestor is this element (text written with line breaks).
+    var lineBreaks: [Int32] = []
+    /// Number of links (`<a href>`) in the subtree.
+    var links: [Int32] = []
+    /// Block elements holding own paragraph text (at least 25 characters) in the subtree.
+    var paragraphs: [Int32] = []
+    /// What `class`, `id` and `role` say.
+    var signals: [ClassSignals.Signal] = []
+
+    /// One past the last index of each element's subtree (pre-order ranges).
+    var subtreeEnd: [Int32] = []
+
+    /// Number of elements.
+    var count: Int { nodes.count }
+
+    /// Builds the table for `root`'s subtree, leaving out nodes in `excluded`.
+    init(root: xmlNodePtr, excluded: Set<xmlNodePtr>) {
+        var blockStack: [Int32] = []
+        var stack: [Int32] = []
+        var linkDepth = 0
+        var quoteDepth = 0
+        root.walk(enter: { node in
+            if node.isText {
+                guard let content = node.pointee.content, let owner = blockStack.last else { return .skipChildren }
+                let counts = Self.count(content)
+                let index = Int(owner)
+                inlineText[index] += counts.visible
+                commas[index] += counts.commas
+                sentenceEnds[index] += counts.sentenceEnds
+                if linkDepth > 0 { inlineLinkText[index] += counts.visible }
+                if let current = stack.last {
+                    text[Int(current)] += counts.visible
+                    if linkDepth > 0 { linkText[Int(current)] += counts.visible }
+                    if quoteDepth > 0 { quotedText[Int(current)] += counts.visible }
+                }
+                return .skipChildren
+            }
+            guard node.isElement else { return .skipChildren }
+            let tag = node.tag
+            if tag == .br {
+                if let owner = blockStack.last { lineBreaks[Int(owner)] += 1 }
+                return .skipChildren
+            }
+            if tag.isNeverContent || Visibility.isHidden(node) || (!excluded.isEmpty && excluded.contains(node)) {
+                return .skipChildren
+            }
+            let index = Int32(nodes.count)
+            nodes.append(node)
+            parent.append(stack.last ?? -1)
+            tags.append(tag)
+            depth.append(Int32(stack.count))
+            text.append(0)
+            linkText.append(0)
+            inlineText.append(0)
+            inlineLinkText.append(0)
+            commas.append(0)
+            sentenceEnds.append(0)
+            links.append(0)
+            quotedText.append(0)
+            lineBreaks.append(0)
+            paragraphs.append(0)
+            signals.append(ClassSignals.signal(of: node))
+            stack.append(index)
+            if tag.isBlock || blockStack.isEmpty { blockStack.append(index) }
+            if tag == .blockquote { quoteDepth += 1 }
+            if tag == .a {
+                linkDepth += 1
+                if node.hasAttribute("href") { links[Int(index)] = 1 }
+            }
+            return .continue
+        }, leave: { node in
+            guard let top = stack.last, nodes[Int(top)] == node else { return }
+            stack.removeLast()
+            if blockStack.last == top { blockStack.removeLast() }
+            if tags[Int(top)] == .a { linkDepth -= 1 }
+            if tags[Int(top)] == .blockquote { quoteDepth -= 1 }
+        })
+        subtreeEnd = [Int32](repeating: Int32(count), count: count)
+        var open: [Int] = []
+        for index in 0..<count {
+            while let last = open.last, depth[last] >= depth[index] {
+                subtreeEnd[last] = Int32(index)
+                open.removeLast()
+            }
+            open.append(index)
+        }
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            if inlineText[index] >= 25 { paragraphs[index] += 1 }
+            let up = Int(parent[index])
+            guard up >= 0 else { continue }
+            text[up] += text[index]
+            linkText[up] += linkText[index]
+            quotedText[up] += quotedText[index]
+            links[up] += links[index]
+            paragraphs[up] += paragraphs[index]
+        }
+    }
+
+    /// Link characters per visible character in the subtree.
+    func linkDensity(_ index: Int) -> Double {
+        text[index] == 0 ? 0 : Double(linkText[index]) / Double(text[index])
+    }
+
+    /// Link characters per visible character in the element's own paragraph text.
+    func inlineLinkDensity(_ index: Int) -> Double {
+        inlineText[index] == 0 ? 0 : Double(inlineLinkText[index]) / Double(inlineText[index])
+    }
+
+    /// Counts visible characters (UTF-8 lead bytes that are not spaces), commas and sentence ends.
+    static func count(_ text: UnsafePointer<xmlChar>) -> (visible: Int32, commas: Int32, sentenceEnds: Int32) {
+        var visible: Int32 = 0, commas: Int32 = 0, ends: Int32 = 0
+        var index = 0
+        while true {
+            let byte = text[index]
+            if byte == 0 { break }
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
+                break
+            case UInt8(ascii: ","), UInt8(ascii: ";"):
+                commas += 1
+                visible += 1
+            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                ends += 1
+                visible += 1
+            case 0xEF:
+                // Fullwidth comma U+FF0C (EF BC 8C) and U+FF01/U+FF1F.
+                if text[index + 1] == 0xBC, text[index + 2] == 0x8C { commas += 1 }
+                visible += 1
+            case 0xE3:
+                // Ideographic comma U+3001 (E3 80 81) and full stop U+3002 (E3 80 82).
+                if text[index + 1] == 0x80, text[index + 2] == 0x81 { commas += 1 }
+                if text[index + 1] == 0x80, text[index + 2] == 0x82 { ends += 1 }
+                visible += 1
+            case 0xC2 where text[index + 1] == 0xA0:
+                index += 1
+            default:
+                if byte & 0xC0 != 0x80 { visible += 1 }
+            }
+            index += 1
+        }
+        return (visible, commas, ends)
+    }
+}

@@ -1,0 +1,103 @@
+import CLibXML2
+import SieveCore
+
+/// The `main-content` extractor: replaces the page's blocks with the article body alone.
+///
+/// Over the parsed tree (language-agnostic signals first): paragraphs score their ancestors by length and
+/// punctuation, lowered by link density; the best container wins, moves up when the article continues in
+/// its parent, and takes in sibling containers holding more of the article. Inside it, navigation, asides,
+/// footers, headers, the `<h1>` headline, elements named like page chrome (a short list of class/id words:
+/// nav, footer, share, related, comment, promo, ad...) that hold little of the text, link lists, and short
+/// paragraphs made of a link are dropped. The rest becomes blocks (captions marked as captions).
+/// Documents without an HTML tree pass through unchanged.
+///
+/// Options:
+/// - `bias`: `balanced` (default), `precision` (drop doubtful blocks) or `recall` (keep them).
+/// - `prune`: XPath expressions; matching elements are removed before anything else
+///   (for example `//div[@class='newsletter']`).
+///
+/// Example: `<nav><a>Home</a></nav><article><h1>T</h1><p>Long text…</p><div class="share">Share</div></article>`
+/// → one paragraph "Long text…".
+public struct MainContentExtractor: Extractor {
+    /// Options of the main-content extractor.
+    public struct Options: StageOptions {
+        /// `balanced`, `precision` or `recall`.
+        public var bias = "balanced"
+        /// XPath expressions of elements to remove first.
+        public var prune: [String] = []
+        /// Defaults.
+        public init() {}
+    }
+
+    /// The stage name.
+    public static let name = "main-content"
+    /// One line for `sieve stages`.
+    public static let summary = "Article body from the HTML tree: drops navigation, related lists, share bars, comments, ads"
+    /// Option documentation.
+    public static let optionHelp = [
+        "bias": "balanced (default), precision (drop doubtful blocks) or recall (keep them)",
+        "prune": "XPath expressions of elements to remove before extraction, separated by |",
+    ]
+
+    private let tuning: Tuning
+    private let prune: [String]
+
+    /// Creates the stage; rejects an unknown bias and XPath expressions that do not compile.
+    public init(options: Options) throws {
+        guard let tuning = Tuning(bias: options.bias) else {
+            throw StageError(stage: Self.name, "option 'bias' must be balanced, precision or recall, not '\(options.bias)'")
+        }
+        for expression in options.prune {
+            if let problem = XPath.problem(in: expression) {
+                throw StageError(stage: Self.name, "option 'prune': \(problem)")
+            }
+        }
+        self.tuning = tuning
+        self.prune = options.prune
+    }
+
+    /// Replaces the blocks with the article body when the document has an HTML tree.
+    public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        guard let tree = document.attachments[HTMLTreeKey.self], let root = tree.root else { return .keep }
+        var pruned = Set<xmlNodePtr>()
+        for expression in prune {
+            pruned.formUnion(XPath.nodes(expression, in: tree))
+        }
+        let blocks = Self.extract(root: root, pruned: pruned, tuning: tuning)
+        if blocks.isEmpty {
+            document.diagnose(Self.name, "no article body found; kept the page's visible text")
+            if !pruned.isEmpty { document.blocks = BlockBuilder.blocks(of: root, skip: { pruned.contains($0) }) }
+        } else {
+            document.blocks = blocks
+        }
+        return .keep
+    }
+
+    /// The article blocks of a page.
+    static func extract(root: xmlNodePtr, pruned: Set<xmlNodePtr>, tuning: Tuning) -> [Block] {
+        let table = NodeTable(root: root, excluded: pruned)
+        let containers = CandidateScorer(table: table, tuning: tuning).select()
+        guard !containers.isEmpty else { return [] }
+        let skipped = BoilerplateFilter(table: table, tuning: tuning).chrome(under: containers).union(pruned)
+        var blocks: [Block] = []
+        for container in containers {
+            blocks += BlockBuilder.blocks(of: table.nodes[container], skip: { skipped.contains($0) })
+        }
+        return droppingEmptySections(blocks)
+    }
+
+    /// Removes headings left without content ("Related articles" whose list was dropped): a heading at the
+    /// end, or followed by a heading of the same or a higher rank.
+    static func droppingEmptySections(_ blocks: [Block]) -> [Block] {
+        var kept: [Block] = []
+        kept.reserveCapacity(blocks.count)
+        for block in blocks.reversed() {
+            if block.kind == .heading {
+                let next = kept.last
+                if next == nil || (next!.kind == .heading && (next!.level ?? 6) <= (block.level ?? 6)) { continue }
+            }
+            kept.append(block)
+        }
+        return kept.reversed()
+    }
+}
