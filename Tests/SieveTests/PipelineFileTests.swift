@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func theSamplePipelinesAreValid() throws {
-        let samples = CLI.root.appendingPathComponent("samples/pipelines")
+        let samples = SieveProcess.root.appendingPathComponent("samples/pipelines")
         let files = try FileManager.default.contentsOfDirectory(atPath: samples.path).filter { $0.hasSuffix(".yml") }
         #expect(!files.isEmpty)
         for name in files {
