@@ -89,6 +89,24 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return text.string
     }
 
+    /// The node's collapsed text when it is at most `limit` bytes long, else nil (stops reading early).
+    public func shortText(limit: Int) -> String? {
+        var text = TextBuffer()
+        var tooLong = false
+        walk { node in
+            if node.isText {
+                if let content = node.pointee.content { text.append(content) }
+                if text.bytes.count > limit {
+                    tooLong = true
+                    return .stop
+                }
+                return .continue
+            }
+            return node != self && node.tag.isNeverContent ? .skipChildren : .continue
+        }
+        return tooLong ? nil : text.string
+    }
+
     /// Visits the node and its descendants in document order, iteratively (no recursion, any depth).
     public func walk(_ visit: (xmlNodePtr) -> WalkAction) {
         walk(enter: visit, leave: { _ in })
