@@ -45,6 +45,8 @@ struct PageSignals {
                 return .skipChildren
             case .time:
                 recordTime(node)
+            case .head:
+                break
             default:
                 if tag.isNeverContent { return .skipChildren }
             }
