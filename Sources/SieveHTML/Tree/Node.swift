@@ -107,6 +107,19 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return tooLong ? nil : text.string
     }
 
+    /// The first `limit` bytes or so of the node's collapsed text (reading stops there).
+    public func leadingText(limit: Int) -> String {
+        var text = TextBuffer()
+        walk { node in
+            if node.isText {
+                if let content = node.pointee.content { text.append(content) }
+                return text.bytes.count > limit ? .stop : .continue
+            }
+            return node != self && (node.tag.isNeverContent || Visibility.isHidden(node)) ? .skipChildren : .continue
+        }
+        return text.string
+    }
+
     /// Visits the node and its descendants in document order, iteratively (no recursion, any depth).
     public func walk(_ visit: (xmlNodePtr) -> WalkAction) {
         walk(enter: visit, leave: { _ in })

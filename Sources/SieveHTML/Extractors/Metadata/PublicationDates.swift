@@ -1,8 +1,10 @@
 import Glibc
 
 /// Chooses the publication and modification dates of a page from its signals, best source first, and keeps
-/// them apart. Dates in the future (more than a day ahead) are rejected; if the modification date comes
-/// before the publication date the two are swapped.
+/// them apart. Dates in the future (more than a day ahead) are rejected; a modification date before the
+/// publication date is dropped. With no publication date in the markup, the order is: other `<time>`
+/// elements, the URL, texts of elements named like dates, the modification date, the `<title>`, and the
+/// first date written in the page's visible text.
 struct PublicationDates {
     /// The publication date.
     var published: DateValue?
@@ -14,7 +16,7 @@ struct PublicationDates {
         "article:published_time", "og:published_time", "article:published", "published_time", "datepublished",
         "publishdate", "publish-date", "publish_date", "pubdate", "parsely-pub-date", "sailthru.date",
         "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
-        "date", "article.published", "original-publish-date", "datecreated", "created", "release_date",
+        "date", "article.published", "original-publish-date", "datecreated", "created", "release_date", "uploaddate",
     ]
     /// `<meta>` keys that name the modification date, best first.
     static let modifiedKeys = [
@@ -22,8 +24,8 @@ struct PublicationDates {
         "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "updated",
     ]
 
-    /// Reads the dates; `text` is the start of the article text, `url` the page URL if known.
-    init(page: PageSignals, data: JSONLD, url: String?, text: String, language: String?) {
+    /// Reads the dates; `text` gives the page's visible text (read only when needed), `url` the page URL if known.
+    init(page: PageSignals, data: JSONLD, url: String?, text: () -> String, language: String?) {
         let monthDayFirst = language == "en"
         let zone: Int? = language == "vi" ? 7 * 60 : nil
         let latest = Self.latestAcceptable()
@@ -42,6 +44,7 @@ struct PublicationDates {
         for key in Self.publishedKeys { publishedCandidates += page.meta[key] ?? [] }
         publishedCandidates += page.itemprops["datepublished"] ?? []
         publishedCandidates += page.itemprops["datecreated"] ?? []
+        publishedCandidates += page.itemprops["uploaddate"] ?? []
         publishedCandidates += page.times.filter(\.published).map(\.value)
         published = fromMetadata(publishedCandidates)
 
@@ -56,11 +59,12 @@ struct PublicationDates {
             published = fromMetadata(page.times.filter { !$0.modified }.map(\.value))
                 ?? url.flatMap { accept(DateParser.url($0)) }
                 ?? page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
-                ?? accept(DateParser.text(text, monthDayFirst: monthDayFirst))
+                ?? modified
+                ?? page.title.flatMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }
+                ?? accept(DateParser.text(text(), monthDayFirst: monthDayFirst))
         }
-        if let first = published, let second = modified, second < first {
-            (published, modified) = (second, first)
-        }
+        // A modification before the publication is a mistake of the page; the publication date is kept.
+        if let first = published, let second = modified, second < first { modified = nil }
     }
 
     /// Tomorrow as `YYYYMMDD` (UTC), the latest date a page can carry.
