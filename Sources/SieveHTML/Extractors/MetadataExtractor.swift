@@ -64,7 +64,7 @@ public struct MetadataExtractor: Extractor {
             document.tags = tags(page: page, data: data)
         }
         let dates = PublicationDates(page: page, data: data, url: document.url ?? document.source.url,
-                                     text: { tree.body?.leadingText(limit: 4000) ?? "" },
+                                     text: { tree.body?.leadingText(limit: 16_000) ?? "" },
                                      language: document.language)
         set(&document.published, dates.published?.iso)
         set(&document.modified, dates.modified?.iso)

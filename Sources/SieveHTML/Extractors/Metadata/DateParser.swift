@@ -127,7 +127,7 @@ enum DateParser {
     /// The first plausible date in running text, with its time and zone when written next to it.
     /// `monthDayFirst` reads ambiguous `03/04/2019` as March 4 (American usage); otherwise as 3 April.
     static func text(_ value: String, monthDayFirst: Bool) -> DateValue? {
-        let lowered = Array(value.lowercased().utf8.prefix(4000))
+        let lowered = Array(value.lowercased().utf8.prefix(16_000))
         var index = 0
         while index < lowered.count {
             if let found = dateAt(lowered, index, monthDayFirst: monthDayFirst) { return found }
