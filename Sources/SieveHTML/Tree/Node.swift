@@ -149,6 +149,13 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     }
 }
 
+extension xmlNode {
+    /// Whether a NUL-terminated libxml2 name equals an ASCII name.
+    @inline(__always) static func equalsName(_ cString: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
+        UnsafeMutablePointer<xmlNode>.equals(cString, name)
+    }
+}
+
 /// What a tree walk does after visiting a node.
 public enum WalkAction: Sendable {
     /// Go into the node's children.
