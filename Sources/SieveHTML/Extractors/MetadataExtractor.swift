@@ -45,8 +45,8 @@ public struct MetadataExtractor: Extractor {
         if data.invalidScripts > 0 {
             document.diagnose(Self.name, "\(data.invalidScripts) JSON-LD script(s) are not valid JSON; ignored", severity: .info)
         }
-        let language = checkedLanguage(declared: document.language, page: page, data: data, document: &document)
-        set(&document.language, language)
+        // The declared language is checked, so the checked value replaces it.
+        document.language = checkedLanguage(declared: document.language, page: page, data: data, document: &document)
         let site = page.first("og:site_name", "application-name", "twitter:site:name") ?? data.publisher
         set(&document.site, site)
         set(&document.title, data.headline.map(Self.clean) ?? page.first("og:title", "twitter:title")

@@ -59,14 +59,14 @@ enum DateParser {
         var cursor = index
         if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "(") { cursor += 1 }
         guard cursor < bytes.count else { return nil }
-        if bytes[cursor] == UInt8(ascii: "Z") {
+        if bytes[cursor] | 0x20 == UInt8(ascii: "z"), cursor + 1 == bytes.count || !isWordByte(bytes[cursor + 1]) {
             index = cursor + 1
             return 0
         }
         var named = false
-        for name in ["GMT", "UTC"] {
+        for name in ["gmt", "utc"] {
             let pattern = Array(name.utf8)
-            if bytes.count - cursor >= 3, Array(bytes[cursor..<cursor + 3]) == pattern {
+            if bytes.count - cursor >= 3, bytes[cursor..<cursor + 3].map({ $0 | 0x20 }) == pattern {
                 cursor += 3
                 named = true
                 break
