@@ -68,6 +68,7 @@ struct PageSignals {
     }
 
     private mutating func recordTime(_ node: xmlNodePtr) {
+        guard !Self.isInsideChrome(node) else { return }
         let value = node.attribute("datetime")?.trimmed ?? node.shortText(limit: 120) ?? ""
         guard !value.isEmpty else { return }
         let words = ((node.attribute("itemprop") ?? "") + " " + (node.attribute("class") ?? "") + " "
@@ -101,10 +102,34 @@ struct PageSignals {
             }
         }
         dated = dated || byline
-        guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16,
+        guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16, !Self.isInsideChrome(node),
               let text = node.shortText(limit: 200), !text.isEmpty else { return }
         if byline, bylines.count < 8 { bylines.append(text) }
         if dated, dateTexts.count < 16 { dateTexts.append(text) }
+    }
+
+    /// Whether an element sits in a comment thread, a related-stories box, a sidebar or a footer, whose dates
+    /// belong to other texts.
+    static func isInsideChrome(_ node: xmlNodePtr) -> Bool {
+        var current = node.pointee.parent
+        while let ancestor = current, ancestor.isElement {
+            switch ancestor.tag {
+            case .aside, .footer, .nav:
+                return true
+            default:
+                break
+            }
+            for attribute: StaticString in ["class", "id"] {
+                let chrome = ancestor.withAttribute(attribute) { value in
+                    contains(value, "comment") || contains(value, "related") || contains(value, "sidebar")
+                        || contains(value, "recommend") || contains(value, "teaser") || contains(value, "widget")
+                        || contains(value, "popular") || contains(value, "trending") || contains(value, "footer")
+                }
+                if chrome == true { return true }
+            }
+            current = ancestor.pointee.parent
+        }
+        return false
     }
 
     /// Whether ASCII `needle` (lowercase) occurs in `value`, ignoring ASCII case.
