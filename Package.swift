@@ -13,11 +13,15 @@ let package = Package(
         .executable(name: "sieve", targets: ["sieve"]),
         .library(name: "Sieve", targets: ["Sieve"]),
         .library(name: "SieveCore", targets: ["SieveCore"]),
+        .library(name: "SieveExternal", targets: ["SieveExternal"]),
+        .library(name: "SieveTesting", targets: ["SieveTesting"]),
+        .plugin(name: "NewStage", targets: ["NewStage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,15 +44,34 @@ let package = Package(
         .target(name: "SieveSinks", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .target(name: "SieveBatch", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .target(
+            name: "SieveExternal",
+            dependencies: ["SieveCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SieveTesting",
+            dependencies: ["SieveCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Sieve",
             dependencies: [
-                "SieveCore", "SieveHTML", "SieveText", "SieveSinks", "SieveBatch",
+                "SieveCore", "SieveHTML", "SieveText", "SieveSinks", "SieveBatch", "SieveExternal",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "sieve", dependencies: ["Sieve"], swiftSettings: strictSettings),
+        .plugin(
+            name: "NewStage",
+            capability: .command(
+                intent: .custom(verb: "new-stage", description: "Create a custom Sieve stage and its test from a template"),
+                permissions: [.writeToPackageDirectory(reason: "creates Sources/<Name>/<Name>.swift and Tests/<Name>Tests/<Name>Tests.swift")]
+            ),
+            dependencies: ["sieve"]
+        ),
         .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .testTarget(name: "SieveHTMLTests", dependencies: ["SieveHTML", "SieveCore"], swiftSettings: strictSettings),
         .testTarget(
@@ -60,6 +83,11 @@ let package = Package(
         .testTarget(
             name: "SieveSinksTests",
             dependencies: ["SieveSinks", "SieveCore", "CLibXML2", .product(name: "CSV", package: "CSV.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SieveExternalTests",
+            dependencies: ["SieveExternal", "SieveCore", "SieveTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -25,6 +25,7 @@ final class OutputPlan {
     private var targets: [String: Target] = [:]
     private var journal: RunJournal?
     private var lastCheckpoint = ContinuousClock.now
+    private var lastCheckpointItems = 0
     /// Work items an interrupted run already completed.
     private(set) var resumeAfter = 0
     /// The `--errors` report, if asked for.
@@ -112,9 +113,9 @@ final class OutputPlan {
         try targets[key]!.sink.write(document)
     }
 
-    /// Records a checkpoint when one is due (every two seconds) after `items` completed work items.
+    /// Records a checkpoint when one is due (every second, or every 256 items) after `items` completed work items.
     func progress(items: Int) throws {
-        guard journal != nil, ContinuousClock.now - lastCheckpoint > .seconds(2) else { return }
+        guard journal != nil, items - lastCheckpointItems >= 256 || ContinuousClock.now - lastCheckpoint > .seconds(1) else { return }
         try checkpoint(items: items)
     }
 
@@ -124,6 +125,7 @@ final class OutputPlan {
         try errors?.sync()
         journal.record(RunJournal.Checkpoint(items: items, output: target.channel.byteCount, errors: errors?.byteCount ?? 0))
         lastCheckpoint = .now
+        lastCheckpointItems = items
     }
 
     /// Closes every sink and moves every file into place.
@@ -132,6 +134,18 @@ final class OutputPlan {
         journal?.remove()
         for key in targets.keys.sorted() { try targets[key]!.channel.commit() }
         try errors?.commit()
+    }
+
+    /// Stops an interrupted run: a journaled output gets a last checkpoint and stays for `--resume`; other
+    /// outputs are removed, since they cannot be continued.
+    func suspend(items: Int) throws {
+        if journal != nil {
+            try checkpoint(items: items)
+            printError("sieve: interrupted; run the same command with --resume to continue")
+        } else {
+            printError("sieve: interrupted; nothing was written (only JSON Lines or CSV files can be resumed)")
+        }
+        abort()
     }
 
     /// Stops after an error: journaled outputs are kept for `--resume`, others are removed.

@@ -1,0 +1,91 @@
+import Logging
+import SieveCore
+
+/// `exec`: runs each document through an external program, any language, over JSON Lines (protocol in
+/// `docs/exec-protocol.md`). Long-lived workers, one per parallel job, started on demand; the first one is
+/// started and must pass the handshake when the stage is created, before any input is read.
+///
+/// Options: `command` (the program and its arguments; `|`-separated on the command line, a list in a pipeline
+/// file), `timeout` (seconds a worker may take per document, and for its handshake; default 30), `config` (an
+/// object passed to the worker in the handshake; pipeline files only).
+/// A worker that crashes, breaks the protocol or hangs past `timeout` fails only the document it was serving
+/// and is replaced. Its standard error goes to the log, tagged with the stage and worker names.
+/// Example: `--stage exec:command=python3|samples/exec-stage-python/wordcount.py` on a 3-paragraph article
+/// → the same document with `fields.word_count` set by the Python worker.
+public struct ExecStage: Extractor {
+    /// Options of the exec stage.
+    public struct Options: StageOptions {
+        /// The program to run and its arguments.
+        public var command: [String] = []
+        /// Seconds a worker may take to answer one request (and the handshake).
+        public var timeout: Double = 30
+        /// Settings handed to the worker in the handshake.
+        public var config: [String: FieldValue] = [:]
+        /// The defaults: no command (one must be given).
+        public init() {}
+    }
+
+    /// `exec`.
+    public static let name = "exec"
+    /// One line for `sieve stages`.
+    public static let summary = "run documents through an external program (any language) speaking JSON Lines"
+    /// Option descriptions.
+    public static let optionHelp = [
+        "command": "the program and its arguments, separated by | (required)",
+        "timeout": "seconds a worker may take per document before it is killed and restarted",
+        "config": "an object handed to the worker in the handshake (pipeline files)",
+    ]
+
+    private let pool: WorkerPool
+
+    /// Checks the options and starts the first worker, which must pass the handshake.
+    public init(options: Options) throws {
+        guard let program = options.command.first, !program.isEmpty else {
+            throw ExternalStageError("option 'command' is required: the program to run, such as command=python3|stage.py")
+        }
+        guard options.timeout > 0, options.timeout.isFinite else {
+            throw ExternalStageError("option 'timeout' must be a positive number of seconds, got \(options.timeout)")
+        }
+        let timeout = Duration.milliseconds(Int64(options.timeout * 1000))
+        pool = WorkerPool(.init(command: options.command, stage: Self.name, config: options.config, timeout: timeout))
+        let logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
+        do {
+            pool.checkIn(try pool.checkOut(logger: Self.tagged(logger, stage: Self.name)))
+        } catch {
+            throw ExternalStageError(error.message)
+        }
+    }
+
+    /// Sends the document to a worker and applies its answer.
+    public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        let logger = Self.tagged(context.logger, stage: context.stageName)
+        var worker: Worker
+        do { worker = try pool.checkOut(logger: logger) } catch {
+            throw StageError(stage: context.stageName, "cannot restart the worker: \(error.message)")
+        }
+        let id = pool.nextRequestID()
+        let outcome: ExecProtocol.Outcome
+        do {
+            let line = try worker.exchange(ExecProtocol.request(id: id, document: document), timeout: pool.launch.timeout)
+            outcome = try ExecProtocol.outcome(of: line, id: id, document: document)
+        } catch {
+            throw StageError(stage: context.stageName, worker.retire(after: error, timeout: pool.launch.timeout))
+        }
+        pool.checkIn(worker)
+        switch outcome {
+        case .keep(let answer):
+            document = answer
+            return .keep
+        case .drop(let reason):
+            return .drop(reason: reason)
+        case .error(let message):
+            throw StageError(stage: context.stageName, "worker '\(worker.name)': \(message)")
+        }
+    }
+
+    private static func tagged(_ logger: Logger, stage: String) -> Logger {
+        var logger = logger
+        logger[metadataKey: "stage"] = "\(stage)"
+        return logger
+    }
+}

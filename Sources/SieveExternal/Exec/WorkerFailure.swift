@@ -1,0 +1,31 @@
+/// Why a worker process could not serve a request: it could not start, exited, hung, or broke the protocol.
+struct WorkerFailure: Error, Sendable, CustomStringConvertible {
+    /// The kind of failure; every kind means the worker must be replaced.
+    enum Kind: Sendable { case spawn, exited, timedOut, protocolError }
+
+    /// The kind of failure.
+    var kind: Kind
+    /// What happened, in words.
+    var message: String
+
+    /// Creates a failure.
+    init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    /// The message.
+    var description: String { message }
+}
+
+/// An error of the `exec` or `dylib` stage at creation, such as a failed handshake; the message says what to fix.
+struct ExternalStageError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong.
+    var message: String
+
+    /// Creates an error.
+    init(_ message: String) { self.message = message }
+
+    /// The message.
+    var description: String { message }
+}

@@ -1,0 +1,73 @@
+import SieveCore
+
+/// Lists the dates the article body mentions as `fields.dates` (ISO 8601, in order of appearance).
+///
+/// Uses `DateScanner`: `Ngày 23/8`, `Sáng ngày 23/8/2024`, `Ngày 23-8`, `ngày 15 tháng 9 năm 2024`,
+/// `tháng 8/2024` (written `2024-08`). Document numbers (`2731/KHLT`), ratios (`13/13`), school years and
+/// periods (`2023-2024`, `giai đoạn 2020-2025`) are not dates. A date written without a year takes the
+/// publication year, else the year most dates of the article give; it moves back a year when that would put
+/// it more than a week after publication. With no year to lean on, the date is left out and a diagnostic
+/// says so. Only body and captions are read: the related-news lists are gone after `boilerplate-lines`.
+///
+/// Options: none.
+///
+/// Example: published `2023-08-23T21:22:00+07:00`, body `"Ngày 23-8, quận Lê Chân ..."` →
+/// `fields.dates = ["2023-08-23"]`.
+public struct DatesExtractor: Extractor {
+    public static let name = "dates"
+    public static let summary = "Event dates mentioned in the text → fields.dates (ISO 8601, year inferred when missing)"
+
+    /// Creates the extractor.
+    public init(options: NoOptions) throws {}
+
+    public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        let zones = ArticleZones(document)
+        let matches = (zones.body + zones.captions).flatMap { DateScanner.scan($0) }
+        guard !matches.isEmpty else { return .keep }
+        let published = Self.publishedDate(document.published)
+        let referenceYear = published?.year ?? Self.commonYear(matches)
+        var dates: [String] = []
+        var inferred = 0
+        for match in matches {
+            var year = match.year
+            if year == nil, let referenceYear {
+                year = Self.inferYear(month: match.month, day: match.day ?? 1, reference: referenceYear, published: published)
+                inferred += 1
+            }
+            guard let year else {
+                document.diagnose(context.stageName, "date \(match.day.map(String.init) ?? "?")/\(match.month) has no year and none can be inferred; left out")
+                continue
+            }
+            let iso = ISODate.format(year: year, month: match.month, day: match.day)
+            if !dates.contains(iso) { dates.append(iso) }
+        }
+        if inferred > 0 {
+            document.diagnose(context.stageName, "year inferred for \(inferred) date(s) from \(published != nil ? "the publication date" : "the other dates")", severity: .info)
+        }
+        if !dates.isEmpty { document.fields["dates"] = .list(dates.map(FieldValue.string)) }
+        return .keep
+    }
+
+    /// Year, month and day of an ISO `published` value.
+    static func publishedDate(_ published: String?) -> (year: Int, month: Int, day: Int)? {
+        guard let published, published.utf8.count >= 10 else { return nil }
+        let parts = published.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return (parts[0], parts[1], parts[2])
+    }
+
+    /// The year most explicit dates give (the latest on a tie).
+    static func commonYear(_ matches: [DateScanner.Match]) -> Int? {
+        var counts: [Int: Int] = [:]
+        for match in matches { if let year = match.year { counts[year, default: 0] += 1 } }
+        return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
+    }
+
+    /// The reference year, one less when the date would fall more than a week after publication.
+    static func inferYear(month: Int, day: Int, reference: Int, published: (year: Int, month: Int, day: Int)?) -> Int {
+        guard let published else { return reference }
+        let candidate = month * 31 + day
+        let limit = published.month * 31 + published.day + 7
+        return candidate > limit ? reference - 1 : reference
+    }
+}

@@ -1,0 +1,249 @@
+import SieveCore
+
+/// Drops scraped leftovers from article text, keeps photo captions apart and moves a trailing byline to
+/// `authors`.
+///
+/// Reads the blocks top to bottom (the first heading, the headline, is never touched):
+/// 1. **Tail**: after at least one body paragraph, a section heading (`Tin khác`, `Có thể bạn quan tâm`,
+///    `Tin liên quan`, `Bình luận` ...) or a leftover line start (`Từ khóa:`, `captcha`, `Bình luận của bạn`,
+///    `©` ...) opens the tail: it and every following block are dropped, until a real paragraph (two
+///    sentences or more, 200+ characters) resumes the article. Markers are listed in `BoilerplateMarkers`
+///    and extended with the `markers` option.
+/// 2. **Related lists**: a line `<category> DD/MM/YYYY HH:MM` is a related item's timestamp; it and the
+///    headline before it are dropped wherever they stand.
+/// 3. **Widgets**: share, print, login lines (`Chia sẻ`, `Zalo`, `In bài` ...) are dropped anywhere.
+/// 4. **Byline**: the last remaining line, when short and shaped like a name (`Thái Bình`, `Minh Anh
+///    (TTXVN)`) or a unit/source (`Phòng Văn hóa - Xã hội phường`, `Theo VnExpress`), goes to `authors`.
+/// 5. **Gallery lead-in**: a line ending in `:` that announces pictures or ends the text is dropped.
+/// 6. **Captions** become `.caption` blocks (kept, but out of the body text): a line ending in ` |` that
+///    is a sentence; a single sentence of at most 60 words with no final punctuation (not a dateline); or a
+///    short sentence (≤ 25 words) describing a scene (`trao tặng`, `tặng bằng khen` ...) without narration
+///    words (`đã`, `sẽ`, `cho biết` ...). A ` |` line that is not a sentence is an inline related box and
+///    is dropped.
+///
+/// Options: `markers` (extra section headings or line starts, `|`-separated on the command line),
+/// `captions` (default true: keep captions as `.caption` blocks; false drops them), `byline` (default true).
+///
+/// Example: `["Bài chính.", "Thái Bình", "Từ khóa:", "captcha", "Video clip"]` → blocks `["Bài chính."]`,
+/// authors `["Thái Bình"]`.
+public struct BoilerplateLinesNormalizer: Normalizer {
+    /// Options of the boilerplate filter.
+    public struct Options: StageOptions {
+        /// Extra section headings or line starts that open the tail.
+        public var markers: [String] = []
+        /// Keep captions as `.caption` blocks (true) or drop them (false).
+        public var captions = true
+        /// Move a trailing byline to `authors`.
+        public var byline = true
+        /// Default options.
+        public init() {}
+    }
+
+    public static let name = "boilerplate-lines"
+    public static let summary = "Drop related lists, tags, comment boxes, menus, share prompts; captions apart; byline → authors"
+    public static let optionHelp = [
+        "markers": "extra lines that open the related/comment tail, e.g. 'Tin cùng tác giả|Đọc tiếp'",
+        "captions": "keep photo captions as caption blocks (default true) or drop them",
+        "byline": "move a trailing byline to authors (default true)",
+    ]
+
+    private let sectionHeadings: Set<String>
+    private let tailStarts: [String]
+    private let widgets: Set<String>
+    private let keepCaptions: Bool
+    private let takeByline: Bool
+
+    /// Creates the filter with the documented markers plus the user's.
+    public init(options: Options) throws {
+        let extra = options.markers.map { MatchKey.of($0) }.filter { !$0.isEmpty }
+        sectionHeadings = Set(BoilerplateMarkers.sectionHeadings.map { MatchKey.of($0) } + extra)
+        tailStarts = BoilerplateMarkers.tailStarts.map { MatchKey.of($0) } + extra
+        widgets = Set(BoilerplateMarkers.widgetLines.map { MatchKey.of($0) })
+        keepCaptions = options.captions
+        takeByline = options.byline
+    }
+
+    public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        var lines = document.blocks.enumerated().map { Line(block: $0.element, isTitle: $0.offset == 0 && $0.element.kind == .heading) }
+        markTail(&lines)
+        markRelatedItems(&lines)
+        for index in lines.indices where lines[index].verdict == .body && !lines[index].isTitle
+            && widgets.contains(lines[index].strippedKey) {
+            lines[index].verdict = .drop
+        }
+        if takeByline { takeTrailingByline(&lines, into: &document) }
+        for index in lines.indices where lines[index].verdict == .body && !lines[index].isTitle {
+            lines[index].verdict = CaptionShape.classify(lines[index], isLast: isLastContent(index, in: lines))
+        }
+        var blocks: [Block] = []
+        var dropped = 0
+        for line in lines {
+            switch line.verdict {
+            case .body: blocks.append(line.block)
+            case .caption where keepCaptions: blocks.append(Block(.caption, line.captionText))
+            case .caption, .drop: dropped += 1
+            case .tags:
+                dropped += 1
+                document.tags.append(contentsOf: line.tags)
+            }
+        }
+        if dropped > 0 {
+            document.diagnose(context.stageName, "removed \(dropped) boilerplate line(s)", severity: .info)
+        }
+        document.blocks = blocks
+        return .keep
+    }
+
+    // MARK: steps
+
+    private func markTail(_ lines: inout [Line]) {
+        var bodySeen = false
+        var inTail = false
+        for index in lines.indices where !lines[index].isTitle {
+            let line = lines[index]
+            if inTail {
+                if line.isRealParagraph {
+                    inTail = false
+                    bodySeen = true
+                } else {
+                    lines[index].verdict = line.isTagLine ? .tags : .drop
+                }
+                continue
+            }
+            if bodySeen, sectionHeadings.contains(line.strippedKey) || startsTail(line) {
+                inTail = true
+                lines[index].verdict = line.isTagLine ? .tags : .drop
+                continue
+            }
+            if line.isRealParagraph || line.sentenceCount >= 1 && line.length >= 80 { bodySeen = true }
+        }
+    }
+
+    private func startsTail(_ line: Line) -> Bool {
+        guard line.words <= 15 else { return false }
+        return tailStarts.contains { line.key.hasPrefix($0) }
+    }
+
+    /// `Giáo dục 23/12/2024 16:44` lines and the headline each one follows.
+    private func markRelatedItems(_ lines: inout [Line]) {
+        for index in lines.indices where lines[index].verdict == .body && !lines[index].isTitle && lines[index].isRelatedMeta {
+            lines[index].verdict = .drop
+            if index > 0, lines[index - 1].verdict == .body, !lines[index - 1].isTitle, lines[index - 1].words <= 30,
+               !lines[index - 1].isRealParagraph {
+                lines[index - 1].verdict = .drop
+            }
+        }
+    }
+
+    private func takeTrailingByline(_ lines: inout [Line], into document: inout Document) {
+        guard let last = lines.indices.last(where: { lines[$0].verdict == .body && !lines[$0].isTitle }),
+              lines.indices.contains(where: { $0 < last && lines[$0].verdict == .body && !lines[$0].isTitle }),
+              let author = BylineShape.author(in: lines[last]) else { return }
+        lines[last].verdict = .drop
+        if !document.authors.contains(author) { document.authors.append(author) }
+    }
+
+    private func isLastContent(_ index: Int, in lines: [Line]) -> Bool {
+        !lines[(index + 1)...].contains { $0.verdict == .body && !$0.isTitle && $0.isRealParagraph }
+            && !lines[(index + 1)...].contains { $0.verdict == .body && $0.sentenceCount >= 1 && $0.endsSentence }
+    }
+}
+
+/// One block under examination, with the measures the rules use.
+struct Line {
+    /// What becomes of a line.
+    enum Verdict { case body, caption, drop, tags }
+
+    let block: Block
+    let isTitle: Bool
+    var verdict: Verdict = .body
+    /// `MatchKey` of the text.
+    let key: String
+    /// The key without trailing `:`, `…`, `>>`, `|` and a count in brackets.
+    let strippedKey: String
+    /// Length in scalars.
+    let length: Int
+    /// Number of words.
+    let words: Int
+    /// Number of sentence ends inside the text (`. ` followed by a capital, and the final one).
+    let sentenceCount: Int
+    /// Whether the text ends a sentence.
+    let endsSentence: Bool
+
+    init(block: Block, isTitle: Bool) {
+        self.block = block
+        self.isTitle = isTitle
+        let text = Substring(block.text)
+        key = MatchKey.of(text)
+        strippedKey = Line.strip(key)
+        length = UTF8Text.scalarCount(text.utf8)
+        words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        endsSentence = UTF8Text.endsSentence(text)
+        sentenceCount = Line.countSentences(text) + (endsSentence ? 1 : 0)
+    }
+
+    /// A paragraph of the article for sure: two sentences or more and at least 200 characters.
+    var isRealParagraph: Bool { sentenceCount >= 2 && length >= 200 }
+
+    /// Whether the line is a tag line (`Từ khóa: a, b`).
+    var isTagLine: Bool { key.hasPrefix("từ khóa") || key.hasPrefix("tags") || key.hasPrefix("tag:") }
+
+    /// The tags listed after the colon of a tag line.
+    var tags: [String] {
+        guard let colon = block.text.firstIndex(of: ":") else { return [] }
+        return block.text[block.text.index(after: colon)...]
+            .split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
+            .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+
+    /// A related item's timestamp line: up to six words, then a date with a year and a time, nothing after.
+    var isRelatedMeta: Bool {
+        guard length <= 64, words <= 9 else { return false }
+        let bytes = Array(block.text.utf8)
+        guard let date = DateScanner.scan(bytes).last, date.year != nil, date.time != nil,
+              date.range.lowerBound > 0 else { return false }
+        let tail = bytes[date.range.upperBound...].filter { $0 != 0x20 }
+        let lead = String(decoding: bytes[..<date.range.lowerBound], as: UTF8.self)
+        return tail.isEmpty && lead.unicodeScalars.contains(where: \.properties.isAlphabetic)
+            && !LineShape.startsWithDateline(block.text) && !LineShape.isDateLine(block.text)
+    }
+
+    /// The caption text, without a trailing ` |`.
+    var captionText: String {
+        var text = Substring(block.text)
+        while let last = text.last, last == "|" || last == " " { text = text.dropLast() }
+        return String(text)
+    }
+
+    private static func strip(_ key: String) -> String {
+        var text = Substring(key)
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "("),
+           text[text.index(after: open)..<text.index(before: text.endIndex)].allSatisfy(\.isNumber) {
+            text = text[..<open]
+        }
+        while let last = text.last, ":.…>|» ".contains(last) { text = text.dropLast() }
+        return String(text)
+    }
+
+    private static func countSentences(_ text: Substring) -> Int {
+        var count = 0
+        var previous: Unicode.Scalar = " "
+        var afterStop = false
+        for scalar in text.unicodeScalars {
+            if afterStop, previous == " ", scalar.properties.isUppercase { count += 1 }
+            if UTF8Text.sentenceEnds.contains(scalar) { afterStop = true } else if scalar != " " { afterStop = false }
+            previous = scalar
+        }
+        return count
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces.
+    func trimmingSpaces() -> String {
+        var text = self
+        while let first = text.first, first == " " { text = text.dropFirst() }
+        while let last = text.last, last == " " { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,52 @@
+import SieveCore
+
+/// Rejoins lines hard-wrapped inside a paragraph, splitting a block where a real paragraph ends.
+///
+/// Looks at the `\n` line breaks inside blocks (the text reader keeps them for hard-wrapped input). When the
+/// document's lines look hard-wrapped at a fixed width (`HardWrap.width`), each block is cut at real
+/// paragraph ends (`HardWrap.endsParagraph`: a sentence end on a short line or before a short first line,
+/// or a clearly short line followed by a capital) and the lines of each paragraph are joined with one space
+/// (Vietnamese has no end-of-line hyphenation). Line breaks in text that does not look wrapped (verse,
+/// addresses) are left alone, and headings are always joined into one line.
+///
+/// Options: none.
+///
+/// Example (width 60): `"Sáng ngày 23/8/2024, Phòng GDĐT quận Long Biên tổ chức Hội\nnghị tổng kết ... cấp\nTHCS\nChỉ đạo Hội nghị là ..."`
+/// → `["Sáng ngày 23/8/2024, Phòng GDĐT quận Long Biên tổ chức Hội nghị tổng kết ... cấp THCS", "Chỉ đạo Hội nghị là ..."]`.
+public struct UnwrapNormalizer: Normalizer {
+    public static let name = "unwrap"
+    public static let summary = "Rejoin hard-wrapped lines inside paragraphs, keeping real paragraph breaks"
+
+    /// Creates the normalizer.
+    public init(options: NoOptions) throws {}
+
+    public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        guard document.blocks.contains(where: { $0.text.utf8.contains(0x0A) }) else { return .keep }
+        var allLines: [Substring] = []
+        for block in document.blocks where block.kind != .code && block.kind != .table {
+            allLines.append(contentsOf: block.text.split(separator: "\n", omittingEmptySubsequences: false))
+            allLines.append("")
+        }
+        let width = HardWrap.width(of: allLines)
+        var blocks: [Block] = []
+        blocks.reserveCapacity(document.blocks.count)
+        for block in document.blocks {
+            guard block.text.utf8.contains(0x0A), block.kind != .code, block.kind != .table else {
+                blocks.append(block)
+                continue
+            }
+            let lines = block.text.split(separator: "\n")
+            if block.kind == .heading {
+                blocks.append(Block(block.kind, lines.joined(separator: " "), level: block.level))
+            } else if let width {
+                for paragraph in HardWrap.paragraphs(lines, width: width) {
+                    blocks.append(Block(block.kind, paragraph, level: block.level))
+                }
+            } else {
+                blocks.append(block)
+            }
+        }
+        document.blocks = blocks
+        return .keep
+    }
+}

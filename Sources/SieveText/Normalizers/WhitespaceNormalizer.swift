@@ -1,0 +1,99 @@
+import SieveCore
+
+/// Cleans spacing: Unicode spaces become plain spaces, invisible characters go, runs collapse, ends are trimmed.
+///
+/// Works on UTF-8 bytes. NBSP (U+00A0), the spaces U+2000–U+200A, U+202F, U+205F, U+3000 and tabs become a
+/// space; zero-width space U+200B, word joiner U+2060, BOM U+FEFF and soft hyphen U+00AD are removed
+/// (ZWJ/ZWNJ are kept: emoji and some scripts need them); runs of spaces collapse to one; each line of a
+/// block is trimmed and empty lines inside a block are dropped (a block's `\n` line breaks are kept for
+/// `unwrap`). Blocks left empty are removed.
+///
+/// Options: none.
+///
+/// Example: `"  Hà\u{00A0}\u{00A0}Nội\u{200B}  "` → `"Hà Nội"`.
+public struct WhitespaceNormalizer: Normalizer {
+    public static let name = "whitespace"
+    public static let summary = "Collapse spaces, map NBSP and Unicode spaces, drop zero-width characters, trim"
+
+    /// Creates the normalizer.
+    public init(options: NoOptions) throws {}
+
+    public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        DocumentText.rewrite(&document, Self.normalize)
+        document.blocks.removeAll { $0.text.isEmpty }
+        document.authors.removeAll(where: \.isEmpty)
+        document.tags.removeAll(where: \.isEmpty)
+        return .keep
+    }
+
+    /// The text with spacing cleaned.
+    static func normalize(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let (kind, width) = classify(bytes, index)
+            index += width
+            switch kind {
+            case .space:
+                pendingSpace = true
+            case .invisible:
+                continue
+            case .newline:
+                pendingSpace = false
+                if let last = output.last, last != 0x0A { output.append(0x0A) }
+            case .other:
+                if pendingSpace, let last = output.last, last != 0x0A { output.append(0x20) }
+                pendingSpace = false
+                output.append(contentsOf: bytes[(index - width)..<index])
+            }
+        }
+        while output.last == 0x0A { output.removeLast() }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private enum Kind { case space, invisible, newline, other }
+
+    /// What the scalar at `index` is, and its width in bytes.
+    private static func classify(_ bytes: [UInt8], _ index: Int) -> (Kind, Int) {
+        let byte = bytes[index]
+        switch byte {
+        case 0x20, 0x09, 0x0B, 0x0C: return (.space, 1)
+        case 0x0A: return (.newline, 1)
+        case 0x0D:
+            return (.newline, index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1)
+        case 0xC2 where index + 1 < bytes.count:
+            if bytes[index + 1] == 0xA0 { return (.space, 2) }
+            if bytes[index + 1] == 0xAD { return (.invisible, 2) }
+            return (.other, 2)
+        case 0xE2 where index + 2 < bytes.count:
+            let second = bytes[index + 1], third = bytes[index + 2]
+            if second == 0x80 {
+                if third <= 0x8A || third == 0xAF { return (.space, 3) }
+                if third == 0x8B { return (.invisible, 3) }
+                if third == 0xA8 || third == 0xA9 { return (.newline, 3) }
+            }
+            if second == 0x81 && third == 0x9F { return (.space, 3) }
+            if second == 0x81 && third == 0xA0 { return (.invisible, 3) }
+            return (.other, 3)
+        case 0xE3 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80:
+            return (.space, 3)
+        case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF:
+            return (.invisible, 3)
+        default:
+            return (.other, width(of: byte))
+        }
+    }
+
+    private static func width(of lead: UInt8) -> Int {
+        switch lead {
+        case 0..<0x80: 1
+        case 0xC0..<0xE0: 2
+        case 0xE0..<0xF0: 3
+        case 0xF0...: 4
+        default: 1
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import SieveCore
+
+/// Turns the bytes of a plain-text input into a string: byte-order marks, UTF-16, UTF-8 with repair, and
+/// binary detection. Line ends are left as they are (see `TextLines`).
+struct TextDecoder: Sendable {
+    /// The legacy charset the user forced, nil for detection.
+    let forced: LegacyCharset?
+    /// Whether the user forced UTF-8.
+    let forcedUTF8: Bool
+    /// The reader's name, for errors.
+    let stage: String
+
+    /// Creates a decoder; `charset` empty means detect. Throws when iconv cannot decode the charset.
+    init(charset: String, stage: String) throws {
+        self.stage = stage
+        forcedUTF8 = !charset.isEmpty && LegacyCharset.iconvName(for: charset) == nil
+        forced = try Self.legacy(charset, stage: stage)
+    }
+
+    private static func legacy(_ charset: String, stage: String) throws -> LegacyCharset? {
+        guard let name = LegacyCharset.iconvName(for: charset) else { return nil }
+        guard LegacyCharset.isSupported(name) else {
+            throw StageError(stage: stage, "unknown charset '\(charset)' (iconv cannot decode \(name))")
+        }
+        return LegacyCharset(iconvName: name)
+    }
+
+    /// The decoded text and the notes about what was repaired.
+    struct Decoded {
+        /// The text.
+        var text: String
+        /// Messages for diagnostics, such as invalid UTF-8 repaired.
+        var notes: [String]
+    }
+
+    /// Decodes `bytes`; throws a `StageError` when they look binary.
+    func decode(_ bytes: [UInt8], declared: String?, path: String) throws -> Decoded {
+        if let charset = try legacyCharset(declared: declared, bytes: bytes) {
+            guard let text = charset.decode(bytes) else {
+                throw StageError(stage: stage, "\(path): bytes are not valid \(charset.iconvName)")
+            }
+            return Decoded(text: text, notes: [])
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return decodeUTF8(bytes[3...])
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) {
+            return decodeUTF16(bytes[2...], littleEndian: true)
+        }
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return decodeUTF16(bytes[2...], littleEndian: false)
+        }
+        if let reason = BinarySniffer.binaryReason(bytes.prefix(BinarySniffer.sampleSize)) {
+            throw StageError(stage: stage, "\(path): binary file, not text (\(reason))")
+        }
+        return decodeUTF8(bytes[...])
+    }
+
+    /// The legacy charset to use: the forced one, else a declared one iconv knows (ignored when a BOM says Unicode).
+    private func legacyCharset(declared: String?, bytes: [UInt8]) throws -> LegacyCharset? {
+        if let forced { return forced }
+        guard !forcedUTF8, let declared, !Self.hasUnicodeBOM(bytes),
+              let name = LegacyCharset.iconvName(for: declared), !name.lowercased().hasPrefix("utf"),
+              LegacyCharset.isSupported(name) else { return nil }
+        return LegacyCharset(iconvName: name)
+    }
+
+    private static func hasUnicodeBOM(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+    }
+
+    private func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> Decoded {
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return Decoded(text: text, notes: [])
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        let offset = Self.firstInvalidOffset(bytes)
+        return Decoded(text: text, notes: ["invalid UTF-8 replaced with U+FFFD (first bad byte at offset \(offset))"])
+    }
+
+    private func decodeUTF16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> Decoded {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
+            units.append(littleEndian ? first | second << 8 : first << 8 | second)
+            index += 2
+        }
+        var notes: [String] = []
+        if bytes.count % 2 != 0 { notes.append("UTF-16 input has an odd number of bytes; the last byte was dropped") }
+        let text = String(decoding: units, as: UTF16.self)
+        if String(validating: units, as: UTF16.self) == nil {
+            notes.append("invalid UTF-16 replaced with U+FFFD")
+        }
+        return Decoded(text: text, notes: notes)
+    }
+
+    /// Offset of the first byte that does not decode as UTF-8.
+    static func firstInvalidOffset(_ bytes: ArraySlice<UInt8>) -> Int {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return offset
+            case .error: return offset
+            }
+        }
+    }
+}
+
+/// Tells text from binary data by its first bytes.
+enum BinarySniffer {
+    /// How many leading bytes are examined.
+    static let sampleSize = 8192
+
+    /// Why the sample looks binary, or nil when it looks like text.
+    static func binaryReason(_ sample: ArraySlice<UInt8>) -> String? {
+        guard !sample.isEmpty else { return nil }
+        var controls = 0
+        for byte in sample {
+            if byte == 0 { return "contains NUL bytes" }
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
+                controls += 1
+            }
+        }
+        if controls * 100 > sample.count * 2 { return "\(controls) control bytes in the first \(sample.count)" }
+        return nil
+    }
+
+    /// Whether the first bytes read as text: a UTF-8/UTF-16 byte-order mark, or no NULs and few control bytes.
+    static func looksLikeText(_ prefix: ArraySlice<UInt8>) -> Bool {
+        if prefix.starts(with: [0xEF, 0xBB, 0xBF]) || prefix.starts(with: [0xFF, 0xFE])
+            || prefix.starts(with: [0xFE, 0xFF]) { return true }
+        return !prefix.isEmpty && binaryReason(prefix) == nil
+    }
+}

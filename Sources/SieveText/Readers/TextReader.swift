@@ -1,0 +1,52 @@
+import SieveCore
+
+/// Reads plain-text articles (`.txt`, `.text`) into documents with one block per paragraph.
+///
+/// Decoding: UTF-8 with or without a byte-order mark, UTF-16 with a byte-order mark, and the legacy
+/// Vietnamese encodings when declared (see `LegacyCharset`). Invalid UTF-8 is replaced with U+FFFD and noted
+/// in a diagnostic; binary input (NUL bytes, many control bytes) fails with an error naming the file.
+/// CRLF and CR line ends become LF. Blocks follow `TextLines`: a paragraph per line, or per blank-line group
+/// kept with its `\n` when the text is hard-wrapped; a headline-like first line becomes a level-1 heading.
+///
+/// Options: `charset` (default empty: detect; or `utf-8`, `windows-1258`, `tcvn3`, `viscii`, ...).
+///
+/// Example: `"Quận Lê Chân: Tổng kết\r\n\r\n21:22 23/08/2023\r\n\r\nNgày 23-8, ..."` →
+/// `[heading "Quận Lê Chân: Tổng kết", paragraph "21:22 23/08/2023", paragraph "Ngày 23-8, ..."]`.
+public struct TextReader: SourceReader {
+    /// Options of the text reader.
+    public struct Options: StageOptions {
+        /// Charset of the input; empty means detect (BOM, then UTF-8).
+        public var charset: String = ""
+        /// Default options.
+        public init() {}
+    }
+
+    public static let name = "text"
+    public static let summary = "Plain-text articles: UTF-8/16 or declared legacy Vietnamese charsets, one block per paragraph"
+    public static let optionHelp = [
+        "charset": "input charset when not UTF-8: windows-1258, tcvn3, viscii, or any iconv name (default: detect)",
+    ]
+    public static let fileExtensions = ["txt", "text"]
+
+    private let decoder: TextDecoder
+
+    /// Creates the reader; rejects a charset iconv does not know.
+    public init(options: Options) throws {
+        decoder = try TextDecoder(charset: options.charset, stage: Self.name)
+    }
+
+    /// Plausible text: a UTF-8/UTF-16 byte-order mark, or no NUL bytes and few control bytes.
+    public static func recognizes(_ prefix: ArraySlice<UInt8>) -> Bool {
+        BinarySniffer.looksLikeText(prefix)
+    }
+
+    public func read(_ input: Input, context: StageContext, emit: (Document) throws -> Void) throws {
+        let decoded = try decoder.decode(input.bytes, declared: input.declaredCharset, path: input.path)
+        var document = Document(id: input.id, source: Source(path: input.path, format: Self.name, offset: input.offset,
+                                                               url: input.url))
+        document.url = input.url
+        document.blocks = TextLines.blocks(of: decoded.text)
+        for note in decoded.notes { document.diagnose(context.stageName, note) }
+        try emit(document)
+    }
+}

@@ -1,0 +1,89 @@
+/// Word lists for Vietnamese government and education news, as `MatchKey` forms (old-style tones, lower
+/// case). Sources: the abbreviation and role tables of the project's Vietnamese research notes.
+enum VietLexicon {
+    /// Common family names; a person's name starts with one of them (Nguyễn, Trần, Lê ...).
+    static let surnames: Set<String> = keys("""
+        nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý lí đào đoàn vương trịnh đinh lâm
+        phùng mai tô trương hà lưu cao tạ quách lương chu kiều thái đàm la tăng triệu nghiêm khúc lại đồng tống
+        mạc thân kim âu doãn lục hứa giang châu văn khổng từ tôn nông lò lục cù ông bạch bế hầu ninh quan lã viên
+        thạch phương diệp mẫn chế hoàng lăng khương ân sầm an biện cấn đàm nhữ
+        """)
+
+    /// Administrative unit words written before a place name, longest first.
+    static let unitWords: [String] = ["thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã", "tp"]
+
+    /// The canonical spelling of a unit word key (`tp` → `thành phố`).
+    static func canonicalUnit(_ key: String) -> String { key == "tp" ? "thành phố" : key }
+
+    /// First words of a role (title or office) that precedes or follows a person's name.
+    static let roleHeads: [String] = keys(lines: """
+        phó bí thư|bí thư|phó chủ tịch|chủ tịch|phó giám đốc|giám đốc|phó tổng giám đốc|tổng giám đốc
+        phó trưởng phòng|trưởng phòng|phó trưởng ban|trưởng ban|phó hiệu trưởng|hiệu trưởng|hiệu phó
+        bộ trưởng|thứ trưởng|thủ tướng|phó thủ tướng|tổng bí thư|chủ nhiệm|phó chủ nhiệm|chánh văn phòng
+        chánh án|viện trưởng|cục trưởng|vụ trưởng|chi cục trưởng|tổ trưởng|tổ phó|ủy viên|đại biểu quốc hội
+        trưởng công an|trưởng|phó trưởng|chủ tọa|thư ký|tổng thư ký|giáo viên|chuyên viên|quyền|nguyên
+        đại tá|thượng tá|trung tá|thiếu tá|thiếu tướng|trung tướng|thượng tướng|đại tướng|phó chánh
+        """)
+
+    /// Abbreviated roles (`QUV` = Quận ủy viên) that can open a role.
+    static let roleAcronyms: Set<String> = keys("quv huv tuv uvbtv uvtv uvtw đbqh uvbch btv")
+
+    /// Lower-case words that may continue a role or an organization name (offices, fields, unit words).
+    static let officeWords: Set<String> = keys("""
+        bí thư chủ tịch phó trưởng giám đốc ủy viên ban thường vụ trực nhân dân hội đồng đảng bộ huyện quận xã
+        phường thị trấn tỉnh thành phố sở phòng giáo dục đào tạo và công đoàn ngành liên lao động cơ chuyên môn
+        trường hiệu văn hóa thông tin y tế nội tài chính kế hoạch xây dựng tư pháp tài nguyên môi trường kinh
+        quản lý lí dự án nghiệp nông thôn thương binh khoa học công nghệ giao vận tải mặt trận tổ quốc thanh niên
+        phụ nữ cựu chiến dục đoàn cấp cục tổng chi viện kiểm sát tòa án an ninh quân sự chỉ huy thể thao du lịch
+        lịch sử chấp hành tuyên giáo dân vận kiểm tra tổ chức mầm non tiểu học trung phổ cơ sở
+        """)
+
+    /// Words that never belong to a name even when capitalized (unit words, office words, honorifics).
+    static let notNameWords: Set<String> = keys("""
+        quận huyện phường xã tỉnh tp các sở phòng ban bộ ủy đảng chủ phó bí giám ngày tháng năm thứ
+        """)
+
+    /// Honorifics written before a name; they are not part of it.
+    static let honorifics: [String] = keys(lines: "đồng chí|ông|bà|anh|chị|thầy|cô|em|pgs.ts|gs.ts|ts|ths|gs|pgs|bs|ngưt|ngnd")
+
+    /// Abbreviations of organizations and their expansions.
+    static let expansions: [String: String] = [
+        "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "LĐLĐ": "Liên đoàn Lao động",
+        "GD&ĐT": "Giáo dục và Đào tạo", "GDĐT": "Giáo dục và Đào tạo", "GD-ĐT": "Giáo dục và Đào tạo",
+        "SGDĐT": "Sở Giáo dục và Đào tạo", "BGDĐT": "Bộ Giáo dục và Đào tạo", "THCS": "Trung học cơ sở",
+        "THPT": "Trung học phổ thông", "TH": "Tiểu học", "MN": "Mầm non", "MTTQ": "Mặt trận Tổ quốc",
+        "QU": "Quận ủy", "HU": "Huyện ủy", "TU": "Thành ủy", "ĐU": "Đảng ủy", "BTV": "Ban Thường vụ",
+        "BCH": "Ban Chấp hành", "CĐN": "Công đoàn ngành", "CĐCS": "Công đoàn cơ sở", "TAND": "Tòa án nhân dân",
+        "VKSND": "Viện kiểm sát nhân dân", "CTCP": "Công ty cổ phần", "CNTT": "Công nghệ thông tin",
+        "VH-TT": "Văn hóa - Thông tin", "VH&TT": "Văn hóa và Thông tin", "TN&MT": "Tài nguyên và Môi trường",
+        "LĐ-TB&XH": "Lao động - Thương binh và Xã hội", "TP": "thành phố",
+    ]
+
+    /// Organization abbreviations that name an organization on their own.
+    static let organizationAcronyms: Set<String> = ["UBND", "HĐND", "LĐLĐ", "MTTQ", "TAND", "VKSND", "SGDĐT", "BGDĐT"]
+
+    /// Party committees written as one word: `Huyện ủy`, `Quận ủy`, `Thành ủy`, `Tỉnh ủy`, `Đảng ủy` (any tone style).
+    static let committeeHeads: [String] = keys(lines: "huyện ủy|quận ủy|thành ủy|tỉnh ủy|đảng ủy|đảng bộ|xã ủy|phường ủy")
+
+    /// Heads of organizations followed by a field or a name.
+    static let fieldHeads: [String] = keys(lines: """
+        ủy ban nhân dân|hội đồng nhân dân|liên đoàn lao động|công đoàn|mặt trận tổ quốc|đoàn thanh niên
+        hội liên hiệp phụ nữ|hội phụ nữ|hội cựu chiến binh|hội nông dân|hội khuyến học|hội chữ thập đỏ
+        phòng|sở|bộ|ban|trung tâm|viện|cục|tổng cục|chi cục|văn phòng|công an|tòa án|bệnh viện
+        """)
+
+    /// School types written after `Trường`.
+    static let schoolTypes: [String] = keys(lines: """
+        mầm non|tiểu học|trung học cơ sở|trung học phổ thông|thcs|thpt|th|mn|đại học|cao đẳng|trung cấp
+        tiểu học và thcs|thcs và thpt|phổ thông|liên cấp|ptdtbt|ptdtnt|tih&thcs|th&thcs
+        """)
+
+    private static func keys(_ words: String) -> Set<String> {
+        Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { MatchKey.of($0) })
+    }
+
+    private static func keys(lines: String) -> [String] {
+        lines.split(whereSeparator: { $0 == "|" || $0 == "\n" }).map { MatchKey.of($0.trimmingSpaces()) }
+            .filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    }
+}

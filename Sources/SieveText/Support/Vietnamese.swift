@@ -1,0 +1,23 @@
+/// Character facts about Vietnamese text.
+enum Vietnamese {
+    /// Whether the scalar is a letter only Vietnamese uses: ă â đ ê ô ơ ư with or without tone, and the
+    /// toned vowels of U+1EA0–U+1EF9.
+    static func isVietnameseLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1EA0...0x1EF9, 0x0102, 0x0103, 0x0110, 0x0111, 0x01A0, 0x01A1, 0x01AF, 0x01B0: true
+        default: false
+        }
+    }
+
+    /// Whether the text looks Vietnamese: at least three Vietnamese-only letters, or one per 200 scalars.
+    static func looksVietnamese<S: StringProtocol>(_ texts: [S]) -> Bool {
+        var found = 0
+        for text in texts {
+            for scalar in text.unicodeScalars where scalar.value >= 0x100 && isVietnameseLetter(scalar) {
+                found += 1
+                if found >= 3 { return true }
+            }
+        }
+        return false
+    }
+}

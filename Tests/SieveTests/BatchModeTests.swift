@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+@Suite struct BatchModeTests {
+    @Test func jsonLinesFilterModeRoundTrips() throws {
+        let pages = """
+        {"id": "page-1", "url": "https://tin.example/1", "html": "<html><head><title>Tin một</title></head><body><article><p>Đoạn văn thứ nhất của bài báo này khá dài để được giữ lại làm nội dung chính.</p></article></body></html>"}
+        {"id": "page-2", "text": "Tin hai\\n\\nNội dung của bài thứ hai."}
+        """
+        let first = try SieveProcess.run(["convert", "-", "--container", "jsonl", "--to", "jsonl"], stdin: Data(pages.utf8))
+        #expect(first.status == 0, "\(first.stderr)")
+        let records = try SieveProcess.jsonLines(first.stdout)
+        #expect(records.map { $0["id"] as? String } == ["page-1", "page-2"])
+        #expect((records[0]["source"] as? [String: Any])?["url"] as? String == "https://tin.example/1")
+        #expect((records[0]["text"] as? String)?.contains("Đoạn văn thứ nhất") == true)
+
+        let second = try SieveProcess.run(["convert", "-", "--container", "jsonl", "--to", "jsonl"], stdin: first.stdout)
+        #expect(second.status == 0, "\(second.stderr)")
+        let again = try SieveProcess.jsonLines(second.stdout)
+        #expect(again.map { $0["id"] as? String } == ["page-1", "page-2"])
+        #expect(again.map { $0["text"] as? String } == records.map { $0["text"] as? String })
+    }
+
+    @Test func progressIsOffWhenStandardErrorIsNotATerminalAndCanBeForced() throws {
+        let quiet = try SieveProcess.run(["convert", "seeds", "--to", "jsonl"])
+        #expect(!quiet.stderr.contains("\r"))
+        #expect(quiet.stderr.contains("5 read, 5 written, 0 skipped, 0 dropped, 0 failed"))
+        let forced = try SieveProcess.run(["convert", "seeds", "--to", "jsonl", "--progress"])
+        #expect(forced.stderr.contains("docs/s"))
+    }
+
+    @Test func maxErrorsStopsTheRunWithStatusOne() throws {
+        let scratch = try Scratch()
+        for index in 0..<30 { try scratch.write("in/\(index).bin", Data([0, 1, 2, 3, 0, 0, 7])) }
+        let result = try SieveProcess.run(["convert", scratch.path("in"), "--to", "jsonl", "--max-errors", "3", "--jobs", "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("stopped after more than 3 failures (--max-errors)"))
+    }
+
+    @Test func oversizedInputsAreReportedNotParsed() throws {
+        let scratch = try Scratch()
+        let big = try scratch.write("big.txt", Data(String(repeating: "chữ ", count: 10_000).utf8))
+        let result = try SieveProcess.run(["convert", big, "--to", "jsonl", "--max-bytes", "1000"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("larger than the --max-bytes limit of 1000 bytes"))
+    }
+}
