@@ -95,6 +95,23 @@ struct MetadataTests {
         #expect(written.published == "2023-09-05")
     }
 
+    @Test func datesInProseOrTeaserListsAreNotPublicationDates() throws {
+        let prose = "Phụ huynh cần cài đặt ứng dụng trước ngày 15/9/2024 theo hướng dẫn của nhà trường và của phòng giáo dục huyện."
+        let document = try metadata("""
+            <html lang="vi"><body><p>\(prose)</p>
+            <ul><li><a href="/a">Khai giảng năm học mới</a> <span class="time">(25/08/2024)</span></li></ul></body></html>
+            """)
+        #expect(document.published == nil)
+    }
+
+    @Test func dateOnlyValueTakesTheTimeOfTheSameDay() throws {
+        let document = try metadata("""
+            <html lang="vi"><head><meta name="pubdate" content="2024-08-23"></head>
+            <body><div class="date">Thứ sáu, 23/8/2024, 15:30 (GMT+7)</div><p>Nội dung.</p></body></html>
+            """)
+        #expect(document.published == "2024-08-23T15:30:00+07:00")
+    }
+
     @Test func impossibleDatesAreRejected() throws {
         let document = try metadata("""
             <head><meta property="article:published_time" content="2023-02-29"></head>

@@ -6,8 +6,8 @@ import SieveCore
 ///
 /// Sources, best first: JSON-LD (`@graph` and arrays included; the article object before `WebPage`),
 /// OpenGraph and `article:` properties, other `<meta>` names (Dublin Core, parsely, sailthru), `itemprop`,
-/// `<time datetime>`, the URL path, then dates written in the page (`21:22 23/08/2023`,
-/// `Thứ hai, 23/8/2024, 09:15 (GMT+7)`, `November 18, 2019`). Impossible or future dates are rejected; a
+/// `<time datetime>`, the URL path, then datelines written in the page (`21:22 23/08/2023`,
+/// `Thứ hai, 23/8/2024, 09:15 (GMT+7)`, `November 18, 2019`), never dates mentioned in running prose. Impossible or future dates are rejected; a
 /// modification date earlier than the publication date is dropped. Dates are ISO 8601: `YYYY-MM-DD`, or a
 /// full timestamp with offset when the time and zone are known (Vietnamese pages: +07:00). Authors exclude
 /// the site name, URLs and "Email the author"-style links. `<html lang>` is checked against the text.
@@ -64,7 +64,7 @@ public struct MetadataExtractor: Extractor {
             document.tags = tags(page: page, data: data)
         }
         let dates = PublicationDates(page: page, data: data, url: document.url ?? document.source.url,
-                                     text: { tree.body?.leadingText(limit: 16_000) ?? "" },
+                                     body: tree.body,
                                      language: document.language)
         set(&document.published, dates.published?.iso)
         set(&document.modified, dates.modified?.iso)

@@ -108,28 +108,79 @@ struct PageSignals {
         if dated, dateTexts.count < 16 { dateTexts.append(text) }
     }
 
-    /// Whether an element sits in a comment thread, a related-stories box, a sidebar or a footer, whose dates
-    /// belong to other texts.
+    /// The first short text (at most 120 bytes, holding a digit) for which `transform` gives a value, in page order, outside links, list items,
+    /// navigation, asides, footers and chrome-named boxes: datelines such as "Veröffentlicht am 16.08.2019"
+    /// or "21:22 23/08/2023", and not dates mentioned in running prose or in lists of other stories.
+    static func firstShortText<R>(in body: xmlNodePtr, _ transform: (String) -> R?) -> R? {
+        var result: R?
+        body.walk { node in
+            if node.isText {
+                guard let content = node.pointee.content else { return .continue }
+                let length = strlen(content)
+                guard length >= 6, length <= 160 else { return .continue }
+                var buffer = TextBuffer()
+                buffer.append(content)
+                guard buffer.bytes.count <= 120, buffer.bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return .continue }
+                result = transform(buffer.string)
+                return result == nil ? .continue : .stop
+            }
+            guard node.isElement else { return .skipChildren }
+            switch node.tag {
+            case .a, .li, .nav, .aside, .footer:
+                return .skipChildren
+            default:
+                if node.tag.isNeverContent || Visibility.isHidden(node) { return .skipChildren }
+                return .continue
+            }
+        }
+        return result
+    }
+
+    /// Whether an element is named like a comment thread, a related-stories box, a sidebar or a footer.
+    static func isChromeBox(_ node: xmlNodePtr) -> Bool {
+        guard node.pointee.properties != nil else { return false }
+        for attribute: StaticString in ["class", "id"] {
+            let chrome = node.withAttribute(attribute) { value in
+                contains(value, "comment") || contains(value, "related") || contains(value, "sidebar")
+                    || contains(value, "recommend") || contains(value, "teaser") || contains(value, "widget")
+                    || contains(value, "popular") || contains(value, "trending") || contains(value, "footer")
+            }
+            if chrome == true { return true }
+        }
+        return false
+    }
+
+    /// Whether an element sits in a comment thread, a related-stories box, a sidebar, a footer or a list item
+    /// teasing another story, whose dates belong to other texts.
     static func isInsideChrome(_ node: xmlNodePtr) -> Bool {
         var current = node.pointee.parent
         while let ancestor = current, ancestor.isElement {
             switch ancestor.tag {
             case .aside, .footer, .nav:
                 return true
+            case .li:
+                if holdsHeadlineLink(ancestor) { return true }
             default:
                 break
             }
-            for attribute: StaticString in ["class", "id"] {
-                let chrome = ancestor.withAttribute(attribute) { value in
-                    contains(value, "comment") || contains(value, "related") || contains(value, "sidebar")
-                        || contains(value, "recommend") || contains(value, "teaser") || contains(value, "widget")
-                        || contains(value, "popular") || contains(value, "trending") || contains(value, "footer")
-                }
-                if chrome == true { return true }
-            }
+            if isChromeBox(ancestor) { return true }
             current = ancestor.pointee.parent
         }
         return false
+    }
+
+    /// Whether a list item links to another story (a link with a headline-length text): a teaser.
+    static func holdsHeadlineLink(_ item: xmlNodePtr) -> Bool {
+        var found = false
+        item.walk { node in
+            guard node.isElement else { return .skipChildren }
+            if node.tag == .a, node.shortText(limit: 400).map({ $0.utf8.count >= 15 }) ?? true {
+                found = true
+                return .stop
+            }
+            return .continue
+        }
+        return found
     }
 
     /// Whether ASCII `needle` (lowercase) occurs in `value`, ignoring ASCII case.

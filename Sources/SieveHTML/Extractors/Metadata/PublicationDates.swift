@@ -1,10 +1,12 @@
+import CLibXML2
 import Glibc
 
 /// Chooses the publication and modification dates of a page from its signals, best source first, and keeps
 /// them apart. Dates in the future (more than a day ahead) are rejected; a modification date before the
 /// publication date is dropped. With no publication date in the markup, the order is: other `<time>`
 /// elements, the URL, texts of elements named like dates, the modification date, the `<title>`, and the
-/// first date written in the page's visible text.
+/// first dateline among the page's short texts (see `PageSignals.firstShortText`). A publication date given
+/// without a time takes the time and zone of a dateline of the same day.
 struct PublicationDates {
     /// The publication date.
     var published: DateValue?
@@ -24,8 +26,8 @@ struct PublicationDates {
         "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "updated",
     ]
 
-    /// Reads the dates; `text` gives the page's visible text (read only when needed), `url` the page URL if known.
-    init(page: PageSignals, data: JSONLD, url: String?, text: () -> String, language: String?) {
+    /// Reads the dates; `body` is searched for a dateline last, `url` is the page URL if known.
+    init(page: PageSignals, data: JSONLD, url: String?, body: xmlNodePtr?, language: String?) {
         let monthDayFirst = language == "en"
         let zone: Int? = language == "vi" ? 7 * 60 : nil
         let latest = Self.latestAcceptable()
@@ -61,7 +63,13 @@ struct PublicationDates {
                 ?? page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
                 ?? modified
                 ?? page.title.flatMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }
-                ?? accept(DateParser.text(text(), monthDayFirst: monthDayFirst))
+                ?? body.flatMap { PageSignals.firstShortText(in: $0) { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) } }
+        }
+        // A date-only value gains the time written beside the same day in the page ("23/8/2024, 15:30 (GMT+7)").
+        if let day = published, day.hour == nil {
+            let timed = page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }
+                .first { $0.dayNumber == day.dayNumber && $0.hour != nil && $0.offsetMinutes != nil }
+            if let timed { published = timed }
         }
         // A modification before the publication is a mistake of the page; the publication date is kept.
         if let first = published, let second = modified, second < first { modified = nil }
