@@ -62,9 +62,13 @@ struct JSONLD {
         language = language ?? Self.string(object["inLanguage"])
     }
 
+    /// At most this many objects are looked at (a page's own metadata comes first; catalogues can hold thousands).
+    static let objectLimit = 200
+
     private static func flatten(_ value: Any, into objects: inout [[String: Any]]) {
+        guard objects.count < objectLimit else { return }
         if let array = value as? [Any] {
-            for item in array { flatten(item, into: &objects) }
+            for item in array.prefix(objectLimit) { flatten(item, into: &objects) }
         } else if let object = value as? [String: Any] {
             objects.append(object)
             if let graph = object["@graph"] { flatten(graph, into: &objects) }
