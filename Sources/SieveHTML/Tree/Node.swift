@@ -14,9 +14,6 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     /// The element's tag (`.other` for unknown names and non-elements).
     @inline(__always) public var tag: Tag { isElement ? Tag.of(pointee.name) : .other }
 
-    /// The element name as a string.
-    public var name: String { pointee.name.map { String(cString: $0) } ?? "" }
-
     /// The first child element with this tag.
     public func firstChildElement(_ tag: Tag) -> xmlNodePtr? {
         var child = pointee.children
@@ -105,19 +102,6 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
             return node != self && node.tag.isNeverContent ? .skipChildren : .continue
         }
         return tooLong ? nil : text.string
-    }
-
-    /// The first `limit` bytes or so of the node's collapsed text (reading stops there).
-    public func leadingText(limit: Int) -> String {
-        var text = TextBuffer()
-        walk { node in
-            if node.isText {
-                if let content = node.pointee.content { text.append(content) }
-                return text.bytes.count > limit ? .stop : .continue
-            }
-            return node != self && (node.tag.isNeverContent || Visibility.isHidden(node)) ? .skipChildren : .continue
-        }
-        return text.string
     }
 
     /// Visits the node and its descendants in document order, iteratively (no recursion, any depth).
