@@ -7,7 +7,7 @@ import SieveCore
 /// 1. **Tail**: after at least one body paragraph, a section heading (`Tin khác`, `Có thể bạn quan tâm`,
 ///    `Tin liên quan`, `Bình luận` ...) or a leftover line start (`Từ khóa:`, `captcha`, `Bình luận của bạn`,
 ///    `©` ...) opens the tail: it and every following block are dropped, until a real paragraph (two
-///    sentences or more, 200+ characters) resumes the article. Markers are listed in `BoilerplateMarkers`
+///    sentences or more, 150+ characters) resumes the article. Markers are listed in `BoilerplateMarkers`
 ///    and extended with the `markers` option.
 /// 2. **Related lists**: a line `<category> DD/MM/YYYY HH:MM` is a related item's timestamp; it and the
 ///    headline before it are dropped wherever they stand.
@@ -182,8 +182,8 @@ struct Line {
         sentenceCount = Line.countSentences(text) + (endsSentence ? 1 : 0)
     }
 
-    /// A paragraph of the article for sure: two sentences or more and at least 200 characters.
-    var isRealParagraph: Bool { sentenceCount >= 2 && length >= 200 }
+    /// A paragraph of the article for sure: two sentences or more and at least 150 characters.
+    var isRealParagraph: Bool { sentenceCount >= 2 && length >= 150 }
 
     /// Whether the line is a tag line (`Từ khóa: a, b`).
     var isTagLine: Bool { key.hasPrefix("từ khóa") || key.hasPrefix("tags") || key.hasPrefix("tag:") }
