@@ -25,19 +25,9 @@ struct EntityScanner {
 
     // MARK: phrases
 
-    /// Length in tokens of the longest of `phrases` (`MatchKey` forms) starting at `index`.
-    func phrase(_ phrases: [String], at index: Int) -> Int? {
-        for phrase in phrases {
-            let words = phrase.split(separator: " ")
-            guard index + words.count <= tokens.count else { continue }
-            var matched = true
-            for (offset, word) in words.enumerated() where tokens[index + offset].key != word {
-                matched = false
-                break
-            }
-            if matched { return words.count }
-        }
-        return nil
+    /// Length in tokens of the longest of `phrases` starting at `index`.
+    func phrase(_ phrases: PhraseSet, at index: Int) -> Int? {
+        phrases.match(tokens, at: index)
     }
 
     /// The unit word at `index` (`huyện`, `thành phố` ...), as its length in tokens and canonical key.

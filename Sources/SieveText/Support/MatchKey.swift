@@ -25,6 +25,7 @@ enum MatchKey {
             lastWasSpace = false
         }
         while scalars.last == " " { scalars.removeLast() }
-        return String(scalars).replacingOccurrences(of: "gd-đt", with: "gdđt")
+        let key = String(scalars)
+        return key.utf8.contains(0x2D) ? key.replacingOccurrences(of: "gd-đt", with: "gdđt") : key
     }
 }

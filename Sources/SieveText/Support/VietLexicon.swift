@@ -10,20 +10,20 @@ enum VietLexicon {
         """)
 
     /// Administrative unit words written before a place name, longest first.
-    static let unitWords: [String] = ["thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã", "tp"]
+    static let unitWords = PhraseSet(["thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã", "tp"])
 
     /// The canonical spelling of a unit word key (`tp` → `thành phố`).
     static func canonicalUnit(_ key: String) -> String { key == "tp" ? "thành phố" : key }
 
     /// First words of a role (title or office) that precedes or follows a person's name.
-    static let roleHeads: [String] = keys(lines: """
+    static let roleHeads = PhraseSet(keys(lines: """
         phó bí thư|bí thư|phó chủ tịch|chủ tịch|phó giám đốc|giám đốc|phó tổng giám đốc|tổng giám đốc
         phó trưởng phòng|trưởng phòng|phó trưởng ban|trưởng ban|phó hiệu trưởng|hiệu trưởng|hiệu phó
         bộ trưởng|thứ trưởng|thủ tướng|phó thủ tướng|tổng bí thư|chủ nhiệm|phó chủ nhiệm|chánh văn phòng
         chánh án|viện trưởng|cục trưởng|vụ trưởng|chi cục trưởng|tổ trưởng|tổ phó|ủy viên|đại biểu quốc hội
         trưởng công an|trưởng|phó trưởng|chủ tọa|thư ký|tổng thư ký|giáo viên|chuyên viên|quyền|nguyên
         đại tá|thượng tá|trung tá|thiếu tá|thiếu tướng|trung tướng|thượng tướng|đại tướng|phó chánh
-        """)
+        """))
 
     /// Abbreviated roles (`QUV` = Quận ủy viên) that can open a role.
     static let roleAcronyms: Set<String> = keys("quv huv tuv uvbtv uvtv uvtw đbqh uvbch btv")
@@ -44,7 +44,7 @@ enum VietLexicon {
         """)
 
     /// Honorifics written before a name; they are not part of it.
-    static let honorifics: [String] = keys(lines: "đồng chí|ông|bà|anh|chị|thầy|cô|em|pgs.ts|gs.ts|ts|ths|gs|pgs|bs|ngưt|ngnd")
+    static let honorifics = PhraseSet(keys(lines: "đồng chí|ông|bà|anh|chị|thầy|cô|em|pgs.ts|gs.ts|ts|ths|gs|pgs|bs|ngưt|ngnd"))
 
     /// Abbreviations of organizations and their expansions.
     static let expansions: [String: String] = [
@@ -63,20 +63,20 @@ enum VietLexicon {
     static let organizationAcronyms: Set<String> = ["UBND", "HĐND", "LĐLĐ", "MTTQ", "TAND", "VKSND", "SGDĐT", "BGDĐT"]
 
     /// Party committees written as one word: `Huyện ủy`, `Quận ủy`, `Thành ủy`, `Tỉnh ủy`, `Đảng ủy` (any tone style).
-    static let committeeHeads: [String] = keys(lines: "huyện ủy|quận ủy|thành ủy|tỉnh ủy|đảng ủy|đảng bộ|xã ủy|phường ủy")
+    static let committeeHeads = PhraseSet(keys(lines: "huyện ủy|quận ủy|thành ủy|tỉnh ủy|đảng ủy|đảng bộ|xã ủy|phường ủy"))
 
     /// Heads of organizations followed by a field or a name.
-    static let fieldHeads: [String] = keys(lines: """
+    static let fieldHeads = PhraseSet(keys(lines: """
         ủy ban nhân dân|hội đồng nhân dân|liên đoàn lao động|công đoàn|mặt trận tổ quốc|đoàn thanh niên
         hội liên hiệp phụ nữ|hội phụ nữ|hội cựu chiến binh|hội nông dân|hội khuyến học|hội chữ thập đỏ
         phòng|sở|bộ|ban|trung tâm|viện|cục|tổng cục|chi cục|văn phòng|công an|tòa án|bệnh viện
-        """)
+        """))
 
     /// School types written after `Trường`.
-    static let schoolTypes: [String] = keys(lines: """
+    static let schoolTypes = PhraseSet(keys(lines: """
         mầm non|tiểu học|trung học cơ sở|trung học phổ thông|thcs|thpt|th|mn|đại học|cao đẳng|trung cấp
         tiểu học và thcs|thcs và thpt|phổ thông|liên cấp|ptdtbt|ptdtnt|tih&thcs|th&thcs
-        """)
+        """))
 
     private static func keys(_ words: String) -> Set<String> {
         Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { MatchKey.of($0) })
