@@ -172,3 +172,68 @@ import Testing
         #expect(strings(result.fields["places"]) == ["quận Lê Chân"])
     }
 }
+
+/// Cases written for these tests in the style of other sites (not from the seeds).
+@Suite struct OtherSiteExtractorTests {
+    @Test func aCommaRoleAfterAnHonorificAndASchoolWithALowerCaseSyllable() {
+        let people = PeopleExtractor.people(in: "Ông Trần Thế Cương, Giám đốc Sở GD&ĐT Hà Nội, cho biết. Theo PGS.TS Nguyễn Văn Minh, Hiệu trưởng Trường Đại học Sư phạm Hà Nội, việc đổi mới cần lộ trình.")
+        #expect(people.map(\.name) == ["Trần Thế Cương", "Nguyễn Văn Minh"])
+        #expect(people.map(\.role) == ["Giám đốc Sở GD&ĐT Hà Nội", "Hiệu trưởng Trường Đại học Sư phạm Hà Nội"])
+    }
+
+    @Test func aPersonAfterAUnitWordInARoleIsNotAPlace() throws {
+        var document = Document(id: "t", source: Source(path: "t", format: "text"), blocks: [
+            Block(.paragraph, "Phát biểu khai mạc, Bí thư Đảng ủy xã Nguyễn Đức Toàn nhấn mạnh vai trò của công tác tại xã Tân Lập."),
+        ])
+        document = try TestSupport.run(document, [try PeopleExtractor(options: .init()), try OrganizationsExtractor(options: .init()),
+                                                  try PlacesExtractor(options: .init())])
+        #expect(document.fields["people"] == .list([.object(["name": "Nguyễn Đức Toàn", "role": "Bí thư Đảng ủy xã"])]))
+        #expect(document.fields["places"] == .list(["xã Tân Lập"]))
+        #expect(document.fields["organizations"] == .list([.object(["name": "Đảng ủy xã"])]))
+    }
+
+    @Test func anOrganizationStopsBeforeItsVerb() throws {
+        let document = try TestSupport.run(Document(id: "t", source: Source(path: "t", format: "text"), blocks: [
+            Block(.paragraph, "Sáng 7/3, Sở Giáo dục và Đào tạo Hà Nội tổ chức hội nghị; UBND quận xây dựng kế hoạch."),
+        ]), [try OrganizationsExtractor(options: .init())])
+        let names = document.fields["organizations"]?.listValue?.compactMap { $0.objectValue?["name"]?.stringValue }
+        #expect(names == ["Sở Giáo dục và Đào tạo Hà Nội", "UBND quận"])
+    }
+
+    @Test func aPlannedDateKeepsThePublicationYear() throws {
+        var document = Document(id: "t", source: Source(path: "t", format: "text"),
+                                blocks: [Block(.paragraph, "Theo kế hoạch, ngày 15/6, học sinh sẽ làm thủ tục dự thi.")])
+        document.published = "2026-03-07T00:05:00+07:00"
+        document = try TestSupport.run(document, [try DatesExtractor(options: .init())])
+        #expect(document.fields["dates"] == .list(["2026-06-15"]))
+    }
+
+    @Test func aWholeArticleFromAnotherSite() throws {
+        let text = """
+            Hà Nội: Hơn 100.000 học sinh bước vào kỳ thi tuyển sinh lớp 10
+
+            Thứ bảy, 7/3/2026, 00:05 (GMT+7)
+
+            Sáng 7/3, Sở Giáo dục và Đào tạo Hà Nội tổ chức hội nghị triển khai công tác tuyển sinh năm học 2026-2027. Ông Trần Thế Cương, Giám đốc Sở GD&ĐT Hà Nội, cho biết năm nay thành phố có hơn 100.000 học sinh dự thi.
+
+            Học sinh Trường THCS Cầu Giấy trong giờ ôn tập. Ảnh: Thanh Hằng
+
+            Bà Lê Thị Mai - Phó Chủ tịch UBND quận Cầu Giấy - đề nghị các trường rà soát cơ sở vật chất. Theo kế hoạch, ngày 15/6, học sinh sẽ làm thủ tục dự thi.
+
+            Minh Anh
+
+            Chia sẻ
+            Tin liên quan
+            Hà Nội công bố chỉ tiêu tuyển sinh lớp 10 năm học 2026-2027
+            Bình luận (12)
+            """
+        let document = try TestSupport.run(try TestSupport.read(text), GoldenTests.pipeline())
+        #expect(document.blocks.map(\.kind) == [.heading, .paragraph, .caption, .paragraph])
+        #expect(document.published == "2026-03-07T00:05:00+07:00")
+        #expect(document.authors == ["Minh Anh"])
+        #expect(document.fields["school_years"] == .list(["2026-2027"]))
+        #expect(document.fields["dates"] == .list(["2026-03-07", "2026-06-15"]))
+        #expect(document.fields["places"] == .list(["quận Cầu Giấy"]))
+        #expect(document.fields["people"]?.listValue?.count == 2)
+    }
+}

@@ -4,10 +4,13 @@ enum VietLexicon {
     /// Common family names; a person's name starts with one of them (Nguyễn, Trần, Lê ...).
     static let surnames: Set<String> = keys("""
         nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý lí đào đoàn vương trịnh đinh lâm
-        phùng mai tô trương hà lưu cao tạ quách lương chu kiều thái đàm la tăng triệu nghiêm khúc lại đồng tống
-        mạc thân kim âu doãn lục hứa giang châu văn khổng từ tôn nông lò lục cù ông bạch bế hầu ninh quan lã viên
-        thạch phương diệp mẫn chế hoàng lăng khương ân sầm an biện cấn đàm nhữ
+        phùng mai tô trương hà lưu cao tạ quách lương chu kiều thái đàm tăng triệu nghiêm khúc lại đồng tống
+        mạc thân kim âu doãn lục hứa giang châu khổng tôn nông lò bạch bế hầu ninh lã thạch phương diệp mẫn
+        chế lăng khương ân sầm biện cấn nhữ
         """)
+
+    /// Places named after people, which the person rules must not take for a person.
+    static let personLikePlaces: Set<String> = ["hồ chí minh"]
 
     /// Administrative unit words written before a place name, longest first.
     static let unitWords = PhraseSet(["thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã", "tp"])
@@ -28,14 +31,29 @@ enum VietLexicon {
     /// Abbreviated roles (`QUV` = Quận ủy viên) that can open a role.
     static let roleAcronyms: Set<String> = keys("quv huv tuv uvbtv uvtv uvtw đbqh uvbch btv")
 
-    /// Lower-case words that may continue a role or an organization name (offices, fields, unit words).
-    static let officeWords: Set<String> = keys("""
-        bí thư chủ tịch phó trưởng giám đốc ủy viên ban thường vụ trực nhân dân hội đồng đảng bộ huyện quận xã
-        phường thị trấn tỉnh thành phố sở phòng giáo dục đào tạo và công đoàn ngành liên lao động cơ chuyên môn
-        trường hiệu văn hóa thông tin y tế nội tài chính kế hoạch xây dựng tư pháp tài nguyên môi trường kinh
-        quản lý lí dự án nghiệp nông thôn thương binh khoa học công nghệ giao vận tải mặt trận tổ quốc thanh niên
-        phụ nữ cựu chiến dục đoàn cấp cục tổng chi viện kiểm sát tòa án an ninh quân sự chỉ huy thể thao du lịch
-        lịch sử chấp hành tuyên giáo dân vận kiểm tra tổ chức mầm non tiểu học trung phổ cơ sở
+    /// Fields and offices written partly in lower case, matched whole (`giáo dục và đào tạo`, `y tế`,
+    /// `quản lí dự án`, `thường vụ`): the lower-case words of a role or organization name come from here.
+    static let fields = PhraseSet(keys(lines: """
+        giáo dục và đào tạo|giáo dục - đào tạo|giáo dục|đào tạo|nội vụ|y tế|văn hóa - thông tin|văn hóa - xã hội
+        văn hóa, thể thao và du lịch|văn hóa và thông tin|văn hóa|thông tin và truyền thông|thông tin|xã hội
+        tài chính - kế hoạch|tài chính|kế hoạch và đầu tư|kế hoạch|tư pháp|tài nguyên và môi trường|tài nguyên
+        môi trường|lao động - thương binh và xã hội|lao động|thương binh và xã hội|nông nghiệp và phát triển nông thôn
+        nông nghiệp|kinh tế - hạ tầng|kinh tế|hạ tầng|quản lí dự án|quản lý dự án|quản lí đô thị|quản lý đô thị
+        giám hiệu|giám đốc|thường vụ|thường trực|chấp hành|tuyên giáo|dân vận|tổ chức|kiểm tra|khoa học và công nghệ
+        khoa học|công nghệ|giao thông vận tải|giao thông|xây dựng|công thương|công an|quân sự|chỉ huy quân sự
+        thể dục thể thao|thể thao|du lịch|mầm non|tiểu học|trung học cơ sở|trung học phổ thông|nhân dân|thanh niên
+        phụ nữ|cựu chiến binh|nông dân|mặt trận tổ quốc|dân tộc|tôn giáo|thanh tra|an ninh|sư phạm|bí thư|chủ tịch
+        trưởng phòng|trưởng ban|phó trưởng phòng|hiệu trưởng|ủy viên|chuyên môn|cơ sở|giáo dục đào tạo
+        """))
+
+    /// Lower-case syllables that continue a role or an office after its first word (`Trưởng phòng`, `Ủy viên`).
+    static let officeSyllables: Set<String> = keys("thư tịch đốc phòng ban viên ủy trưởng phó vụ trực ngành và")
+
+    /// Lower-case words that start a predicate; they never continue a name (`Hà Nội tổ chức`).
+    static let predicateStarts: Set<String> = keys("""
+        tổ tổng xây phát chỉ thông kiểm quản giao vận tuyên dự học trao tặng ghi nhận đề cho có là được đã sẽ đang và
+        của tại với cùng triển công tham làm đạt nêu báo tiếp tập đánh thực trình khẳng nhấn chúc động hướng yêu đón mở
+        trong ngoài về đến từ theo khi nhằm để rà biểu kêu mong hoàn cũng vừa luôn vẫn này đó nhiều các những
         """)
 
     /// Words that never belong to a name even when capitalized (unit words, office words, honorifics).
