@@ -157,7 +157,7 @@ struct Line {
     let block: Block
     let isTitle: Bool
     var verdict: Verdict = .body
-    /// `MatchKey` of the text.
+    /// `MatchKey` of the text (of its first 160 characters for long paragraphs: markers are line starts).
     let key: String
     /// The key without trailing `:`, `…`, `>>`, `|` and a count in brackets.
     let strippedKey: String
@@ -174,9 +174,9 @@ struct Line {
         self.block = block
         self.isTitle = isTitle
         let text = Substring(block.text)
-        key = MatchKey.of(text)
-        strippedKey = Line.strip(key)
         length = UTF8Text.scalarCount(text.utf8)
+        key = MatchKey.of(length > 240 ? text.prefix(160) : text)
+        strippedKey = Line.strip(key)
         words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
         endsSentence = UTF8Text.endsSentence(text)
         sentenceCount = Line.countSentences(text) + (endsSentence ? 1 : 0)
@@ -230,7 +230,7 @@ struct Line {
         var previous: Unicode.Scalar = " "
         var afterStop = false
         for scalar in text.unicodeScalars {
-            if afterStop, previous == " ", scalar.properties.isUppercase { count += 1 }
+            if afterStop, previous == " ", UTF8Text.isUppercase(scalar) { count += 1 }
             if UTF8Text.sentenceEnds.contains(scalar) { afterStop = true } else if scalar != " " { afterStop = false }
             previous = scalar
         }
