@@ -14,10 +14,10 @@ import Testing
     }
 
     @Test func thePythonSampleRunsOverTheSeedsWithTwoJobs() throws {
-        let result = try CLI.run(["convert", "seeds", "--stage", "nfc", "--stage", Self.wordcount, "--to", "jsonl",
+        let result = try SieveProcess.run(["convert", "seeds", "--stage", "nfc", "--stage", Self.wordcount, "--to", "jsonl",
                                   "--jobs", "2", "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
-        let documents = try Self.documents(result.stdout)
+        let documents = try Self.documents(result.text)
         #expect(documents.count == 5)
         for document in documents {
             let fields = try #require(document["fields"] as? [String: Any])
@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test func aCrashingWorkerFailsOnlyItsDocument() throws {
-        let directory = try CLI.temporaryDirectory()
+        let scratch = try Scratch()
+        let directory = scratch.url
         let worker = directory.appendingPathComponent("crash_on_002.py")
         try """
         import json, os, sys
@@ -44,7 +45,7 @@ import Testing
         """.write(to: worker, atomically: true, encoding: .utf8)
         let errors = directory.appendingPathComponent("errors.jsonl")
         let output = directory.appendingPathComponent("out.jsonl")
-        let result = try CLI.run(["convert", "seeds", "--stage", "exec:command=python3|\(worker.path)", "-o", output.path,
+        let result = try SieveProcess.run(["convert", "seeds", "--stage", "exec:command=python3|\(worker.path)", "-o", output.path,
                                   "--errors", errors.path, "--jobs", "2"])
         #expect(result.status == 1)
         let written = try Self.documents(String(contentsOf: output, encoding: .utf8))
@@ -59,12 +60,13 @@ import Testing
     }
 
     @Test func aBadHandshakeStopsTheRunBeforeAnyInput() throws {
-        let directory = try CLI.temporaryDirectory()
+        let scratch = try Scratch()
+        let directory = scratch.url
         let worker = directory.appendingPathComponent("broken.py")
         try "import sys\nprint('config missing: set MODEL_PATH', file=sys.stderr)\nsys.exit(4)\n"
             .write(to: worker, atomically: true, encoding: .utf8)
         let output = directory.appendingPathComponent("out.jsonl")
-        let result = try CLI.run(["convert", "seeds", "--stage", "exec:command=python3|\(worker.path)", "-o", output.path])
+        let result = try SieveProcess.run(["convert", "seeds", "--stage", "exec:command=python3|\(worker.path)", "-o", output.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--stage: stage 'exec': worker 'python3 \(worker.path)' failed the handshake"))
         #expect(result.stderr.contains("config missing: set MODEL_PATH"))
@@ -73,21 +75,22 @@ import Testing
     }
 
     @Test func theSamplePipelineFileRunsWithRunAndConvert() throws {
-        let run = try CLI.run(["run", "samples/pipelines/wordcount-python.yml", "seeds", "--quiet"])
+        let run = try SieveProcess.run(["run", "samples/pipelines/wordcount-python.yml", "seeds", "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
-        let viaRun = try Self.documents(run.stdout)
+        let viaRun = try Self.documents(run.text)
         #expect(viaRun.count == 5)
         #expect(viaRun.allSatisfy { ($0["fields"] as? [String: Any])?["word_count"] is Int })
-        let convert = try CLI.run(["convert", "--pipeline", "samples/pipelines/wordcount-python.yml", "seeds", "--quiet"])
-        #expect(convert.stdout == run.stdout)
+        let convert = try SieveProcess.run(["convert", "--pipeline", "samples/pipelines/wordcount-python.yml", "seeds", "--quiet"])
+        #expect(convert.text == run.text)
     }
 
     @Test func aBadPipelineFileFailsWithEveryProblemAndReadsNothing() throws {
-        let directory = try CLI.temporaryDirectory()
+        let scratch = try Scratch()
+        let directory = scratch.url
         let file = directory.appendingPathComponent("bad.yml")
         try "stages:\n  - nfd\n  - name: title\n    options: {replac: true}\noutput: \(directory.path)/out.jsonl\n"
             .write(to: file, atomically: true, encoding: .utf8)
-        let result = try CLI.run(["run", file.path, "seeds"])
+        let result = try SieveProcess.run(["run", file.path, "seeds"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("\(file.path):2:5: unknown normalizer or extractor 'nfd' (did you mean 'nfc'?)"))
         #expect(result.stderr.contains("\(file.path):4:15: stage 'title' has no option 'replac' (did you mean 'replace'?)"))

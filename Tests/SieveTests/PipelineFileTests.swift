@@ -81,7 +81,7 @@ import Testing
                 "bad.yml:2:1: unknown key 'stage' in a pipeline file (did you mean 'stages'?); known keys: version, reader, stages, sink, inputs, output, errors, run",
                 "bad.yml:5:5: unknown normalizer or extractor 'nfd' (did you mean 'nfc'?); run 'sieve stages' to list them",
                 "bad.yml:6:5: stage 'csv' is a sink, so it cannot be used in 'stages:'",
-                "bad.yml:9:7: stage 'exec' has no option 'comand' (did you mean 'command'?); its options: command, config, timeout",
+                "bad.yml:9:7: stage 'exec' has no option 'comand' (did you mean 'command'?); its options: command, config, timeout, workers",
                 "bad.yml:10:16: option 'timeout' of stage 'exec' expects a number, got 'soon'",
                 "bad.yml:11:5: option 'replace' of stage 'title' expects a boolean, got 'maybe'",
                 "bad.yml:14:3: unknown key 'option' in a stage (did you mean 'options'?); known keys: name, options",
@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func theSamplePipelinesAreValid() throws {
-        let samples = CLI.root.appendingPathComponent("samples/pipelines")
+        let samples = SieveProcess.root.appendingPathComponent("samples/pipelines")
         let files = try FileManager.default.contentsOfDirectory(atPath: samples.path).filter { $0.hasSuffix(".yml") }
         #expect(!files.isEmpty)
         for name in files {

@@ -26,6 +26,8 @@ public struct SieveCommand: AsyncParsableCommand {
           sieve convert seeds --to jsonl               a folder, one JSON document per line
           sieve convert news/ --to csv -o news.csv     a folder into one CSV file
           sieve stages                                 every stage with its options
+          sieve run pipeline.yml                       a pipeline file: stages, options, sink, run settings
+          sieve new-stage --kind extractor MyStage     scaffold a custom stage (see docs/writing-a-stage.md)
 
         EXIT STATUS:
           0  every input was converted
