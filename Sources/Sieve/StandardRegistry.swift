@@ -28,5 +28,6 @@ enum DefaultPipeline {
     /// Main content first (it needs the raw HTML tree), then text clean-up, then field extraction.
     static let transformNames = [
         "main-content", "metadata", "nfc", "whitespace", "unwrap", "boilerplate-lines", "title",
+        "published", "dates", "school-years", "people", "organizations", "places",
     ]
 }

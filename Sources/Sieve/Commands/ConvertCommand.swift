@@ -75,6 +75,8 @@ struct ConvertCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let interrupts = InterruptHandler()
+        defer { interrupts.remove() }
         let registry = SieveCommand.registry
         let file = try pipeline.map { path throws(ConfigurationError) in try PipelineFile.load(path, registry: registry) }
         let inputs = self.inputs.isEmpty ? file?.inputs ?? [] : self.inputs
@@ -97,8 +99,6 @@ struct ConvertCommand: AsyncParsableCommand {
         let progress = ProgressLine(force: run.progress, total: explicitFiles ? inputs.count : nil)
         let clock = ContinuousClock.now
         let source = InputSource(selection.selection(paths: inputs, maxBytes: run.maxBytes))
-        let interrupts = InterruptHandler()
-        defer { interrupts.remove() }
         let report: RunReport
         do {
             report = try await pipeline.run(source, resumeAfter: plan.resumeAfter, stop: interrupts.flag, logger: logger,

@@ -35,7 +35,7 @@ public struct SieveCommand: AsyncParsableCommand {
           2  usage or configuration error (unknown stage, bad option, unwritable output); nothing was read
         """,
         version: SieveVersion.current,
-        subcommands: [ConvertCommand.self, RunCommand.self, StagesCommand.self, NewStageCommand.self],
+        subcommands: [ConvertCommand.self, RunCommand.self, StagesCommand.self, EvalCommand.self, NewStageCommand.self],
         defaultSubcommand: ConvertCommand.self
     )
 

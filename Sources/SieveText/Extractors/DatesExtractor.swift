@@ -5,9 +5,9 @@ import SieveCore
 /// Uses `DateScanner`: `Ngày 23/8`, `Sáng ngày 23/8/2024`, `Ngày 23-8`, `ngày 15 tháng 9 năm 2024`,
 /// `tháng 8/2024` (written `2024-08`). Document numbers (`2731/KHLT`), ratios (`13/13`), school years and
 /// periods (`2023-2024`, `giai đoạn 2020-2025`) are not dates. A date written without a year takes the
-/// publication year, else the year most dates of the article give; it moves back a year when that would put
-/// it more than a week after publication. With no year to lean on, the date is left out and a diagnostic
-/// says so. Only body and captions are read: the related-news lists are gone after `boilerplate-lines`.
+/// publication year, else the year most dates of the article give; next to a publication date, the year
+/// that puts it nearest (within six months) wins, so `28/12` in an article of 3 January is last year's.
+/// With no year to lean on, the date is left out and a diagnostic says so. Only body and captions are read: the related-news lists are gone after `boilerplate-lines`.
 ///
 /// Options: none.
 ///
@@ -63,11 +63,13 @@ public struct DatesExtractor: Extractor {
         return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     }
 
-    /// The reference year, one less when the date would fall more than a week after publication.
+    /// The year that puts the date nearest to publication (`28/12` published on 3 January is last year's,
+    /// `15/6` published in March is this year's); the reference year when there is no publication date.
     static func inferYear(month: Int, day: Int, reference: Int, published: (year: Int, month: Int, day: Int)?) -> Int {
         guard let published else { return reference }
-        let candidate = month * 31 + day
-        let limit = published.month * 31 + published.day + 7
-        return candidate > limit ? reference - 1 : reference
+        let distance = (month * 31 + day) - (published.month * 31 + published.day)
+        if distance > 186 { return reference - 1 }
+        if distance < -186 { return reference + 1 }
+        return reference
     }
 }

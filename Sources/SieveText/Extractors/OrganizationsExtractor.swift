@@ -28,8 +28,12 @@ public struct OrganizationsExtractor: Extractor {
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
         var mentions: [OrganizationScanner.Mention] = []
+        let people = PersonNames(document)
         for text in ArticleZones(document).all {
-            mentions.append(contentsOf: OrganizationScanner(text).mentions())
+            for mention in OrganizationScanner(text).mentions() {
+                let name = people.strip(mention.name)
+                mentions.append(name == mention.name ? mention : OrganizationScanner.mention(name))
+            }
         }
         let merged = Self.merge(mentions)
         guard !merged.isEmpty else { return .keep }

@@ -55,16 +55,15 @@ public struct PeopleExtractor: Extractor {
         for (index, token) in tokens.enumerated() where token.isDash || token.isPunct(",") {
             let runStart = runStart(scanner, before: index)
             guard runStart < index else { continue }
-            let honorific = scanner.honorific(before: runStart)
-            if token.isPunct(","), !honorific { continue }
             let nameStart: Int
             if let start = scanner.personStart(in: runStart, index, minLength: 2) {
                 nameStart = start
-            } else if honorific, (2...4).contains(index - runStart) {
+            } else if scanner.honorific(before: runStart), (2...4).contains(index - runStart) {
                 nameStart = runStart
             } else {
                 continue
             }
+            if token.isPunct(","), !scanner.honorific(before: nameStart) { continue }
             guard let roleEnd = scanner.roleEnd(from: index + 1, anyCase: true) else { continue }
             found.append((nameStart, scanner.span(nameStart, index), scanner.span(index + 1, roleEnd)))
             claimed.formUnion(nameStart..<roleEnd)

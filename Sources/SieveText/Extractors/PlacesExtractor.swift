@@ -6,7 +6,9 @@ import SieveCore
 /// followed by a capitalized name or a number (`quận Lê Chân`, `Quận 1`); the unit is written in lower case
 /// in the result. A bare name (`Hà Nội`, `Thái Bình` in a byline) is not listed: without its unit word it
 /// may be a person, a newspaper or a province. Party committees (`quận ủy`) are not places. Mentions are
-/// merged on their tone-folded, lower-case form. Title, body and captions are read.
+/// merged on their tone-folded, lower-case form. A "place" whose name is a person found by the `people` stage
+/// (run it first) is left out: `Bí thư Đảng ủy xã Nguyễn Đức Toàn` names a person, not a commune. Title, body
+/// and captions are read.
 ///
 /// Options: none.
 ///
@@ -21,8 +23,9 @@ public struct PlacesExtractor: Extractor {
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
         var places: [String] = []
         var keys: Set<String> = []
+        let people = PersonNames(document)
         for text in ArticleZones(document).all {
-            for place in Self.places(in: text) where keys.insert(MatchKey.of(place)).inserted {
+            for place in Self.places(in: text) where people.strip(place) == place && keys.insert(MatchKey.of(place)).inserted {
                 places.append(place)
             }
         }

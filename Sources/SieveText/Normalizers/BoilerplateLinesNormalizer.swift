@@ -7,7 +7,7 @@ import SieveCore
 /// 1. **Tail**: after at least one body paragraph, a section heading (`Tin khác`, `Có thể bạn quan tâm`,
 ///    `Tin liên quan`, `Bình luận` ...) or a leftover line start (`Từ khóa:`, `captcha`, `Bình luận của bạn`,
 ///    `©` ...) opens the tail: it and every following block are dropped, until a real paragraph (two
-///    sentences or more, 200+ characters) resumes the article. Markers are listed in `BoilerplateMarkers`
+///    sentences or more, 150+ characters) resumes the article. Markers are listed in `BoilerplateMarkers`
 ///    and extended with the `markers` option.
 /// 2. **Related lists**: a line `<category> DD/MM/YYYY HH:MM` is a related item's timestamp; it and the
 ///    headline before it are dropped wherever they stand.
@@ -74,6 +74,9 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         if takeByline { takeTrailingByline(&lines, into: &document) }
         for index in lines.indices where lines[index].verdict == .body && !lines[index].isTitle {
             lines[index].verdict = CaptionShape.classify(lines[index], isLast: isLastContent(index, in: lines))
+        }
+        if !lines.contains(where: { $0.verdict == .body && !$0.isTitle }) {
+            for index in lines.indices where lines[index].verdict == .caption { lines[index].verdict = .body }
         }
         var blocks: [Block] = []
         var dropped = 0
@@ -157,7 +160,7 @@ struct Line {
     let block: Block
     let isTitle: Bool
     var verdict: Verdict = .body
-    /// `MatchKey` of the text.
+    /// `MatchKey` of the text (of its first 160 characters for long paragraphs: markers are line starts).
     let key: String
     /// The key without trailing `:`, `…`, `>>`, `|` and a count in brackets.
     let strippedKey: String
@@ -174,16 +177,16 @@ struct Line {
         self.block = block
         self.isTitle = isTitle
         let text = Substring(block.text)
-        key = MatchKey.of(text)
-        strippedKey = Line.strip(key)
         length = UTF8Text.scalarCount(text.utf8)
+        key = MatchKey.of(length > 240 ? text.prefix(160) : text)
+        strippedKey = Line.strip(key)
         words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
         endsSentence = UTF8Text.endsSentence(text)
         sentenceCount = Line.countSentences(text) + (endsSentence ? 1 : 0)
     }
 
-    /// A paragraph of the article for sure: two sentences or more and at least 200 characters.
-    var isRealParagraph: Bool { sentenceCount >= 2 && length >= 200 }
+    /// A paragraph of the article for sure: two sentences or more and at least 150 characters.
+    var isRealParagraph: Bool { sentenceCount >= 2 && length >= 150 }
 
     /// Whether the line is a tag line (`Từ khóa: a, b`).
     var isTagLine: Bool { key.hasPrefix("từ khóa") || key.hasPrefix("tags") || key.hasPrefix("tag:") }
@@ -230,7 +233,7 @@ struct Line {
         var previous: Unicode.Scalar = " "
         var afterStop = false
         for scalar in text.unicodeScalars {
-            if afterStop, previous == " ", scalar.properties.isUppercase { count += 1 }
+            if afterStop, previous == " ", UTF8Text.isUppercase(scalar) { count += 1 }
             if UTF8Text.sentenceEnds.contains(scalar) { afterStop = true } else if scalar != " " { afterStop = false }
             previous = scalar
         }

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -52,7 +53,7 @@ struct LegacyCharset: Sendable {
             }
         }
         guard let produced else { return nil }
-        return String(validating: output[..<produced], as: UTF8.self)
+        return String(validating: output[..<produced], as: UTF8.self)?.precomposedStringWithCanonicalMapping
     }
 
     private static func open(_ name: String) -> iconv_t? {

@@ -69,12 +69,19 @@ struct TextDecoder: Sendable {
         bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
     }
 
+    /// UTF-8, checked for mojibake; bytes that are not UTF-8 are tried as a legacy Vietnamese charset
+    /// (unless UTF-8 was forced) and otherwise repaired with U+FFFD.
     private func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> Decoded {
         if let text = String(validating: bytes, as: UTF8.self) {
-            return Decoded(text: text, notes: [])
+            guard let finding = Mojibake.examine(text) else { return Decoded(text: text, notes: []) }
+            return Decoded(text: finding.repaired ?? text, notes: [finding.message])
+        }
+        let offset = Self.firstInvalidOffset(bytes)
+        if !forcedUTF8, let (charset, text) = Mojibake.bestLegacyDecoding(Array(bytes)) {
+            return Decoded(text: text, notes: ["bytes are not UTF-8 (first bad byte at offset \(offset)); decoded as \(charset), "
+                + "detected from the letters; declare the charset to be sure"])
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        let offset = Self.firstInvalidOffset(bytes)
         return Decoded(text: text, notes: ["invalid UTF-8 replaced with U+FFFD (first bad byte at offset \(offset))"])
     }
 

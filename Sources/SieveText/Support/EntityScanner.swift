@@ -25,19 +25,9 @@ struct EntityScanner {
 
     // MARK: phrases
 
-    /// Length in tokens of the longest of `phrases` (`MatchKey` forms) starting at `index`.
-    func phrase(_ phrases: [String], at index: Int) -> Int? {
-        for phrase in phrases {
-            let words = phrase.split(separator: " ")
-            guard index + words.count <= tokens.count else { continue }
-            var matched = true
-            for (offset, word) in words.enumerated() where tokens[index + offset].key != word {
-                matched = false
-                break
-            }
-            if matched { return words.count }
-        }
-        return nil
+    /// Length in tokens of the longest of `phrases` starting at `index`.
+    func phrase(_ phrases: PhraseSet, at index: Int) -> Int? {
+        phrases.match(tokens, at: index)
     }
 
     /// The unit word at `index` (`huyện`, `thành phố` ...), as its length in tokens and canonical key.
@@ -105,6 +95,67 @@ struct EntityScanner {
         return end
     }
 
+    /// Whether a person's name (family name first, three or four words, a verb after it) starts at `index`;
+    /// in a role, such a name after a unit word is the person, not the place (`Bí thư Đảng ủy xã Nguyễn Đức
+    /// Toàn nhấn mạnh`). Place names that look like people (`Hồ Chí Minh`) are listed in `VietLexicon`.
+    func personFollows(_ index: Int) -> Bool {
+        let end = nameRunEnd(from: index)
+        guard (3...4).contains(end - index), VietLexicon.surnames.contains(tokens[index].key), end < tokens.count,
+              tokens[end].isWord, !tokens[end].isCapitalized else { return false }
+        return !VietLexicon.personLikePlaces.contains((index..<end).map { tokens[$0].key }.joined(separator: " "))
+    }
+
+    // MARK: offices
+
+    /// What the words at `cursor` do to a role or organization name that started at `start`.
+    enum Step: Equatable {
+        /// They belong to it; go on from the given token.
+        case advance(Int)
+        /// A person's name starts at the given token; the name ends there.
+        case stop(at: Int)
+        /// They do not belong to it.
+        case none
+    }
+
+    /// One step of a role or organization name: a field or office phrase (`giáo dục và đào tạo`), a school
+    /// (`Trường Đại học ...`), a run of capitalized words (cut before a person's name followed by a verb; a
+    /// single capitalized word may take one lower-case syllable that does not start a predicate: `Sư phạm`),
+    /// an abbreviation, or an office syllable (`phòng`, `viên`, `và` before a capital).
+    func officeStep(at cursor: Int, start: Int) -> Step {
+        guard cursor < tokens.count, tokens[cursor].isWord else { return .none }
+        let token = tokens[cursor]
+        if token.isCapitalized || cursor == start, let length = phrase(VietLexicon.fields, at: cursor) {
+            return .advance(cursor + length)
+        }
+        if token.key == "trường", let length = phrase(VietLexicon.schoolTypes, at: cursor + 1) {
+            var next = cursor + 1 + length
+            if next < tokens.count, tokens[next].key == "chuyên" { next += 1 }
+            return .advance(next)
+        }
+        if isNameWord(cursor) {
+            let runEnd = nameRunEnd(from: cursor)
+            if endsName(at: runEnd), runEnd < tokens.count, tokens[runEnd].isWord,
+               let person = personStart(in: cursor, runEnd, minLength: 3) {
+                return person > cursor ? .advance(person) : .stop(at: cursor)
+            }
+            if runEnd == cursor + 1, runEnd < tokens.count, tokens[runEnd].isWord, !tokens[runEnd].isCapitalized,
+               !VietLexicon.predicateStarts.contains(tokens[runEnd].key), unit(at: runEnd) == nil,
+               phrase(VietLexicon.committeeHeads, at: runEnd) == nil {
+                return .advance(runEnd + 1)
+            }
+            return .advance(runEnd)
+        }
+        if token.isCapitalized || token.isAcronym { return .advance(cursor + 1) }
+        if cursor > start, VietLexicon.officeSyllables.contains(token.key) {
+            if token.key == "và" {
+                guard cursor + 1 < tokens.count, tokens[cursor + 1].isCapitalized || phrase(VietLexicon.fields, at: cursor + 1) != nil
+                else { return .none }
+            }
+            return .advance(cursor + 1)
+        }
+        return .none
+    }
+
     // MARK: roles
 
     /// Whether a role starts at `index`; capitalized first letter required unless `anyCase`.
@@ -134,25 +185,23 @@ struct EntityScanner {
                 continue
             }
             if let unit = unit(at: cursor) {
+                if personFollows(cursor + unit.length) {
+                    end = cursor + unit.length
+                    break
+                }
                 cursor = placeNameEnd(from: cursor + unit.length)
                 end = cursor
                 continue
             }
-            if isNameWord(cursor) {
-                let runEnd = nameRunEnd(from: cursor)
-                if endsName(at: runEnd), runEnd < tokens.count, tokens[runEnd].isWord,
-                   let person = personStart(in: cursor, runEnd, minLength: 3) {
-                    end = person
-                    break
-                }
-                cursor = runEnd
+            switch officeStep(at: cursor, start: index + head) {
+            case .advance(let next):
+                cursor = next
                 end = cursor
                 continue
-            }
-            if token.isCapitalized || token.isAcronym || VietLexicon.officeWords.contains(token.key) {
-                cursor += 1
-                end = cursor
-                continue
+            case .stop(let at):
+                end = at
+            case .none:
+                break
             }
             break
         }

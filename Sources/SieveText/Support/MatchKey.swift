@@ -1,5 +1,3 @@
-import Foundation
-
 /// A comparison key for Vietnamese phrases: tone placement folded to the old style, lower case, dashes
 /// unified, spaces collapsed, and `GD&ĐT`/`GD-ĐT` written as `GDĐT`. Used to match markers and merge names.
 enum MatchKey {
@@ -19,12 +17,24 @@ enum MatchKey {
             case "&":
                 if let last = scalars.last, last == "d" { continue }
                 scalars.append(scalar)
+            case "đ":
+                if scalars.count >= 3, scalars.last == "-", gdBeforeDash(scalars) { scalars.removeLast() }
+                scalars.append(scalar)
             default:
                 scalars.append(scalar)
             }
             lastWasSpace = false
         }
         while scalars.last == " " { scalars.removeLast() }
-        return String(scalars).replacingOccurrences(of: "gd-đt", with: "gdđt")
+        return String(scalars)
+    }
+
+    /// Whether the view ends with `gd-` (so `gd-đt` is written `gdđt`).
+    private static func gdBeforeDash(_ scalars: String.UnicodeScalarView) -> Bool {
+        var index = scalars.index(before: scalars.endIndex)
+        index = scalars.index(before: index)
+        guard scalars[index] == "d" else { return false }
+        index = scalars.index(before: index)
+        return scalars[index] == "g"
     }
 }

@@ -83,13 +83,20 @@ struct OrganizationScanner {
         return (mentions, end)
     }
 
-    /// `Trường Tiểu học Phạm Tu`, `trường THPT chuyên Trần Phú`: a school type and a name are required.
+    /// `Trường Tiểu học Phạm Tu`, `trường THPT chuyên Trần Phú`, `Trường Đại học Sư phạm Hà Nội`: a school
+    /// type and a name are required.
     private func school(at index: Int) -> ([Mention], Int)? {
         guard let typeLength = scanner.phrase(VietLexicon.schoolTypes, at: index + 1) else { return nil }
         var cursor = index + 1 + typeLength
         if cursor < tokens.count, tokens[cursor].key == "chuyên" { cursor += 1 }
-        let end = scanner.nameRunEnd(from: cursor, allowNumbers: true)
-        guard end > cursor, end - cursor <= 5 else { return nil }
+        var end = scanner.nameRunEnd(from: cursor, allowNumbers: true)
+        if end == cursor || end == cursor + 1 {
+            end = cursor
+            while end - cursor < 6, case .advance(let next) = scanner.officeStep(at: end, start: cursor), scanner.unit(at: end) == nil {
+                end = next
+            }
+        }
+        guard end > cursor, end - cursor <= 6 else { return nil }
         return ([make(index, end)], end)
     }
 
@@ -157,19 +164,14 @@ struct OrganizationScanner {
             }
             guard token.isWord, scanner.unit(at: cursor) == nil, cursor == start || !startsOrganization(at: cursor) else { break }
             if token.key == "và", startsOrganization(at: cursor + 1) { break }
-            if scanner.isNameWord(cursor) {
-                let runEnd = scanner.nameRunEnd(from: cursor)
-                if runEnd < tokens.count, tokens[runEnd].isWord, scanner.endsName(at: runEnd),
-                   let person = scanner.personStart(in: cursor, runEnd, minLength: 3) {
-                    return person
-                }
-                cursor = runEnd
+            switch scanner.officeStep(at: cursor, start: start) {
+            case .advance(let next):
+                cursor = next
                 continue
-            }
-            if token.isAcronym || token.isCapitalized || VietLexicon.officeWords.contains(token.key) {
-                if token.key == "và", cursor + 1 < tokens.count, !tokens[cursor + 1].isWord { break }
-                cursor += 1
-                continue
+            case .stop(let at):
+                cursor = at
+            case .none:
+                break
             }
             break
         }
@@ -184,10 +186,15 @@ struct OrganizationScanner {
     }
 
     private func make(_ start: Int, _ end: Int) -> Mention {
-        mention(scanner.span(start, end))
+        Self.mention(scanner.span(start, end))
     }
 
     private func mention(_ name: String) -> Mention {
+        Self.mention(name)
+    }
+
+    /// A mention with its expansion and key.
+    static func mention(_ name: String) -> Mention {
         var expandedWords: [String] = []
         var changed = false
         for word in name.split(separator: " ") {

@@ -65,24 +65,29 @@ enum Tokenizer {
     private static let joiners: Set<Unicode.Scalar> = ["&", ".", "-", "/", "'"]
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || (0x300...0x36F).contains(scalar.value)
+        let value = scalar.value
+        if value < 0x80 { return (value >= 0x30 && value <= 0x39) || UTF8Text.isLetter(scalar) }
+        return UTF8Text.isLetter(scalar) || scalar.properties.numericType != nil || (0x300...0x36F).contains(value)
     }
 
     private static func word(_ text: Substring) -> Token {
         var letters = 0
         var upper = 0
         var alphabetic = true
+        var joined = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic {
+            if UTF8Text.isLetter(scalar) {
                 letters += 1
-                if scalar.properties.isUppercase { upper += 1 }
+                if UTF8Text.isUppercase(scalar) { upper += 1 }
             } else {
                 alphabetic = false
+                if scalar == "&" || scalar == "-" { joined = true }
             }
         }
         let first = text.unicodeScalars.first
-        return Token(text: text, key: MatchKey.of(text), isWord: true,
-                     isCapitalized: first?.properties.isUppercase ?? false,
+        let key = joined ? MatchKey.of(text) : ToneMarks.fold(String(text)).lowercased()
+        return Token(text: text, key: key, isWord: true,
+                     isCapitalized: first.map(UTF8Text.isUppercase) ?? false,
                      isAcronym: letters >= 2 && upper == letters, isAlphabetic: alphabetic)
     }
 }

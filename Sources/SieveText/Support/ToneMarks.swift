@@ -52,10 +52,17 @@ enum ToneMarks {
 
     private static let pairs: Set<[Unicode.Scalar]> = [["o", "a"], ["o", "e"], ["u", "y"]]
 
-    /// Cheap test on bytes: an `o`/`O`/`u`/`U` (or a toned form, which is non-ASCII) must be present.
+    /// Cheap test: somewhere an `o`/`u` (toned or not) is followed by an `a`/`e`/`y` (toned or not), one of
+    /// the two carrying a tone.
     private static func mayContainPair(_ text: String) -> Bool {
-        for byte in text.utf8 where byte == 0x6F || byte == 0x4F || byte == 0x75 || byte == 0x55 || byte >= 0xC3 {
-            return true
+        var previousIsFirst = false
+        var previousToned = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let toned = value >= 0xC0
+            if previousIsFirst, (previousToned || toned), Table.seconds.contains(value) { return true }
+            previousIsFirst = Table.firsts.contains(value)
+            previousToned = toned
         }
         return false
     }
@@ -86,6 +93,10 @@ enum ToneMarks {
             }
             return table
         }()
+        /// Scalar values of `o`/`u` with or without tone, either case.
+        static let firsts: Set<UInt32> = Set(split.filter { $0.value.base == "o" || $0.value.base == "u" }.map(\.key.value))
+        /// Scalar values of `a`/`e`/`y` with or without tone, either case.
+        static let seconds: Set<UInt32> = Set(split.filter { ["a", "e", "y"].contains($0.value.base) }.map(\.key.value))
         /// (letter, tone) → toned vowel.
         static let join: [Key: Unicode.Scalar] = {
             var table: [Key: Unicode.Scalar] = [:]

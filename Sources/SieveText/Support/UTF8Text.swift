@@ -12,9 +12,31 @@ enum UTF8Text {
         scalarCount(text.utf8)
     }
 
-    /// Whether a scalar is a letter written in upper case (or a title-case letter), for layout tests.
+    /// Whether a scalar is an upper-case letter; fast for ASCII and Vietnamese letters.
     static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isUppercase
+        let value = scalar.value
+        switch value {
+        case 0x41...0x5A: return true
+        case 0..<0xC0: return false
+        case 0xC0...0xDE: return value != 0xD7
+        case 0xDF...0xFF: return false
+        case 0x102, 0x110, 0x128, 0x168, 0x1A0, 0x1AF: return true
+        case 0x103, 0x111, 0x129, 0x169, 0x1A1, 0x1B0: return false
+        case 0x1EA0...0x1EF9: return value & 1 == 0
+        default: return scalar.properties.isUppercase
+        }
+    }
+
+    /// Whether a scalar is a letter; fast for ASCII and Vietnamese letters.
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        switch value {
+        case 0x41...0x5A, 0x61...0x7A: return true
+        case 0..<0xC0: return false
+        case 0xC0...0xFF: return value != 0xD7 && value != 0xF7
+        case 0x100...0x17F, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x1EA0...0x1EF9: return true
+        default: return scalar.properties.isAlphabetic
+        }
     }
 
     /// The first scalar of the text that is a letter or a digit, skipping quotes, brackets and dashes.

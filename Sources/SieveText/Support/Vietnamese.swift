@@ -1,3 +1,5 @@
+import Foundation
+
 /// Character facts about Vietnamese text.
 enum Vietnamese {
     /// Whether the scalar is a letter only Vietnamese uses: ă â đ ê ô ơ ư with or without tone, and the
@@ -20,4 +22,21 @@ enum Vietnamese {
         }
         return false
     }
+
+    /// Whether the scalar is a vowel carrying one of the five tone marks (à á ả ã ạ and the like).
+    static func isToned(_ scalar: Unicode.Scalar) -> Bool {
+        tonedVowels.contains(scalar)
+    }
+
+    /// Every precomposed Latin letter whose decomposition holds a tone mark.
+    private static let tonedVowels: Set<Unicode.Scalar> = {
+        var set: Set<Unicode.Scalar> = []
+        for (scalar, parts) in ToneMarks.Table.split where parts.tone != nil { set.insert(scalar) }
+        for value in 0x1EA0...0x1EF9 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let decomposed = String(Character(scalar)).decomposedStringWithCanonicalMapping.unicodeScalars
+            if decomposed.contains(where: { ToneMarks.Table.tones.contains($0) }) { set.insert(scalar) }
+        }
+        return set
+    }()
 }

@@ -1,0 +1,38 @@
+/// A set of word phrases (in `MatchKey` form) matched against tokens, indexed by first word so that a
+/// look-up costs one dictionary probe for almost every token.
+struct PhraseSet: Sendable {
+    /// Phrases by their first word, each as its words, longest first.
+    private let byFirstWord: [String: [[String]]]
+
+    /// Builds the set from phrases written in `MatchKey` form.
+    init(_ phrases: [String]) {
+        var index: [String: [[String]]] = [:]
+        for phrase in phrases {
+            let words = phrase.split(separator: " ").map(String.init)
+            guard let first = words.first else { continue }
+            index[first, default: []].append(words)
+        }
+        byFirstWord = index.mapValues { $0.sorted { $0.count > $1.count } }
+    }
+
+    /// Length in tokens of the longest phrase starting at `index`.
+    func match(_ tokens: [Token], at index: Int) -> Int? {
+        guard index >= 0, index < tokens.count, let candidates = byFirstWord[tokens[index].key] else { return nil }
+        for words in candidates where index + words.count <= tokens.count {
+            var matched = true
+            for offset in 1..<max(words.count, 1) where tokens[index + offset].key != words[offset] {
+                matched = false
+                break
+            }
+            if matched { return words.count }
+        }
+        return nil
+    }
+
+    /// Whether the whole of `words` is one of the phrases.
+    func contains(_ phrase: String) -> Bool {
+        let words = phrase.split(separator: " ").map(String.init)
+        guard let first = words.first else { return false }
+        return byFirstWord[first]?.contains(words) ?? false
+    }
+}
