@@ -1,5 +1,6 @@
 import SieveBatch
 import SieveCore
+import SieveExternal
 import SieveHTML
 import SieveSinks
 import SieveText
@@ -8,7 +9,8 @@ extension StageRegistry {
     /// Every built-in stage: readers, normalizers, extractors and sinks. Extend it with `with(_:)`.
     public static var standard: StageRegistry {
         var registry = StageRegistry()
-        for type in SieveHTMLStages.all + SieveTextStages.all + SieveBatchStages.all + SieveSinksStages.all {
+        for type in SieveHTMLStages.all + SieveTextStages.all + SieveBatchStages.all + SieveExternalStages.all
+            + SieveSinksStages.all {
             registry.register(type)
         }
         return registry
@@ -26,5 +28,6 @@ enum DefaultPipeline {
     /// Main content first (it needs the raw HTML tree), then text clean-up, then field extraction.
     static let transformNames = [
         "main-content", "metadata", "nfc", "whitespace", "unwrap", "boilerplate-lines", "title",
+        "published", "dates", "school-years", "people", "organizations", "places",
     ]
 }

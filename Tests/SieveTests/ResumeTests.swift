@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @Suite struct ResumeTests {
+    /// Light stages: resuming does not depend on which stages run, and the tests should not wait on heavy ones.
+    private let stages = ["--stage", "nfc", "--stage", "whitespace", "--stage", "unwrap", "--stage", "title"]
+
     /// A corpus big enough that a run can be killed part-way.
     private func corpus(in scratch: Scratch, count: Int) throws {
         let paragraph = try String(contentsOf: SieveProcess.root.appendingPathComponent("seeds/003_e404581200cffbc0.txt"), encoding: .utf8)
@@ -14,13 +17,13 @@ import Testing
     func aRunKilledAtAnyMomentAndResumedEqualsAnUninterruptedRun(killAfter seconds: Double) throws {
         let scratch = try Scratch()
         try corpus(in: scratch, count: 1500)
-        let reference = try SieveProcess.run(["convert", scratch.path("in"), "-o", scratch.path("reference.jsonl"), "--jobs", "2", "-q"])
+        let reference = try SieveProcess.run(["convert", scratch.path("in"), "-o", scratch.path("reference.jsonl"), "--jobs", "2", "-q"] + stages)
         #expect(reference.status == 0, "\(reference.stderr)")
 
         let output = scratch.path("out.jsonl")
         let process = Process()
         process.executableURL = SieveProcess.binary
-        process.arguments = ["convert", scratch.path("in"), "-o", output, "--jobs", "2", "-q", "--errors", scratch.path("errors.jsonl")]
+        process.arguments = ["convert", scratch.path("in"), "-o", output, "--jobs", "2", "-q", "--errors", scratch.path("errors.jsonl")] + stages
         try process.run()
         Thread.sleep(forTimeInterval: seconds)
         kill(process.processIdentifier, SIGKILL)
@@ -29,7 +32,7 @@ import Testing
         #expect(process.terminationReason == .uncaughtSignal, "the run finished before it could be killed")
         #expect(!FileManager.default.fileExists(atPath: output), "a killed run must not leave a complete-looking file")
         let resumed = try SieveProcess.run(["convert", scratch.path("in"), "-o", output, "--jobs", "2", "--resume",
-                                            "--errors", scratch.path("errors.jsonl")])
+                                            "--errors", scratch.path("errors.jsonl")] + stages)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let expected = try Data(contentsOf: URL(fileURLWithPath: scratch.path("reference.jsonl")))
         let actual = try Data(contentsOf: URL(fileURLWithPath: output))
@@ -39,11 +42,36 @@ import Testing
         #expect(leftovers.isEmpty, "journal and partial files are removed at the end: \(leftovers)")
     }
 
+    @Test func ctrlCStopsPolitelyAndResumeFinishesTheRun() throws {
+        let scratch = try Scratch()
+        try corpus(in: scratch, count: 1500)
+        let reference = try SieveProcess.run(["convert", scratch.path("in"), "-o", scratch.path("reference.jsonl"), "-q"] + stages)
+        #expect(reference.status == 0)
+        let output = scratch.path("out.jsonl")
+        let process = Process()
+        process.executableURL = SieveProcess.binary
+        process.arguments = ["convert", scratch.path("in"), "-o", output, "-q"] + stages
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let journal = output + ".sieve-journal"
+        for _ in 0..<200 where (try? Data(contentsOf: URL(fileURLWithPath: journal)))?.count ?? 0 < 60 {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(FileManager.default.fileExists(atPath: output + ".sieve-journal"))
+        let resumed = try SieveProcess.run(["convert", scratch.path("in"), "-o", output, "--resume"] + stages)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("already done (resumed)"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == Data(contentsOf: URL(fileURLWithPath: scratch.path("reference.jsonl"))))
+    }
+
     @Test func resumingWithOtherStagesIsRefused() throws {
         let scratch = try Scratch()
         try corpus(in: scratch, count: 3)
         try scratch.write("out.jsonl.sieve-journal", Data("{\"sieveJournal\":1,\"fingerprint\":\"0\"}\n".utf8))
-        let result = try SieveProcess.run(["convert", scratch.path("in"), "-o", scratch.path("out.jsonl"), "--resume"])
+        let result = try SieveProcess.run(["convert", scratch.path("in"), "-o", scratch.path("out.jsonl"), "--resume"] + stages)
         #expect(result.status == 2)
         #expect(result.stderr.contains("belongs to a run with other inputs, stages or output options"))
     }

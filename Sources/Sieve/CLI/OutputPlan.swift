@@ -136,6 +136,18 @@ final class OutputPlan {
         try errors?.commit()
     }
 
+    /// Stops an interrupted run: a journaled output gets a last checkpoint and stays for `--resume`; other
+    /// outputs are removed, since they cannot be continued.
+    func suspend(items: Int) throws {
+        if journal != nil {
+            try checkpoint(items: items)
+            printError("sieve: interrupted; run the same command with --resume to continue")
+        } else {
+            printError("sieve: interrupted; nothing was written (only JSON Lines or CSV files can be resumed)")
+        }
+        abort()
+    }
+
     /// Stops after an error: journaled outputs are kept for `--resume`, others are removed.
     func abort() {
         let keep = journal != nil

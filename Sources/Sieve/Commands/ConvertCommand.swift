@@ -59,22 +59,40 @@ struct ConvertCommand: AsyncParsableCommand {
         valueName: "name[:key=value,...]"))
     var stages: [String] = []
 
+    @Option(help: ArgumentHelp("Run the pipeline in this YAML file: reader, stages, sink, inputs, output, run settings.", valueName: "file"))
+    var pipeline: String?
+
     @OptionGroup var selection: InputOptions
     @OptionGroup var run: RunOptions
 
     func validate() throws {
-        if inputs.isEmpty && selection.filesFrom == nil {
+        if inputs.isEmpty && selection.filesFrom == nil && pipeline == nil {
             throw ValidationError("no input given; name files, directories, or - for standard input (or use --files-from)")
+        }
+        if pipeline != nil, from != "auto" || to != nil || !stages.isEmpty {
+            throw ValidationError("--pipeline sets the reader, stages and sink; do not combine it with --from, --to or --stage")
         }
     }
 
     func run() async throws {
+        let interrupts = InterruptHandler()
+        defer { interrupts.remove() }
         let registry = SieveCommand.registry
-        let spec = try pipelineSpec(registry: registry)
+        let file = try pipeline.map { path throws(ConfigurationError) in try PipelineFile.load(path, registry: registry) }
+        let inputs = self.inputs.isEmpty ? file?.inputs ?? [] : self.inputs
+        let output = self.output ?? file?.output
+        guard !inputs.isEmpty || selection.filesFrom != nil else {
+            throw ConfigurationError("no input given; name files or directories on the command line or in 'inputs:' of \(pipeline ?? "the pipeline file")")
+        }
+        let spec = try file.map { file in
+            let batch = inputs.count != 1 || selection.filesFrom != nil || !Self.isPlainFile(inputs[0])
+            return file.spec(policy: run.policy(over: file.run), defaultTransforms: registry.defaultTransforms,
+                             defaultSink: output.flatMap(Self.sinkName(forOutput:)) ?? (batch ? "jsonl" : "json"))
+        } ?? pipelineSpec(registry: registry)
         let pipeline = try Pipeline(spec, registry: registry)
         let plan = try OutputPlan(output: output, sink: spec.sink, registry: registry, partition: run.partitionBy,
                                   resume: run.resume, ordered: spec.policy.ordered, fingerprint: fingerprint(spec),
-                                  errorsPath: run.errors)
+                                  errorsPath: run.errors ?? file?.errors)
         let logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
         let console = FailureConsole(limit: run.quiet ? 0 : 20)
         let explicitFiles = inputs.allSatisfy { Self.isPlainFile($0) } && selection.filesFrom == nil
@@ -83,7 +101,8 @@ struct ConvertCommand: AsyncParsableCommand {
         let source = InputSource(selection.selection(paths: inputs, maxBytes: run.maxBytes))
         let report: RunReport
         do {
-            report = try await pipeline.run(source, resumeAfter: plan.resumeAfter, logger: logger, write: plan.write, onFailure: { failure in
+            report = try await pipeline.run(source, resumeAfter: plan.resumeAfter, stop: interrupts.flag, logger: logger,
+                                            write: plan.write, onFailure: { failure in
                 if failure.kind == .failed { console.show(failure) }
                 plan.errors?.record(failure)
             }, onProgress: { report in
@@ -91,7 +110,11 @@ struct ConvertCommand: AsyncParsableCommand {
                 progress.update(report, items: items)
                 try? plan.progress(items: items)
             })
-            try plan.finish()
+            if interrupts.flag.isRaised {
+                try plan.suspend(items: report.inputs + plan.resumeAfter)
+            } else {
+                try plan.finish()
+            }
         } catch {
             progress.finish()
             plan.abort()
@@ -103,6 +126,7 @@ struct ConvertCommand: AsyncParsableCommand {
             let seconds = ProgressLine.fixed(ProgressLine.seconds(ContinuousClock.now - clock), 2)
             printError("sieve: \(report.summary.replacingFirstLine { "\($0) in \(seconds) s" })")
         }
+        if interrupts.flag.isRaised { throw ExitCode(130) }
         if report.failed > 0 || report.stoppedEarly != nil { throw ExitCode(1) }
     }
 

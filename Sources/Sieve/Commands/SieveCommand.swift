@@ -26,6 +26,8 @@ public struct SieveCommand: AsyncParsableCommand {
           sieve convert seeds --to jsonl               a folder, one JSON document per line
           sieve convert news/ --to csv -o news.csv     a folder into one CSV file
           sieve stages                                 every stage with its options
+          sieve run pipeline.yml                       a pipeline file: stages, options, sink, run settings
+          sieve new-stage --kind extractor MyStage     scaffold a custom stage (see docs/writing-a-stage.md)
 
         EXIT STATUS:
           0  every input was converted
@@ -33,7 +35,7 @@ public struct SieveCommand: AsyncParsableCommand {
           2  usage or configuration error (unknown stage, bad option, unwritable output); nothing was read
         """,
         version: SieveVersion.current,
-        subcommands: [ConvertCommand.self, StagesCommand.self],
+        subcommands: [ConvertCommand.self, RunCommand.self, StagesCommand.self, EvalCommand.self, NewStageCommand.self],
         defaultSubcommand: ConvertCommand.self
     )
 

@@ -35,7 +35,8 @@ struct EvaluationRunner {
     /// How many times each measurement is repeated (the fastest counts).
     let repeats: Int
 
-    /// The page files of a set: `DIR/html/*` if that folder exists, else `DIR/*`, sorted by name.
+    /// The page files of a set: every file of `DIR/html/` if that folder exists, else the `.html`/`.htm` files
+    /// (gzipped or not) of `DIR`, sorted by name.
     static func pages(in directory: String) -> [String] {
         let htmlFolder = directory + "/html"
         var info = stat()
@@ -45,7 +46,7 @@ struct EvaluationRunner {
         while let ref = walker.next() {
             guard case .file(let path) = ref else { continue }
             let name = path.split(separator: "/").last.map(String.init) ?? path
-            if name.hasSuffix(".html") || name.hasSuffix(".htm") || name.hasSuffix(".html.gz") || name.hasSuffix(".htm.gz") {
+            if root == htmlFolder || name.hasSuffix(".html") || name.hasSuffix(".htm") || name.hasSuffix(".html.gz") || name.hasSuffix(".htm.gz") {
                 paths.append(path)
             }
         }

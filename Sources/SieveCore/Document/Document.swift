@@ -50,11 +50,13 @@ public struct Document: Sendable {
         self.attachments = Attachments()
     }
 
-    /// The article text: every block except captions, joined by blank lines.
+    /// The article text: every block except captions and a leading headline that repeats `title`, joined
+    /// by blank lines.
     public var text: String {
         var parts: [String] = []
         parts.reserveCapacity(blocks.count)
-        for block in blocks where block.kind != .caption && !block.text.isEmpty {
+        for (index, block) in blocks.enumerated() where block.kind != .caption && !block.text.isEmpty {
+            if index == 0, block.kind == .heading, block.text == title { continue }
             parts.append(block.text)
         }
         return parts.joined(separator: "\n\n")

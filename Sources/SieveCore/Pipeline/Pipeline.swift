@@ -55,10 +55,12 @@ public struct Pipeline: Sendable {
 
     /// Runs every work item through the pipeline, handing kept documents to `write` in output order,
     /// failures and drops to `onFailure`, and the running totals to `onProgress` after each item. `resumeAfter` items
-    /// are passed over without processing (they were completed by an interrupted run).
+    /// are passed over without processing (they were completed by an interrupted run). Raising `stop` ends
+    /// the run once the items in flight are written.
     public func run(
         _ items: some Sequence<WorkItem>,
         resumeAfter: Int = 0,
+        stop: StopFlag? = nil,
         logger: Logger,
         write: (Document) throws -> Void,
         onFailure: (Failure) -> Void = { _ in },
@@ -94,7 +96,7 @@ public struct Pipeline: Sendable {
                     ordered.apply(to: &ready)
                     try deliver(ready, write: write, report: &report, onFailure: onFailure)
                     onProgress(report)
-                    if let reason = stopReason(after: ready, report: report) {
+                    if let reason = stopReason(after: ready, report: report, stop: stop) {
                         report.stoppedEarly = reason
                         group.cancelAll()
                         return
@@ -105,7 +107,8 @@ public struct Pipeline: Sendable {
         return report
     }
 
-    private func stopReason(after outcome: InputOutcome, report: RunReport) -> String? {
+    private func stopReason(after outcome: InputOutcome, report: RunReport, stop: StopFlag?) -> String? {
+        if stop?.isRaised == true { return "interrupted" }
         if policy.failFast, !outcome.failures.isEmpty { return "stopped at the first failure (--fail-fast)" }
         if let limit = policy.maxErrors, report.failed > limit { return "stopped after more than \(limit) failures (--max-errors)" }
         return nil

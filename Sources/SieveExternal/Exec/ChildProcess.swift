@@ -130,7 +130,18 @@ struct ChildProcess: Sendable {
 
     /// Closes standard input, gives the child `grace` to exit, then kills it; returns how it ended.
     func finish(grace: Duration) -> String {
+        closeInput()
+        return reap(grace: grace)
+    }
+
+    /// Closes the child's standard input: a worker's signal to exit.
+    func closeInput() {
         close(input)
+    }
+
+    /// Waits up to `grace` for the child to exit (killing it after that), closes our end of its output, and
+    /// says how it ended. Call after `closeInput`.
+    func reap(grace: Duration) -> String {
         let deadline = ContinuousClock.now + grace
         var status: Int32 = 0
         while waitpid(pid, &status, WNOHANG) == 0 {
@@ -139,7 +150,7 @@ struct ChildProcess: Sendable {
                 waitpid(pid, &status, 0)
                 break
             }
-            usleep(2_000)
+            usleep(1_000)
         }
         close(output)
         return Self.describe(status)

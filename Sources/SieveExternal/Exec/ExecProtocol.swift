@@ -1,4 +1,3 @@
-import Foundation
 import SieveCore
 
 /// The messages of the exec protocol, version 1 (see `docs/exec-protocol.md`): one UTF-8 JSON object per line.
@@ -25,28 +24,23 @@ enum ExecProtocol {
         return writer.bytes
     }
 
-    /// The worker's answer to the handshake.
-    struct Welcome: Decodable {
-        var `protocol`: Int?
-        var ok: Bool?
-        var name: String?
-        var error: String?
-    }
-
     /// Checks the worker's handshake line; returns the name it gave.
     static func welcome(_ line: [UInt8]) throws(WorkerFailure) -> String {
-        guard let welcome = try? JSONDecoder().decode(Welcome.self, from: Data(line)) else {
+        guard case .object(let welcome)? = try? JSONParser.parse(line) else {
             throw WorkerFailure(.protocolError, "expected a JSON handshake answer such as "
                 + "{\"protocol\":1,\"ok\":true,\"name\":\"NAME\"}, got: \(preview(line))")
         }
-        guard welcome.protocol == version else {
-            throw WorkerFailure(.protocolError, "the worker speaks protocol \(welcome.protocol.map(String.init) ?? "(none)"), "
-                + "this Sieve speaks protocol \(version)")
+        guard welcome["protocol"] == .number(Double(version)) else {
+            let spoken = welcome["protocol"].map { value in
+                if case .number(let number) = value, number == number.rounded() { return String(Int(number)) }
+                return value.typeName
+            } ?? "(none)"
+            throw WorkerFailure(.protocolError, "the worker speaks protocol \(spoken), this Sieve speaks protocol \(version)")
         }
-        guard welcome.ok == true else {
-            throw WorkerFailure(.protocolError, "the worker refused to start: \(welcome.error ?? "no reason given")")
+        guard welcome["ok"] == .bool(true) else {
+            throw WorkerFailure(.protocolError, "the worker refused to start: \(welcome["error"]?.stringValue ?? "no reason given")")
         }
-        return welcome.name ?? "worker"
+        return welcome["name"]?.stringValue ?? "worker"
     }
 
     /// One request line: the document with its request id.
@@ -59,14 +53,6 @@ enum ExecProtocol {
         return writer.bytes
     }
 
-    /// The worker's answer to one request.
-    struct Answer: Decodable {
-        var id: Int?
-        var document: WireDocument?
-        var drop: String?
-        var error: String?
-    }
-
     /// What an answer line asks for.
     enum Outcome {
         case keep(Document)
@@ -76,20 +62,31 @@ enum ExecProtocol {
 
     /// Reads the answer to request `id` about `document`.
     static func outcome(of line: [UInt8], id: Int, document: Document) throws(WorkerFailure) -> Outcome {
-        let answer: Answer
-        do { answer = try JSONDecoder().decode(Answer.self, from: Data(line)) } catch {
-            throw WorkerFailure(.protocolError, "the answer is not a valid message (\(error)); got: \(preview(line))")
+        let answer: [String: FieldValue]
+        do {
+            guard case .object(let members) = try JSONParser.parse(line) else { throw JSONParseError(message: "not an object", offset: 0) }
+            answer = members
+        } catch {
+            throw WorkerFailure(.protocolError, "the answer is not a JSON object (\(error)); got: \(preview(line))")
         }
-        guard answer.id == id else {
+        guard answer["id"] == .number(Double(id)) else {
             throw WorkerFailure(.protocolError, "expected the answer to request \(id), got "
-                + (answer.id.map { "one to request \($0)" } ?? "one without an id"))
+                + (answer["id"].map { "one with id \(describe($0))" } ?? "one without an id"))
         }
-        if let reason = answer.drop { return .drop(reason) }
-        if let message = answer.error { return .error(message) }
-        guard let wire = answer.document else {
+        if let reason = answer["drop"]?.stringValue { return .drop(reason) }
+        if let message = answer["error"]?.stringValue { return .error(message) }
+        guard let wire = answer["document"] else {
             throw WorkerFailure(.protocolError, "the answer to request \(id) has none of document, drop or error")
         }
-        return .keep(wire.document(replacing: document))
+        do { return .keep(try DocumentDecoding.document(from: wire, replacing: document)) } catch {
+            return .error("the document it answered is malformed: \(error.message)")
+        }
+    }
+
+    private static func describe(_ value: FieldValue) -> String {
+        var writer = JSONWriter()
+        writer.value(value)
+        return String(decoding: writer.bytes.prefix(40), as: UTF8.self)
     }
 
     private static func preview(_ line: [UInt8]) -> String {

@@ -2,12 +2,13 @@ import Logging
 import SieveCore
 
 /// `exec`: runs each document through an external program, any language, over JSON Lines (protocol in
-/// `docs/exec-protocol.md`). Long-lived workers, one per parallel job, started on demand; the first one is
-/// started and must pass the handshake when the stage is created, before any input is read.
+/// `docs/exec-protocol.md`). Long-lived workers, one per parallel job: `workers` of them start together when
+/// the stage is created and must pass the handshake before any input is read; more start on demand.
 ///
 /// Options: `command` (the program and its arguments; `|`-separated on the command line, a list in a pipeline
-/// file), `timeout` (seconds a worker may take per document, and for its handshake; default 30), `config` (an
-/// object passed to the worker in the handshake; pipeline files only).
+/// file), `timeout` (seconds a worker may take per document; default 30; the handshake may take at least 60),
+/// `config` (an object passed to the worker in the handshake; pipeline files only), `workers` (started before
+/// the run; default 0, one per core).
 /// A worker that crashes, breaks the protocol or hangs past `timeout` fails only the document it was serving
 /// and is replaced. Its standard error goes to the log, tagged with the stage and worker names.
 /// Example: `--stage exec:command=python3|samples/exec-stage-python/wordcount.py` on a 3-paragraph article
@@ -17,10 +18,12 @@ public struct ExecStage: Extractor {
     public struct Options: StageOptions {
         /// The program to run and its arguments.
         public var command: [String] = []
-        /// Seconds a worker may take to answer one request (and the handshake).
+        /// Seconds a worker may take to answer one request (the handshake may take this, or 60 if longer).
         public var timeout: Double = 30
         /// Settings handed to the worker in the handshake.
         public var config: [String: FieldValue] = [:]
+        /// Workers started (and handshaken) before the run; 0 means one per core. More start on demand.
+        public var workers = 0
         /// The defaults: no command (one must be given).
         public init() {}
     }
@@ -34,6 +37,7 @@ public struct ExecStage: Extractor {
         "command": "the program and its arguments, separated by | (required)",
         "timeout": "seconds a worker may take per document before it is killed and restarted",
         "config": "an object handed to the worker in the handshake (pipeline files)",
+        "workers": "workers started before the run, 0 = one per core; more start on demand, one per parallel job",
     ]
 
     private let pool: WorkerPool
@@ -43,6 +47,9 @@ public struct ExecStage: Extractor {
         guard let program = options.command.first, !program.isEmpty else {
             throw ExternalStageError("option 'command' is required: the program to run, such as command=python3|stage.py")
         }
+        guard options.workers >= 0 else {
+            throw ExternalStageError("option 'workers' must be 0 (one per core) or more, got \(options.workers)")
+        }
         guard options.timeout > 0, options.timeout.isFinite else {
             throw ExternalStageError("option 'timeout' must be a positive number of seconds, got \(options.timeout)")
         }
@@ -50,7 +57,8 @@ public struct ExecStage: Extractor {
         pool = WorkerPool(.init(command: options.command, stage: Self.name, config: options.config, timeout: timeout))
         let logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
         do {
-            pool.checkIn(try pool.checkOut(logger: Self.tagged(logger, stage: Self.name)))
+            try pool.prestart(options.workers == 0 ? RunPolicy.coreCount : options.workers,
+                              logger: Self.tagged(logger, stage: Self.name))
         } catch {
             throw ExternalStageError(error.message)
         }

@@ -19,36 +19,58 @@ struct Worker: Sendable {
         self.stderr = stderr
     }
 
-    /// Starts `command` and completes the handshake before `timeout`; a failure names the command and shows the
-    /// worker's standard error.
-    static func start(_ command: [String], stage: String, config: [String: FieldValue], timeout: Duration,
-                      logger: Logger) throws(WorkerFailure) -> Worker {
-        let process = try ChildProcess.spawn(command, extraEnvironment: ["SIEVE_PROTOCOL": String(ExecProtocol.version)])
-        let pump = StderrPump(fd: process.errors, logger: logger, worker: command.joined(separator: " "))
-        var worker = Worker(process: process, name: command[0], stderr: pump)
+    /// Starts the worker's process and sends the handshake; `handshake()` then reads the answer. Starting
+    /// several workers before reading any answer lets their start-up times overlap.
+    static func spawn(_ launch: WorkerPool.Launch, logger: Logger) throws(WorkerFailure) -> Worker {
+        let process = try ChildProcess.spawn(launch.command,
+                                             extraEnvironment: ["SIEVE_PROTOCOL": String(ExecProtocol.version)])
+        let command = launch.command.joined(separator: " ")
+        let worker = Worker(process: process, name: command, stderr: StderrPump(fd: process.errors, logger: logger, worker: command))
         do {
-            let line = try worker.exchange(ExecProtocol.hello(stage: stage, config: config), timeout: timeout)
-            let name = try ExecProtocol.welcome(line)
-            pump.rename(name)
-            worker = Worker(process: process, name: name, stderr: pump)
-            return worker
+            try process.write(ExecProtocol.hello(stage: launch.stage, config: launch.config),
+                              deadline: ContinuousClock.now + launch.handshakeTimeout)
         } catch {
-            let ending: String
-            if error.kind == .timedOut {
-                process.kill()
-                ending = "was killed after \(timeout)"
-            } else {
-                ending = process.finish(grace: .seconds(1))
-            }
-            throw WorkerFailure(error.kind, "worker '\(command.joined(separator: " "))' failed the handshake: "
-                + "\(error.message) (it \(ending))" + Self.show(pump.tail(waiting: .seconds(1))))
+            throw worker.handshakeFailure(error, timeout: launch.handshakeTimeout)
         }
+        return worker
+    }
+
+    /// Reads the worker's answer to the handshake before `timeout`; a failure kills the worker and shows its
+    /// standard error.
+    func handshake(timeout: Duration) throws(WorkerFailure) -> Worker {
+        var worker = self
+        do {
+            let line = try worker.readLine(deadline: ContinuousClock.now + timeout)
+            let name = try ExecProtocol.welcome(line)
+            stderr.rename(name)
+            var ready = Worker(process: process, name: name, stderr: stderr)
+            ready.pending = worker.pending
+            return ready
+        } catch {
+            throw handshakeFailure(error, timeout: timeout)
+        }
+    }
+
+    private func handshakeFailure(_ error: WorkerFailure, timeout: Duration) -> WorkerFailure {
+        let ending: String
+        if error.kind == .timedOut {
+            process.kill()
+            ending = "was killed after \(timeout)"
+        } else {
+            ending = process.finish(grace: .seconds(1))
+        }
+        return WorkerFailure(error.kind, "worker '\(name)' failed the handshake: \(error.message) (it \(ending))"
+            + Self.show(stderr.tail(waiting: .seconds(1))))
     }
 
     /// Sends one line and reads one answer line, both before `timeout`.
     mutating func exchange(_ line: [UInt8], timeout: Duration) throws(WorkerFailure) -> [UInt8] {
         let deadline = ContinuousClock.now + timeout
         try process.write(line, deadline: deadline)
+        return try readLine(deadline: deadline)
+    }
+
+    private mutating func readLine(deadline: ContinuousClock.Instant) throws(WorkerFailure) -> [UInt8] {
         while true {
             if let newline = pending[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let answer = Array(pending[..<newline])
@@ -76,10 +98,6 @@ struct Worker: Sendable {
         }
     }
 
-    /// Ends a worker at the end of the run: closes its input and waits a moment for it to exit.
-    func shutdown() {
-        _ = process.finish(grace: .seconds(2))
-    }
 
     private static func show(_ lines: [String]) -> String {
         lines.isEmpty ? "; it wrote nothing to standard error"

@@ -12,6 +12,10 @@ final class WorkerPool: Sendable {
         var stage: String
         var config: [String: FieldValue]
         var timeout: Duration
+
+        /// How long a new worker may take to start and answer the handshake: `timeout`, but at least a minute,
+        /// since loading a model or an interpreter can take far longer than serving a document.
+        var handshakeTimeout: Duration { max(timeout, .seconds(60)) }
     }
 
     let launch: Launch
@@ -23,14 +27,27 @@ final class WorkerPool: Sendable {
         self.launch = launch
     }
 
+    /// Starts `count` workers at once and waits for all their handshakes; any failure stops them all.
+    func prestart(_ count: Int, logger: Logger) throws(WorkerFailure) {
+        var spawned: [Worker] = []
+        var ready: [Worker] = []
+        do {
+            for _ in 0..<max(1, count) { spawned.append(try Worker.spawn(launch, logger: logger)) }
+            while !spawned.isEmpty { ready.append(try spawned.removeFirst().handshake(timeout: launch.handshakeTimeout)) }
+        } catch {
+            Self.stop(spawned + ready)
+            throw error
+        }
+        idle.withLock { $0.append(contentsOf: ready) }
+    }
+
     /// A worker ready for one request: an idle one, or a new one past its handshake.
     func checkOut(logger: Logger) throws(WorkerFailure) -> Worker {
         if let worker = idle.withLock({ $0.popLast() }) {
             worker.stderr.use(logger)
             return worker
         }
-        return try Worker.start(launch.command, stage: launch.stage, config: launch.config, timeout: launch.timeout,
-                                logger: logger)
+        return try Worker.spawn(launch, logger: logger).handshake(timeout: launch.handshakeTimeout)
     }
 
     /// Returns a healthy worker to the pool.
@@ -43,7 +60,13 @@ final class WorkerPool: Sendable {
         requests.add(1, ordering: .relaxed).newValue
     }
 
+    /// Closes every worker's input at once, then reaps them: well-behaved workers exit together.
+    private static func stop(_ workers: [Worker]) {
+        for worker in workers { worker.process.closeInput() }
+        for worker in workers { _ = worker.process.reap(grace: .seconds(2)) }
+    }
+
     deinit {
-        for worker in idle.withLock({ $0 }) { worker.shutdown() }
+        Self.stop(idle.withLock { $0 })
     }
 }

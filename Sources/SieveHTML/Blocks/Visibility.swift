@@ -6,10 +6,24 @@ import Glibc
 enum Visibility {
     /// Whether the element is hidden by its own markup (ancestors are the walker's business).
     static func isHidden(_ node: xmlNodePtr) -> Bool {
-        guard node.pointee.properties != nil else { return false }
-        if node.hasAttribute("hidden") { return true }
-        if node.withAttribute("aria-hidden", { equalsIgnoringCase($0, "true") }) == true { return true }
-        return node.withAttribute("style", hidesByStyle) == true
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            guard let name = current.pointee.name else { continue }
+            // One pass over the attributes; names are checked by their first byte before comparing.
+            switch name[0] {
+            case UInt8(ascii: "h"):
+                if xmlNode.equalsName(name, "hidden") { return true }
+            case UInt8(ascii: "a"):
+                if xmlNode.equalsName(name, "aria-hidden"),
+                   node.withAttribute("aria-hidden", { equalsIgnoringCase($0, "true") }) == true { return true }
+            case UInt8(ascii: "s"):
+                if xmlNode.equalsName(name, "style"), node.withAttribute("style", hidesByStyle) == true { return true }
+            default:
+                break
+            }
+        }
+        return false
     }
 
     /// Whether an inline style hides the element, ignoring case and spaces.

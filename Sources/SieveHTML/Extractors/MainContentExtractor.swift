@@ -83,6 +83,21 @@ public struct MainContentExtractor: Extractor {
         for container in containers {
             blocks += BlockBuilder.blocks(of: table.nodes[container], skip: { skipped.contains($0) })
         }
-        return blocks
+        return droppingEmptySections(blocks)
+    }
+
+    /// Removes headings left without content ("Related articles" whose list was dropped): a heading at the
+    /// end, or followed by a heading of the same or a higher rank.
+    static func droppingEmptySections(_ blocks: [Block]) -> [Block] {
+        var kept: [Block] = []
+        kept.reserveCapacity(blocks.count)
+        for block in blocks.reversed() {
+            if block.kind == .heading {
+                let next = kept.last
+                if next == nil || (next!.kind == .heading && (next!.level ?? 6) <= (block.level ?? 6)) { continue }
+            }
+            kept.append(block)
+        }
+        return kept.reversed()
     }
 }

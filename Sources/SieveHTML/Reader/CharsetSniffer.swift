@@ -76,9 +76,9 @@ struct CharsetSniffer {
             output = UTF8Check.repaired(body)
             charset = "utf-8"
         }
-        let before = output.count
-        output.removeAll { $0 == 0 }
-        if output.count != before {
+        if output.contains(0) {
+            let before = output.count
+            output.removeAll { $0 == 0 }
             notes.append("\(before - output.count) NUL bytes removed")
         }
         return Result(utf8: output, charset: charset, notes: notes)

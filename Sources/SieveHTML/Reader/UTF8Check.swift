@@ -5,6 +5,16 @@ enum UTF8Check {
         var multibyte = 0, invalid = 0
         var index = bytes.startIndex
         while index < bytes.endIndex {
+            // ASCII runs, eight bytes at a time.
+            if index + 8 <= bytes.endIndex {
+                let word = bytes.withUnsafeBytes { raw in
+                    raw.loadUnaligned(fromByteOffset: index - bytes.startIndex, as: UInt64.self)
+                }
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+            }
             let length = sequenceLength(bytes, at: index)
             if length == 0 {
                 invalid += 1

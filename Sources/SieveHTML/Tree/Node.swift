@@ -14,9 +14,6 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     /// The element's tag (`.other` for unknown names and non-elements).
     @inline(__always) public var tag: Tag { isElement ? Tag.of(pointee.name) : .other }
 
-    /// The element name as a string.
-    public var name: String { pointee.name.map { String(cString: $0) } ?? "" }
-
     /// The first child element with this tag.
     public func firstChildElement(_ tag: Tag) -> xmlNodePtr? {
         var child = pointee.children
@@ -89,6 +86,24 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return text.string
     }
 
+    /// The node's collapsed text when it is at most `limit` bytes long, else nil (stops reading early).
+    public func shortText(limit: Int) -> String? {
+        var text = TextBuffer()
+        var tooLong = false
+        walk { node in
+            if node.isText {
+                if let content = node.pointee.content { text.append(content) }
+                if text.bytes.count > limit {
+                    tooLong = true
+                    return .stop
+                }
+                return .continue
+            }
+            return node != self && node.tag.isNeverContent ? .skipChildren : .continue
+        }
+        return tooLong ? nil : text.string
+    }
+
     /// Visits the node and its descendants in document order, iteratively (no recursion, any depth).
     public func walk(_ visit: (xmlNodePtr) -> WalkAction) {
         walk(enter: visit, leave: { _ in })
@@ -115,6 +130,13 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
             if node == self { return }
             node = node.pointee.next!
         }
+    }
+}
+
+extension xmlNode {
+    /// Whether a NUL-terminated libxml2 name equals an ASCII name.
+    @inline(__always) static func equalsName(_ cString: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
+        UnsafeMutablePointer<xmlNode>.equals(cString, name)
     }
 }
 

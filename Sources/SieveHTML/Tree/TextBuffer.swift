@@ -31,16 +31,6 @@ struct TextBuffer {
         }
     }
 
-    /// Appends a Swift string the same way.
-    mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { buffer in
-            var copy = Array(buffer)
-            copy.append(0)
-            copy.withUnsafeBufferPointer { append($0.baseAddress!) }
-        }
-    }
-
     /// Marks a soft break between inline pieces that should not run together (a space at most).
     mutating func space() { pendingSpace = true }
 

@@ -43,16 +43,25 @@ struct BoilerplateFilter {
             return true
         case .form, .fieldset:
             return share < 0.5
+        case .tbody, .thead, .tfoot, .tr, .td, .th:
+            // Class names on table rows and cells describe the data ("player-2020"), not page chrome.
+            return false
         default:
             break
         }
-        if signal.contains(.negative), !signal.contains(.articleBody),
+        // An embedded post (a quoted tweet) sits in a box named like chrome ("social-embed") but is content.
+        let embed = table.quotedText[index] * 2 > table.text[index]
+        if signal.contains(.negative), !signal.contains(.articleBody), !embed,
            share < tuning.namedChromeShare || (!signal.contains(.positive) && density > 0.3 && share < 0.5) {
             return true
         }
-        if share < 0.5, table.text[index] > 0 {
+        if share < 0.5, table.text[index] > 0, !embed {
             switch tag {
-            case .ul, .ol, .dl, .div, .section, .table, .figure, .tbody, .tr, .td, .li:
+            case .table:
+                if density > 0.8 { return true }
+            case .ul, .ol:
+                if density > tuning.containerLinkDensity || isTeaserList(index) { return true }
+            case .dl, .div, .section, .figure, .li:
                 if density > tuning.containerLinkDensity { return true }
                 if table.paragraphs[index] == 0, table.links[index] >= 3, density > tuning.containerLinkDensity * 0.6 {
                     return true
@@ -66,5 +75,22 @@ struct BoilerplateFilter {
             return true
         }
         return false
+    }
+
+    /// A list of other stories: at least three items, nearly every one holding a link of headline length.
+    private func isTeaserList(_ list: Int) -> Bool {
+        var items = 0, linked = 0
+        var index = list + 1
+        let end = Int(table.subtreeEnd[list])
+        while index < end {
+            if table.tags[index] == .li {
+                items += 1
+                if table.links[index] > 0, table.linkText[index] >= 15 { linked += 1 }
+                index = Int(table.subtreeEnd[index])
+            } else {
+                index += 1
+            }
+        }
+        return items >= 3 && linked * 10 >= items * 8 && table.linkDensity(list) > 0.2
     }
 }

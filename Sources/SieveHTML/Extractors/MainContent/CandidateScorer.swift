@@ -14,7 +14,9 @@ struct CandidateScorer {
         var scored = [Bool](repeating: false, count: count)
         for index in 0..<count where table.inlineText[index] >= 25 && isParagraphLike(table.tags[index]) {
             let length = Double(table.inlineText[index])
-            var value = 1 + Double(table.commas[index]) + min(length / 100, 3)
+            // Text written with <br> line breaks counts as the paragraphs it holds.
+            let pieces = max(1, min(1 + Double(table.lineBreaks[index]) / 2, length / 100))
+            var value = pieces + Double(table.commas[index]) + min(length / 100, 3 * pieces)
             value *= 1 - table.inlineLinkDensity(index)
             // A div or td holding a long text of its own (a page written with <br>) is a container too.
             var ancestor = table.tags[index] != .p && length >= 200 ? index : Int(table.parent[index])
@@ -32,8 +34,15 @@ struct CandidateScorer {
         }
         var best = -1
         var bestScore = 0.0
+        var insideChrome = [Bool](repeating: false, count: count)
+        for index in 0..<count {
+            let up = Int(table.parent[index])
+            if up >= 0 { insideChrome[index] = insideChrome[up] || isNamedChrome(up) }
+        }
         for index in 0..<count where scored[index] {
             score[index] *= 1 - table.linkDensity(index)
+            // Comments and related stories can outweigh a short article; being inside chrome counts against.
+            if insideChrome[index] || isNamedChrome(index) { score[index] *= 0.5 }
             if table.signals[index].contains(.articleBody), table.paragraphs[index] > 0 { score[index] *= 1.5 }
             if score[index] > bestScore {
                 bestScore = score[index]
@@ -72,28 +81,41 @@ struct CandidateScorer {
         return value
     }
 
-    /// Moves up from the best container while the parent holds most of the same paragraphs with a
-    /// comparable score (the article body is split into several inner blocks).
+    /// Moves up from the best container while the article continues in the parent: the parent's other
+    /// children hold several more paragraphs (not in chrome-named or link-heavy children), or the best
+    /// container is nearly all of the parent's text.
     private func climb(from start: Int, score: [Double]) -> Int {
         var best = start
         while true {
             let up = Int(table.parent[best])
             guard up >= 0, table.tags[up] != .body, table.tags[up] != .html else { return best }
-            let ownParagraphs = Double(table.paragraphs[best])
-            let parentParagraphs = Double(table.paragraphs[up])
-            // The parent adds paragraphs of its own that are not boilerplate: the article continues there.
-            if parentParagraphs >= ownParagraphs * 1.5, parentParagraphs - ownParagraphs >= 3,
-               score[up] >= score[best] * 0.75, table.linkDensity(up) < tuning.containerLinkDensity * 0.6 {
+            if table.text[up] > 0, Double(table.text[best]) / Double(table.text[up]) > 0.9 {
                 best = up
                 continue
             }
-            // Only child (or nearly): the parent is the same container.
-            if table.text[up] > 0, Double(table.text[best]) / Double(table.text[up]) > 0.9 {
+            var extra: Int32 = 0
+            var child = up + 1
+            let end = Int(table.subtreeEnd[up])
+            while child < end {
+                defer { child = Int(table.subtreeEnd[child]) }
+                guard child != best, !isNamedChrome(child), table.linkDensity(child) < tuning.containerLinkDensity * 0.6 else {
+                    continue
+                }
+                extra += table.paragraphs[child]
+            }
+            let own = table.paragraphs[best]
+            if extra >= 3, extra * 2 >= own, score[up] >= score[best] * 0.5 {
                 best = up
                 continue
             }
             return best
         }
+    }
+
+    /// Whether the element is named like chrome and not like the article.
+    private func isNamedChrome(_ index: Int) -> Bool {
+        let signal = table.signals[index]
+        return signal.contains(.negative) && !signal.contains(.positive) && !signal.contains(.articleBody)
     }
 
     /// The best container plus siblings that hold more of the article.
@@ -110,7 +132,7 @@ struct CandidateScorer {
                 result.append(index)
                 continue
             }
-            if table.signals[index].contains(.negative), !table.signals[index].contains(.positive) { continue }
+            if isNamedChrome(index) { continue }
             if score[index] >= threshold, table.linkDensity(index) < tuning.containerLinkDensity {
                 result.append(index)
                 continue

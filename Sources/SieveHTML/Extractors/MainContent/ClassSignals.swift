@@ -41,7 +41,7 @@ enum ClassSignals {
     /// Article stems matched as token prefixes.
     static let positiveStems = ["article", "content", "story", "entry", "prose", "richtext", "blogpost"]
     /// Article words matched exactly.
-    static let positiveWords = ["post", "body", "text", "main", "blog", "detail", "news"]
+    static let positiveWords = ["post", "body", "text", "main", "blog", "detail"]
 
     private static let table: [[Entry]] = {
         var table = [[Entry]](repeating: [], count: 256)

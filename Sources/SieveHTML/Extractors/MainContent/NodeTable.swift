@@ -28,6 +28,10 @@ struct NodeTable {
     var commas: [Int32] = []
     /// Sentence ends (`.`, `!`, `?`, `。`...) in the element's own paragraph text.
     var sentenceEnds: [Int32] = []
+    /// Visible characters inside `<blockquote>` in the subtree.
+    var quotedText: [Int32] = []
+    /// `<br>` elements whose nearest block ancestor is this element (text written with line breaks).
+    var lineBreaks: [Int32] = []
     /// Number of links (`<a href>`) in the subtree.
     var links: [Int32] = []
     /// Block elements holding own paragraph text (at least 25 characters) in the subtree.
@@ -46,6 +50,7 @@ struct NodeTable {
         var blockStack: [Int32] = []
         var stack: [Int32] = []
         var linkDepth = 0
+        var quoteDepth = 0
         root.walk(enter: { node in
             if node.isText {
                 guard let content = node.pointee.content, let owner = blockStack.last else { return .skipChildren }
@@ -58,11 +63,16 @@ struct NodeTable {
                 if let current = stack.last {
                     text[Int(current)] += counts.visible
                     if linkDepth > 0 { linkText[Int(current)] += counts.visible }
+                    if quoteDepth > 0 { quotedText[Int(current)] += counts.visible }
                 }
                 return .skipChildren
             }
             guard node.isElement else { return .skipChildren }
             let tag = node.tag
+            if tag == .br {
+                if let owner = blockStack.last { lineBreaks[Int(owner)] += 1 }
+                return .skipChildren
+            }
             if tag.isNeverContent || Visibility.isHidden(node) || (!excluded.isEmpty && excluded.contains(node)) {
                 return .skipChildren
             }
@@ -78,10 +88,13 @@ struct NodeTable {
             commas.append(0)
             sentenceEnds.append(0)
             links.append(0)
+            quotedText.append(0)
+            lineBreaks.append(0)
             paragraphs.append(0)
             signals.append(ClassSignals.signal(of: node))
             stack.append(index)
             if tag.isBlock || blockStack.isEmpty { blockStack.append(index) }
+            if tag == .blockquote { quoteDepth += 1 }
             if tag == .a {
                 linkDepth += 1
                 if node.hasAttribute("href") { links[Int(index)] = 1 }
@@ -92,6 +105,7 @@ struct NodeTable {
             stack.removeLast()
             if blockStack.last == top { blockStack.removeLast() }
             if tags[Int(top)] == .a { linkDepth -= 1 }
+            if tags[Int(top)] == .blockquote { quoteDepth -= 1 }
         })
         subtreeEnd = [Int32](repeating: Int32(count), count: count)
         var open: [Int] = []
@@ -108,6 +122,7 @@ struct NodeTable {
             guard up >= 0 else { continue }
             text[up] += text[index]
             linkText[up] += linkText[index]
+            quotedText[up] += quotedText[index]
             links[up] += links[index]
             paragraphs[up] += paragraphs[index]
         }

@@ -1,0 +1,30 @@
+import ArgumentParser
+
+/// `sieve run pipeline.yml [inputs]`: runs a pipeline file; the same as `sieve convert --pipeline FILE`.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a pipeline file (YAML): reader, stages with options, sink, inputs, output, run settings.",
+        discussion: """
+        The file is checked completely before any input is read: every unknown key, stage or option and \
+        every wrong value is reported at once with its file:line:column. Inputs on the command line \
+        replace the file's 'inputs:'; -o replaces 'output:'; run flags given here (--jobs 2) override \
+        the file's 'run:' settings. Every flag of 'sieve convert' except --from, --to and --stage works.
+
+        EXAMPLES:
+          sieve run samples/pipelines/news.yml
+          sieve run samples/pipelines/wordcount-python.yml seeds/ -o counts.jsonl --jobs 2
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The pipeline file.", valueName: "pipeline.yml"))
+    var file: String
+
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Inputs, and any flag of 'sieve convert'.", valueName: "input"))
+    var rest: [String] = []
+
+    func run() async throws {
+        let convert = try ConvertCommand.parse(["--pipeline", file] + rest)
+        try await convert.run()
+    }
+}

@@ -1,0 +1,226 @@
+import CLibXML2
+import Glibc
+
+/// Everything the metadata extractor reads from a page, gathered in one walk of the tree: `<meta>` values by
+/// lowercased name/property/itemprop, `<link rel>` targets, JSON-LD scripts, `<time>` elements, elements
+/// with `itemprop`, and short texts of elements named like bylines and dates.
+struct PageSignals {
+    /// `<meta>` contents by key (`og:title`, `description`, `article:published_time`...), in page order.
+    var meta: [String: [String]] = [:]
+    /// `<link>` hrefs by `rel` (`canonical`, `author`...).
+    var links: [String: [String]] = [:]
+    /// The text of every `<script type="application/ld+json">`.
+    var jsonLD: [String] = []
+    /// `<time>` elements: the `datetime` value (or text) and whether markup says it is the publication date.
+    var times: [(value: String, published: Bool, modified: Bool)] = []
+    /// Values of body elements with `itemprop` (content, datetime or text), by itemprop name.
+    var itemprops: [String: [String]] = [:]
+    /// Short texts of elements named like bylines (`author`, `byline`).
+    var bylines: [String] = []
+    /// Short texts of elements named like dates (`date`, `time`, `published`, `posted`, `meta`).
+    var dateTexts: [String] = []
+    /// The `<title>` text.
+    var title: String?
+
+    /// Reads the page.
+    init(tree: HTMLTree) {
+        guard let root = tree.root else { return }
+        root.walk { node in
+            guard node.isElement else { return .skipChildren }
+            let tag = node.tag
+            switch tag {
+            case .meta:
+                record(meta: node)
+                return .skipChildren
+            case .link:
+                if let rel = node.attribute("rel")?.lowercased(), let href = node.attribute("href") {
+                    for word in rel.split(separator: " ") { links[String(word), default: []].append(href) }
+                }
+                return .skipChildren
+            case .title:
+                if title == nil { title = node.collapsedText }
+                return .skipChildren
+            case .script:
+                if node.attribute("type")?.lowercased().contains("ld+json") == true { jsonLD.append(Self.rawText(node)) }
+                return .skipChildren
+            case .time:
+                recordTime(node)
+            case .head:
+                break
+            default:
+                if tag.isNeverContent { return .skipChildren }
+            }
+            if node.pointee.properties != nil {
+                if let itemprop = node.attribute("itemprop") { record(itemprop: itemprop, node) }
+                recordNamed(node)
+            }
+            return .continue
+        }
+    }
+
+    private mutating func record(meta node: xmlNodePtr) {
+        guard let content = node.attribute("content")?.trimmed, !content.isEmpty else { return }
+        for attribute: StaticString in ["property", "name", "itemprop", "http-equiv"] {
+            if let key = node.attribute(attribute)?.lowercased().trimmed, !key.isEmpty {
+                for word in key.split(separator: " ") { meta[String(word), default: []].append(content) }
+            }
+        }
+    }
+
+    private mutating func recordTime(_ node: xmlNodePtr) {
+        guard !Self.isInsideChrome(node) else { return }
+        let value = node.attribute("datetime")?.trimmed ?? node.shortText(limit: 120) ?? ""
+        guard !value.isEmpty else { return }
+        let words = ((node.attribute("itemprop") ?? "") + " " + (node.attribute("class") ?? "") + " "
+            + (node.attribute("id") ?? "") + (node.hasAttribute("pubdate") ? " pubdate" : "")).lowercased()
+        let modified = words.contains("modif") || words.contains("updat")
+        let published = !modified && (words.contains("publish") || words.contains("pubdate") || words.contains("created")
+            || words.contains("posted"))
+        times.append((value, published, modified))
+    }
+
+    private mutating func record(itemprop: String, _ node: xmlNodePtr) {
+        let value = node.attribute("content") ?? node.attribute("datetime")
+            ?? (node.tag == .a || node.tag == .link ? nil : node.shortText(limit: 300))
+        guard let value = value?.trimmed, !value.isEmpty else {
+            if itemprop.lowercased() == "author" || itemprop.lowercased() == "creator",
+               let name = node.shortText(limit: 100)?.trimmed, !name.isEmpty {
+                itemprops["author", default: []].append(name)
+            }
+            return
+        }
+        for word in itemprop.lowercased().split(separator: " ") { itemprops[String(word), default: []].append(value) }
+    }
+
+    private mutating func recordNamed(_ node: xmlNodePtr) {
+        var byline = false, dated = false
+        for attribute: StaticString in ["class", "id"] {
+            _ = node.withAttribute(attribute) { value in
+                byline = byline || Self.contains(value, "byline") || Self.contains(value, "author")
+                dated = dated || Self.contains(value, "date") || Self.contains(value, "time") || Self.contains(value, "publish")
+                    || Self.contains(value, "posted") || Self.contains(value, "meta")
+            }
+        }
+        dated = dated || byline
+        guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16, !Self.isInsideChrome(node),
+              let text = node.shortText(limit: 200), !text.isEmpty else { return }
+        if byline, bylines.count < 8 { bylines.append(text) }
+        if dated, dateTexts.count < 16 { dateTexts.append(text) }
+    }
+
+    /// The first short text (at most 120 bytes, holding a digit) for which `transform` gives a value, in page order, outside links, list items,
+    /// navigation, asides, footers and chrome-named boxes: datelines such as "Veröffentlicht am 16.08.2019"
+    /// or "21:22 23/08/2023", and not dates mentioned in running prose or in lists of other stories.
+    static func firstShortText<R>(in body: xmlNodePtr, _ transform: (String) -> R?) -> R? {
+        var result: R?
+        body.walk { node in
+            if node.isText {
+                guard let content = node.pointee.content else { return .continue }
+                let length = strlen(content)
+                guard length >= 6, length <= 160 else { return .continue }
+                var buffer = TextBuffer()
+                buffer.append(content)
+                guard buffer.bytes.count <= 120, buffer.bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return .continue }
+                result = transform(buffer.string)
+                return result == nil ? .continue : .stop
+            }
+            guard node.isElement else { return .skipChildren }
+            switch node.tag {
+            case .a, .li, .nav, .aside, .footer:
+                return .skipChildren
+            default:
+                if node.tag.isNeverContent || Visibility.isHidden(node) { return .skipChildren }
+                return .continue
+            }
+        }
+        return result
+    }
+
+    /// Whether an element is named like a comment thread, a related-stories box, a sidebar or a footer.
+    static func isChromeBox(_ node: xmlNodePtr) -> Bool {
+        guard node.pointee.properties != nil else { return false }
+        for attribute: StaticString in ["class", "id"] {
+            let chrome = node.withAttribute(attribute) { value in
+                contains(value, "comment") || contains(value, "related") || contains(value, "sidebar")
+                    || contains(value, "recommend") || contains(value, "teaser") || contains(value, "widget")
+                    || contains(value, "popular") || contains(value, "trending") || contains(value, "footer")
+            }
+            if chrome == true { return true }
+        }
+        return false
+    }
+
+    /// Whether an element sits in a comment thread, a related-stories box, a sidebar, a footer or a list item
+    /// teasing another story, whose dates belong to other texts.
+    static func isInsideChrome(_ node: xmlNodePtr) -> Bool {
+        var current = node.pointee.parent
+        while let ancestor = current, ancestor.isElement {
+            switch ancestor.tag {
+            case .aside, .footer, .nav:
+                return true
+            case .li:
+                if holdsHeadlineLink(ancestor) { return true }
+            default:
+                break
+            }
+            if isChromeBox(ancestor) { return true }
+            current = ancestor.pointee.parent
+        }
+        return false
+    }
+
+    /// Whether a list item links to another story (a link with a headline-length text): a teaser.
+    static func holdsHeadlineLink(_ item: xmlNodePtr) -> Bool {
+        var found = false
+        item.walk { node in
+            guard node.isElement else { return .skipChildren }
+            if node.tag == .a, node.shortText(limit: 400).map({ $0.utf8.count >= 15 }) ?? true {
+                found = true
+                return .stop
+            }
+            return .continue
+        }
+        return found
+    }
+
+    /// Whether ASCII `needle` (lowercase) occurs in `value`, ignoring ASCII case.
+    static func contains(_ value: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { pattern in
+            guard value.count >= pattern.count else { return false }
+            outer: for start in 0...(value.count - pattern.count) {
+                for offset in 0..<pattern.count where value[start + offset] | 0x20 != pattern[offset] { continue outer }
+                return true
+            }
+            return false
+        }
+    }
+
+    /// The raw text content of a script element.
+    static func rawText(_ node: xmlNodePtr) -> String {
+        var bytes: [UInt8] = []
+        var child = node.pointee.children
+        while let current = child {
+            if let content = current.pointee.content {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content)))
+            }
+            child = current.pointee.next
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The first `<meta>` value among keys, in key order.
+    func first(_ keys: String...) -> String? {
+        for key in keys { if let value = meta[key]?.first { return value } }
+        return nil
+    }
+}
+
+extension String {
+    /// The string without leading and trailing whitespace (ASCII and no-break space).
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[start...end])
+    }
+}

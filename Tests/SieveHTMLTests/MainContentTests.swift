@@ -1,0 +1,159 @@
+import SieveCore
+import Testing
+@testable import SieveHTML
+
+@Suite("main-content extractor")
+struct MainContentTests {
+    /// A paragraph long enough to count as article text.
+    static func prose(_ seed: String) -> String {
+        "\(seed) reported on Tuesday that the council had approved the plan, after a long debate, with several "
+            + "amendments, and that work on the new bridge would begin in the spring, according to officials."
+    }
+
+    private func extract(_ html: String, options: MainContentExtractor.Options = .init()) throws -> Document {
+        var document = try readHTML(html)
+        _ = try MainContentExtractor(options: options).apply(to: &document, context: testContext("main-content"))
+        return document
+    }
+
+    @Test func dropsPageChromeAroundTheArticle() throws {
+        let document = try extract("""
+            <body><header><a href="/">Home</a> <a href="/world">World</a></header>
+            <nav><ul><li><a href="/a">Politics</a></li><li><a href="/b">Sport</a></li></ul></nav>
+            <article><h1>Bridge approved</h1><p>\(Self.prose("The mayor"))</p><p>\(Self.prose("A spokesman"))</p>
+            <p>\(Self.prose("The engineer"))</p></article>
+            <aside><p>\(Self.prose("Sidebar teaser"))</p></aside>
+            <footer><p>Copyright 2024 Example News. All rights reserved.</p></footer></body>
+            """)
+        #expect(document.blocks.count == 3)
+        #expect(document.blocks.allSatisfy { $0.kind == .paragraph })
+        #expect(document.text.hasPrefix("The mayor reported"))
+        #expect(!document.text.contains("Bridge approved"))
+        #expect(!document.text.contains("Sidebar"))
+    }
+
+    @Test func dropsElementsNamedLikeChrome() throws {
+        let document = try extract("""
+            <body><div class="story-body"><p>\(Self.prose("The mayor"))</p>
+            <div class="share-bar"><a href="https://facebook.com/x">Facebook</a> <span>Share this story</span></div>
+            <p>\(Self.prose("A spokesman"))</p><p>\(Self.prose("The engineer"))</p>
+            <div class="newsletter-signup"><p>Get our newsletter every morning in your inbox, free of charge.</p></div>
+            </div></body>
+            """)
+        #expect(document.blocks.count == 3)
+        #expect(!document.text.contains("Share this"))
+        #expect(!document.text.contains("newsletter"))
+    }
+
+    @Test func longCommentsDoNotWinOverTheArticle() throws {
+        let comments = (1...8).map { "<div class=\"comment-body\"><p>\(Self.prose("Reader \($0)"))</p></div>" }.joined()
+        let document = try extract("""
+            <body><div class="post"><p>\(Self.prose("The mayor"))</p><p>\(Self.prose("A spokesman"))</p></div>
+            <div id="comments-section"><h2>Comments</h2>\(comments)</div></body>
+            """)
+        #expect(document.text.contains("The mayor"))
+        #expect(!document.text.contains("Reader"))
+        #expect(!document.blocks.contains { $0.kind == .heading })
+    }
+
+    @Test func textWrittenWithLineBreaksIsKept() throws {
+        let body = (1...5).map { Self.prose("Witness \($0)") }.joined(separator: "<br><br>\n")
+        let document = try extract("""
+            <body><div class="menu"><a href="/">Home</a> | <a href="/news">News</a> | <a href="/about">About</a></div>
+            <div id="main-text">\(body)</div><div class="links"><a href="/x">Next story</a></div></body>
+            """)
+        #expect(document.blocks.map(\.text) == (1...5).map { Self.prose("Witness \($0)") })
+    }
+
+    @Test func articleSplitOverSiblingContainersIsMerged() throws {
+        let document = try extract("""
+            <body><div class="wrap">
+            <div class="text-block"><p>\(Self.prose("First part"))</p><p>\(Self.prose("Second part"))</p><p>\(Self.prose("Third part"))</p></div>
+            <div class="ad-slot"><a href="https://ads.example/1">Buy now</a></div>
+            <div class="text-block"><p>\(Self.prose("Fourth part"))</p><p>\(Self.prose("Fifth part"))</p></div>
+            </div></body>
+            """)
+        #expect(document.text.contains("First part") && document.text.contains("Fifth part"))
+        #expect(!document.text.contains("Buy now"))
+    }
+
+    @Test func teaserListsAndEmptySectionsAreDropped() throws {
+        let teasers = (1...4).map { "<li><a href=\"/s\($0)\">Another story headline number \($0)</a> <span>Short teaser text.</span></li>" }.joined()
+        let document = try extract("""
+            <body><article><p>\(Self.prose("The mayor"))</p><p>\(Self.prose("A spokesman"))</p>
+            <h2>Related stories</h2><ul>\(teasers)</ul></article></body>
+            """)
+        #expect(document.blocks.count == 2)
+        #expect(!document.text.contains("Another story"))
+    }
+
+    @Test func keepsStructureCaptionsEmbedsAndDataTables() throws {
+        let rows = (1...3).map { "<tr class=\"player-row\"><td><a href=\"/p\($0)\">Driver \($0)</a></td><td>\(100 - $0)</td></tr>" }.joined()
+        let document = try extract("""
+            <body><article><p>\(Self.prose("The mayor"))</p>
+            <figure><img src="b.jpg"><figcaption>The old bridge in 1950.</figcaption></figure>
+            <h2>What comes next</h2><p>\(Self.prose("A spokesman"))</p>
+            <div class="social-media-embed"><blockquote class="twitter-tweet"><p>Big news for the city today!
+            <a href="https://t.co/x">pic.twitter.com/x</a></p>— Mayor (@mayor) <a href="https://twitter.com/x">May 2, 2024</a></blockquote></div>
+            <ul><li>Cost: 12 million</li><li>Length: 300 metres</li></ul>
+            <table>\(rows)</table><p>\(Self.prose("The engineer"))</p></article></body>
+            """)
+        let kinds = document.blocks.map(\.kind)
+        #expect(kinds == [.paragraph, .caption, .heading, .paragraph, .quote, .quote, .listItem, .listItem, .table, .paragraph])
+        #expect(document.blocks.first { $0.kind == .caption }?.text == "The old bridge in 1950.")
+        #expect(document.blocks.first { $0.kind == .table }?.text == "Driver 1\t99\nDriver 2\t98\nDriver 3\t97")
+        #expect(!document.text.contains("The old bridge"))
+    }
+
+    @Test func biasDecidesLinkHeavyParagraphs() throws {
+        // 70% of this paragraph's characters are link text.
+        let html = """
+            <body><article><p>\(Self.prose("The mayor"))</p><p>\(Self.prose("A spokesman"))</p>
+            <p>See also: <a href="/other">the council's bridges</a></p></article></body>
+            """
+        var balanced = MainContentExtractor.Options()
+        balanced.bias = "balanced"
+        var recall = MainContentExtractor.Options()
+        recall.bias = "recall"
+        #expect(!(try extract(html, options: balanced)).text.contains("See also"))
+        #expect(try extract(html, options: recall).text.contains("See also"))
+    }
+
+    @Test func pruneRemovesWhatTheExpressionsSelect() throws {
+        var options = MainContentExtractor.Options()
+        options.prune = ["//p[@class='note']", "//div[@id='x']"]
+        let document = try extract("""
+            <body><article><p>\(Self.prose("The mayor"))</p><p class="note">\(Self.prose("Editor's note"))</p>
+            <div id="x"><p>\(Self.prose("Boxed"))</p></div><p>\(Self.prose("A spokesman"))</p></article></body>
+            """, options: options)
+        #expect(document.blocks.count == 2)
+        #expect(!document.text.contains("Editor") && !document.text.contains("Boxed"))
+    }
+
+    @Test func rejectsBadOptions() {
+        var badBias = MainContentExtractor.Options()
+        badBias.bias = "fast"
+        #expect(throws: StageError.self) { try MainContentExtractor(options: badBias) }
+        var badXPath = MainContentExtractor.Options()
+        badXPath.prune = ["//div["]
+        #expect(throws: StageError.self) { try MainContentExtractor(options: badXPath) }
+    }
+
+    @Test func worksOnVietnamesePages() throws {
+        let paragraph = "Sáng 23/8, tại Hải Phòng, Phòng Giáo dục và Đào tạo quận Lê Chân tổ chức hội nghị tổng kết năm học "
+            + "2022-2023, triển khai nhiệm vụ năm học mới, với sự tham dự của lãnh đạo quận, các trường và giáo viên."
+        let document = try extract("""
+            <html lang="vi"><body><div class="menu-top"><a href="/">Trang chủ</a><a href="/gd">Giáo dục</a><a href="/xh">Xã hội</a></div>
+            <div class="detail-content"><p>\(paragraph)</p><p>\(paragraph)</p></div>
+            <div class="tin-lien-quan"><a href="/1">Tin khác một hai ba bốn năm</a><a href="/2">Tin khác sáu bảy tám chín</a><a href="/3">Tin khác mười</a></div>
+            </body></html>
+            """)
+        #expect(document.blocks.map(\.text) == [paragraph, paragraph])
+    }
+
+    @Test func documentsWithoutTreePassThrough() throws {
+        var document = Document(id: "t", source: Source(path: "t.txt", format: "text"), blocks: [Block(.paragraph, "Text.")])
+        _ = try MainContentExtractor(options: .init()).apply(to: &document, context: testContext("main-content"))
+        #expect(document.blocks == [Block(.paragraph, "Text.")])
+    }
+}

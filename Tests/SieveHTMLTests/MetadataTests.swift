@@ -1,0 +1,168 @@
+import SieveCore
+import Testing
+@testable import SieveHTML
+
+@Suite("metadata extractor")
+struct MetadataTests {
+    private func metadata(_ html: String, url: String? = nil) throws -> Document {
+        try metadata(Array(html.utf8), url: url)
+    }
+
+    private func metadata(_ bytes: [UInt8], url: String? = nil) throws -> Document {
+        var document = try readHTML(bytes, url: url)
+        _ = try MetadataExtractor(options: .init()).apply(to: &document, context: testContext("metadata"))
+        return document
+    }
+
+    @Test func jsonLDGraphWithArrays() throws {
+        let document = try metadata("""
+            <html><head><script type="application/ld+json">
+            {"@context": "https://schema.org", "@graph": [
+              {"@type": "WebSite", "name": "Daily Example"},
+              {"@type": ["NewsArticle"], "headline": "Bridge approved", "datePublished": "2024-08-23T09:15:00+07:00",
+               "dateModified": "2024-08-24T10:00:00+07:00",
+               "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Organization", "name": "Daily Example"}, "John Roe"],
+               "publisher": {"@type": "Organization", "name": "Daily Example"},
+               "image": [{"@type": "ImageObject", "url": "https://example.com/a.jpg"}], "keywords": "bridges, city council",
+               "description": "The council said yes."}
+            ]}</script></head><body><p>Body text.</p></body></html>
+            """)
+        #expect(document.title == "Bridge approved")
+        #expect(document.published == "2024-08-23T09:15:00+07:00")
+        #expect(document.modified == "2024-08-24T10:00:00+07:00")
+        #expect(document.authors == ["Jane Doe", "John Roe"])
+        #expect(document.site == "Daily Example")
+        #expect(document.image == "https://example.com/a.jpg")
+        #expect(document.tags == ["bridges", "city council"])
+        #expect(document.description == "The council said yes.")
+    }
+
+    @Test func openGraphAndArticleProperties() throws {
+        let document = try metadata("""
+            <html lang="en"><head><title>Bridge approved | Daily Example</title>
+            <meta property="og:title" content="Bridge approved"><meta property="og:site_name" content="Daily Example">
+            <meta property="article:published_time" content="2019-11-18T10:05:00Z">
+            <meta property="article:modified_time" content="2019-11-19T08:00:00-05:00">
+            <meta property="og:image" content="https://example.com/b.jpg"><meta property="og:url" content="https://example.com/bridge">
+            <meta property="article:tag" content="Bridges"><meta property="article:tag" content="Council">
+            <meta name="author" content="By Jane Doe and John Roe"><meta name="description" content="Short summary."></head>
+            <body><p>Text.</p></body></html>
+            """)
+        #expect(document.title == "Bridge approved")
+        #expect(document.published == "2019-11-18T10:05:00+00:00")
+        #expect(document.modified == "2019-11-19T08:00:00-05:00")
+        #expect(document.site == "Daily Example")
+        #expect(document.url == "https://example.com/bridge")
+        #expect(document.tags == ["Bridges", "Council"])
+        #expect(document.authors == ["Jane Doe", "John Roe"])
+        #expect(document.description == "Short summary.")
+        #expect(document.language == "en")
+    }
+
+    @Test func brokenJSONLDFallsBackToMeta() throws {
+        let document = try metadata("""
+            <head><script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2020-01-01",</script>
+            <meta property="article:published_time" content="2020-02-03"></head><body><p>x</p></body>
+            """)
+        #expect(document.published == "2020-02-03")
+        #expect(document.diagnostics.contains { $0.stage == "metadata" && $0.message.contains("JSON-LD") })
+    }
+
+    @Test func conflictingDatesFollowTheSourceOrder() throws {
+        let document = try metadata("""
+            <head><script type="application/ld+json">{"@type": "Article", "datePublished": "2021-03-04", "dateModified": "2021-03-01"}</script>
+            <meta property="article:published_time" content="2021-05-06"></head>
+            <body><time datetime="2021-07-08">8 July</time><p>Posted 9 September 2021</p></body>
+            """, url: "https://example.com/2021/10/11/story")
+        #expect(document.published == "2021-03-04")
+        // A modification before the publication is the page's mistake: dropped, not swapped.
+        #expect(document.modified == nil)
+    }
+
+    @Test func datesFromTimeElementURLAndText() throws {
+        #expect(try metadata("<body><time class='published' datetime='2018-06-27T09:54'>27.06.2018</time><p>x</p></body>").published == "2018-06-27")
+        #expect(try metadata("<body><p>No date here.</p></body>", url: "https://example.com/news/2017/10/06/story.html").published == "2017-10-06")
+        #expect(try metadata("<body><span class='date'>Posted on November 18, 2019 at 10:05 pm</span><p>x</p></body>").published == "2019-11-18")
+        #expect(try metadata("<body><p>Berlin, 18. November 2019 – Text.</p></body>").published == "2019-11-18")
+    }
+
+    @Test func vietnameseDateFormats() throws {
+        let withZone = try metadata("<html lang='vi'><body><span class='date'>Thứ hai, 23/8/2024, 09:15 (GMT+7)</span><p>Nội dung.</p></body></html>")
+        #expect(withZone.published == "2024-08-23T09:15:00+07:00")
+        let timeFirst = try metadata("<html lang='vi'><body><div class='time'>21:22 23/08/2023</div><p>Nội dung.</p></body></html>")
+        #expect(timeFirst.published == "2023-08-23T21:22:00+07:00")
+        let written = try metadata("<html lang='vi'><body><p>Hà Nội, ngày 5 tháng 9 năm 2023</p></body></html>")
+        #expect(written.published == "2023-09-05")
+    }
+
+    @Test func datesInProseOrTeaserListsAreNotPublicationDates() throws {
+        let prose = "Phụ huynh cần cài đặt ứng dụng trước ngày 15/9/2024 theo hướng dẫn của nhà trường và của phòng giáo dục huyện."
+        let document = try metadata("""
+            <html lang="vi"><body><p>\(prose)</p>
+            <ul><li><a href="/a">Khai giảng năm học mới</a> <span class="time">(25/08/2024)</span></li></ul></body></html>
+            """)
+        #expect(document.published == nil)
+    }
+
+    @Test func dateOnlyValueTakesTheTimeOfTheSameDay() throws {
+        let document = try metadata("""
+            <html lang="vi"><head><meta name="pubdate" content="2024-08-23"></head>
+            <body><div class="date">Thứ sáu, 23/8/2024, 15:30 (GMT+7)</div><p>Nội dung.</p></body></html>
+            """)
+        #expect(document.published == "2024-08-23T15:30:00+07:00")
+    }
+
+    @Test func impossibleDatesAreRejected() throws {
+        let document = try metadata("""
+            <head><meta property="article:published_time" content="2023-02-29"></head>
+            <body><p>Dated 31/04/2023, corrected on 30/04/2023.</p></body>
+            """)
+        #expect(document.published == "2023-04-30")
+        #expect(DateParser.metadata("2023-13-01") == nil)
+        #expect(DateParser.metadata("1899-01-01") == nil)
+    }
+
+    @Test func dateParserFormats() {
+        #expect(DateParser.metadata("20191118")?.iso == "2019-11-18")
+        #expect(DateParser.metadata("2019-11-18 10:05:00")?.iso == "2019-11-18")
+        #expect(DateParser.metadata("2019-11-18T10:05:00.123+0530")?.iso == "2019-11-18T10:05:00+05:30")
+        #expect(DateParser.metadata("Mon, 18 Nov 2019 10:05:00 GMT")?.iso == "2019-11-18T10:05:00+00:00")
+        #expect(DateParser.text("03/04/2019", monthDayFirst: true)?.iso == "2019-03-04")
+        #expect(DateParser.text("03/04/2019", monthDayFirst: false)?.iso == "2019-04-03")
+        #expect(DateParser.text("le 2 mars 2020", monthDayFirst: false)?.iso == "2020-03-02")
+        #expect(DateParser.url("https://x.com/20191118/story")?.iso == "2019-11-18")
+    }
+
+    @Test func authorsExcludeSiteNamesAndLinkLabels() throws {
+        let document = try metadata("""
+            <head><meta property="og:site_name" content="Daily Example"></head>
+            <body><div class="byline">By <a href="/jane">Jane Doe</a> | 18 November 2019</div>
+            <div class="author-tools"><a href="mailto:x@y">Email the author</a></div><p>x</p></body>
+            """)
+        #expect(document.authors == ["Jane Doe"])
+        #expect(AuthorNames.clean(["Daily Example", "Email the author", "https://twitter.com/jane", "Jane Doe"], site: "Daily Example") == ["Jane Doe"])
+    }
+
+    @Test func declaredLanguageIsCheckedAgainstTheText() throws {
+        let sentence = "Người dân của thành phố đã được thông báo về những thay đổi trong kế hoạch và các quy định mới cho năm học này. "
+        let document = try metadata("<html lang='en'><body><p>\(String(repeating: sentence, count: 4))</p></body></html>")
+        #expect(document.language == "vi")
+        #expect(document.diagnostics.contains { $0.message.contains("'en'") && $0.message.contains("'vi'") })
+    }
+
+    @Test func pageWithWrongCharsetDeclaration() throws {
+        let document = try metadata("""
+            <html><head><meta charset="windows-1252"><meta property="og:title" content="Tiếng Việt có dấu"></head>
+            <body><p>Nội dung bài viết.</p></body></html>
+            """)
+        #expect(document.title == "Tiếng Việt có dấu")
+        #expect(document.text == "Nội dung bài viết.")
+    }
+
+    @Test func keepsValuesAlreadySet() throws {
+        var document = try readHTML("<head><meta property='og:title' content='From page'></head><body><p>x</p></body>")
+        document.title = "Set earlier"
+        _ = try MetadataExtractor(options: .init()).apply(to: &document, context: testContext("metadata"))
+        #expect(document.title == "Set earlier")
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// `sieve new-stage` writes a stage and its test into a package and says what to add to Package.swift.
+@Suite struct NewStageTests {
+    @Test(arguments: [("normalizer", "Normalizer"), ("extractor", "Extractor"), ("reader", "SourceReader"), ("sink", "SinkWriter")])
+    func writesTheStageAndItsTest(kind: String, conformance: String) throws {
+        let scratch = try Scratch()
+        let package = scratch.url
+        let result = try SieveProcess.run(["new-stage", "--kind", kind, "SectionTagger", "--package-dir", package.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let source = try String(contentsOf: package.appendingPathComponent("Sources/CustomStages/SectionTagger.swift"), encoding: .utf8)
+        let test = try String(contentsOf: package.appendingPathComponent("Tests/CustomStagesTests/SectionTaggerTests.swift"), encoding: .utf8)
+        #expect(source.contains("public struct SectionTagger: \(conformance) {"))
+        #expect(source.contains("public static let name = \"section-tagger\""))
+        #expect(!source.contains("{{"))
+        #expect(test.contains("import CustomStages"))
+        #expect(test.contains("try StageConformance.check(SectionTagger.self)"))
+        #expect(!test.contains("{{"))
+        #expect(result.text.contains(".target(name: \"CustomStages\", dependencies: [.product(name: \"SieveCore\", package: \"Sieve\")]),"))
+        #expect(result.text.contains("await SieveCommand.main(registry: .standard.with(SectionTagger.self))"))
+    }
+
+    @Test func aSecondStageInTheSameTargetOnlyAsksForRegistration() throws {
+        let scratch = try Scratch()
+        let package = scratch.url
+        _ = try SieveProcess.run(["new-stage", "--kind", "extractor", "First", "--package-dir", package.path, "--target", "MyStages"])
+        let second = try SieveProcess.run(["new-stage", "--kind", "normalizer", "Second", "--package-dir", package.path,
+                                  "--target", "MyStages", "--stage-name", "second-pass"])
+        #expect(second.status == 0)
+        #expect(!second.text.contains(".target("))
+        #expect(second.text.contains(".standard.with(Second.self)"))
+        let source = try String(contentsOf: package.appendingPathComponent("Sources/MyStages/Second.swift"), encoding: .utf8)
+        #expect(source.contains("public static let name = \"second-pass\""))
+    }
+
+    @Test func refusesToOverwriteAndRejectsBadNames() throws {
+        let scratch = try Scratch()
+        let package = scratch.url
+        _ = try SieveProcess.run(["new-stage", "--kind", "sink", "Tabs", "--package-dir", package.path])
+        let again = try SieveProcess.run(["new-stage", "--kind", "sink", "Tabs", "--package-dir", package.path])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("Tabs.swift already exists; nothing was written"))
+        let badKind = try SieveProcess.run(["new-stage", "--kind", "filter", "Tabs", "--package-dir", package.path])
+        #expect(badKind.stderr.contains("--kind must be one of normalizer, extractor, reader, sink; got 'filter'"))
+        let badName = try SieveProcess.run(["new-stage", "--kind", "sink", "my-stage", "--package-dir", package.path])
+        #expect(badName.stderr.contains("NAME must be a Swift type name in UpperCamelCase"))
+    }
+}
