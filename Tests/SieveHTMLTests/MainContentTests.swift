@@ -77,6 +77,20 @@ struct MainContentTests {
         #expect(!document.text.contains("Buy now"))
     }
 
+    @Test func siblingSectionsWithParagraphsJoinTheArticle() throws {
+        func section(_ names: [String]) -> String {
+            "<section><div><div><div>" + names.map { "<p>\(Self.prose($0))</p>" }.joined() + "</div></div></div></section>"
+        }
+        let document = try extract("""
+            <body><main>\(section(["Opening", "Second", "Third"]))
+            <aside><a href="/shop">Buy the book</a></aside>
+            \(section(["Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh"]))</main></body>
+            """)
+        #expect(document.text.hasPrefix("Opening reported"))
+        #expect(document.text.contains("Eleventh reported"))
+        #expect(!document.text.contains("Buy the book"))
+    }
+
     @Test func teaserListsAndEmptySectionsAreDropped() throws {
         let teasers = (1...4).map { "<li><a href=\"/s\($0)\">Another story headline number \($0)</a> <span>Short teaser text.</span></li>" }.joined()
         let document = try extract("""
