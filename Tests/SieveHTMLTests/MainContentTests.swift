@@ -91,6 +91,18 @@ struct MainContentTests {
         #expect(!document.text.contains("Buy the book"))
     }
 
+    @Test func titleRepeatsAndDatelinesAtTheEdgesAreTrimmed() throws {
+        let document = try extract("""
+            <head><title>Floods close schools | Daily Example</title></head>
+            <body><div class="content"><h2>Floods close schools</h2><p>05/10/2018 - Published by Jane Doe</p>
+            <p>\(Self.prose("The mayor"))</p><p>Schools reopen on 12 October 2018, officials said.</p>
+            <p>\(Self.prose("A spokesman"))</p><p>Updated 06/10/2018</p></div></body>
+            """)
+        #expect(document.blocks.map(\.text) == [
+            Self.prose("The mayor"), "Schools reopen on 12 October 2018, officials said.", Self.prose("A spokesman"),
+        ])
+    }
+
     @Test func teaserListsAndEmptySectionsAreDropped() throws {
         let teasers = (1...4).map { "<li><a href=\"/s\($0)\">Another story headline number \($0)</a> <span>Short teaser text.</span></li>" }.joined()
         let document = try extract("""
