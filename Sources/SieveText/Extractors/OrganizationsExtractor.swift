@@ -30,7 +30,7 @@ public struct OrganizationsExtractor: Extractor {
         var mentions: [OrganizationScanner.Mention] = []
         let people = PersonNames(document)
         for text in ArticleZones(document).all {
-            for mention in OrganizationScanner(text).mentions() {
+            for mention in OrganizationScanner(TokenCache.scanner(for: text, in: &document)).mentions() {
                 let name = people.strip(mention.name)
                 mentions.append(name == mention.name ? mention : OrganizationScanner.mention(name))
             }

@@ -27,7 +27,7 @@ public struct PeopleExtractor: Extractor {
         var people: [(name: String, role: String?)] = []
         var index: [String: Int] = [:]
         for text in ArticleZones(document).all {
-            for person in Self.people(in: text) {
+            for person in Self.people(in: TokenCache.scanner(for: text, in: &document)) {
                 let key = MatchKey.of(person.name)
                 if let existing = index[key] {
                     if people[existing].role == nil { people[existing].role = person.role }
@@ -48,7 +48,11 @@ public struct PeopleExtractor: Extractor {
 
     /// The people named in one text, in order.
     static func people(in text: String) -> [(name: String, role: String?)] {
-        let scanner = EntityScanner(text)
+        people(in: EntityScanner(text))
+    }
+
+    /// The people named in the scanner's text, in order.
+    static func people(in scanner: EntityScanner) -> [(name: String, role: String?)] {
         let tokens = scanner.tokens
         var found: [(position: Int, name: String, role: String?)] = []
         var claimed = Set<Int>()

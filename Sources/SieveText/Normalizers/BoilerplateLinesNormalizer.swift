@@ -75,6 +75,9 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         for index in lines.indices where lines[index].verdict == .body && !lines[index].isTitle {
             lines[index].verdict = CaptionShape.classify(lines[index], isLast: isLastContent(index, in: lines))
         }
+        if !lines.contains(where: { $0.verdict == .body && !$0.isTitle }) {
+            for index in lines.indices where lines[index].verdict == .caption { lines[index].verdict = .body }
+        }
         var blocks: [Block] = []
         var dropped = 0
         for line in lines {
@@ -177,7 +180,14 @@ struct Line {
         length = UTF8Text.scalarCount(text.utf8)
         key = MatchKey.of(length > 240 ? text.prefix(160) : text)
         strippedKey = Line.strip(key)
-        words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        var words = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let space = byte == 0x20 || byte == 0x0A
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+        self.words = words
         endsSentence = UTF8Text.endsSentence(text)
         sentenceCount = Line.countSentences(text) + (endsSentence ? 1 : 0)
     }
