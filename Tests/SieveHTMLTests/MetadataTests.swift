@@ -104,12 +104,28 @@ struct MetadataTests {
         #expect(document.published == nil)
     }
 
+    @Test func datelinesOpeningAParagraphOrInAFactList() throws {
+        let long = "27.1.2022 - Bei der Erinnerung an die Verfolgten wurde lange übersehen, dass auch viele andere Gruppen betroffen waren, sagte sie am Donnerstag."
+        #expect(try metadata("<body><p>\(long)</p></body>").published == "2022-01-27")
+        #expect(try metadata("<body><ul class='info'><li><span>Datum:</span>26. Januar 2022</li></ul><p>Text.</p></body>").published == "2022-01-26")
+    }
+
     @Test func dateOnlyValueTakesTheTimeOfTheSameDay() throws {
         let document = try metadata("""
             <html lang="vi"><head><meta name="pubdate" content="2024-08-23"></head>
             <body><div class="date">Thứ sáu, 23/8/2024, 15:30 (GMT+7)</div><p>Nội dung.</p></body></html>
             """)
         #expect(document.published == "2024-08-23T15:30:00+07:00")
+    }
+
+    @Test func utcTimestampOneDayOffTheShownDateGivesWay() throws {
+        let document = try metadata("""
+            <head><meta property="article:published_time" content="2023-11-01T23:01:00Z"></head>
+            <body><span class="date">02.11.2023</span><p>Testo.</p></body>
+            """)
+        #expect(document.published == "2023-11-02")
+        #expect(DateValue(year: 2000, month: 1, day: 1)?.dayOrdinal == 10_957)
+        #expect(DateValue(year: 2024, month: 3, day: 1)!.dayOrdinal - DateValue(year: 2024, month: 2, day: 28)!.dayOrdinal == 2)
     }
 
     @Test func impossibleDatesAreRejected() throws {

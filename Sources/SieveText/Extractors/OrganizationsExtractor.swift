@@ -27,10 +27,11 @@ public struct OrganizationsExtractor: Extractor {
     public init(options: NoOptions) throws {}
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        guard Vietnamese.isInScope(document) else { return .keep }
         var mentions: [OrganizationScanner.Mention] = []
         let people = PersonNames(document)
         for text in ArticleZones(document).all {
-            for mention in OrganizationScanner(text).mentions() {
+            for mention in OrganizationScanner(TokenCache.scanner(for: text, in: &document)).mentions() {
                 let name = people.strip(mention.name)
                 mentions.append(name == mention.name ? mention : OrganizationScanner.mention(name))
             }

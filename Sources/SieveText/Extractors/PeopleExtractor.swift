@@ -24,10 +24,11 @@ public struct PeopleExtractor: Extractor {
     public init(options: NoOptions) throws {}
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        guard Vietnamese.isInScope(document) else { return .keep }
         var people: [(name: String, role: String?)] = []
         var index: [String: Int] = [:]
         for text in ArticleZones(document).all {
-            for person in Self.people(in: text) {
+            for person in Self.people(in: TokenCache.scanner(for: text, in: &document)) {
                 let key = MatchKey.of(person.name)
                 if let existing = index[key] {
                     if people[existing].role == nil { people[existing].role = person.role }
@@ -48,7 +49,11 @@ public struct PeopleExtractor: Extractor {
 
     /// The people named in one text, in order.
     static func people(in text: String) -> [(name: String, role: String?)] {
-        let scanner = EntityScanner(text)
+        people(in: EntityScanner(text))
+    }
+
+    /// The people named in the scanner's text, in order.
+    static func people(in scanner: EntityScanner) -> [(name: String, role: String?)] {
         let tokens = scanner.tokens
         var found: [(position: Int, name: String, role: String?)] = []
         var claimed = Set<Int>()

@@ -21,11 +21,12 @@ public struct PlacesExtractor: Extractor {
     public init(options: NoOptions) throws {}
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        guard Vietnamese.isInScope(document) else { return .keep }
         var places: [String] = []
         var keys: Set<String> = []
         let people = PersonNames(document)
         for text in ArticleZones(document).all {
-            for place in Self.places(in: text) where people.strip(place) == place && keys.insert(MatchKey.of(place)).inserted {
+            for place in Self.places(in: TokenCache.scanner(for: text, in: &document)) where people.strip(place) == place && keys.insert(MatchKey.of(place)).inserted {
                 places.append(place)
             }
         }
@@ -35,7 +36,11 @@ public struct PlacesExtractor: Extractor {
 
     /// The places named in one text, in order.
     static func places(in text: String) -> [String] {
-        let scanner = EntityScanner(text)
+        places(in: EntityScanner(text))
+    }
+
+    /// The places named in the scanner's text, in order.
+    static func places(in scanner: EntityScanner) -> [String] {
         var found: [String] = []
         var index = 0
         while index < scanner.tokens.count {

@@ -22,7 +22,8 @@ import SieveCore
 ///    is dropped.
 ///
 /// Options: `markers` (extra section headings or line starts, `|`-separated on the command line),
-/// `captions` (default true: keep captions as `.caption` blocks; false drops them), `byline` (default true).
+/// `captions` (default true: keep captions as `.caption` blocks; false drops them), `byline` (default true),
+/// `formats` (default `text`: the reader formats it filters; HTML pages are left to `main-content`).
 ///
 /// Example: `["Bài chính.", "Thái Bình", "Từ khóa:", "captcha", "Video clip"]` → blocks `["Bài chính."]`,
 /// authors `["Thái Bình"]`.
@@ -35,6 +36,9 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         public var captions = true
         /// Move a trailing byline to `authors`.
         public var byline = true
+        /// The reader formats whose documents are filtered; HTML pages are left to `main-content`, which
+        /// removes boilerplate from the page structure (line rules on top of it only cost recall).
+        public var formats = ["text"]
         /// Default options.
         public init() {}
     }
@@ -45,6 +49,7 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         "markers": "extra lines that open the related/comment tail, e.g. 'Tin cùng tác giả|Đọc tiếp'",
         "captions": "keep photo captions as caption blocks (default true) or drop them",
         "byline": "move a trailing byline to authors (default true)",
+        "formats": "reader formats to filter, separated by | (default text; add html to filter HTML pages too)",
     ]
 
     private let sectionHeadings: Set<String>
@@ -52,6 +57,7 @@ public struct BoilerplateLinesNormalizer: Normalizer {
     private let widgets: Set<String>
     private let keepCaptions: Bool
     private let takeByline: Bool
+    private let formats: Set<String>
 
     /// Creates the filter with the documented markers plus the user's.
     public init(options: Options) throws {
@@ -61,9 +67,11 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         widgets = Set(BoilerplateMarkers.widgetLines.map { MatchKey.of($0) })
         keepCaptions = options.captions
         takeByline = options.byline
+        formats = Set(options.formats)
     }
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        guard formats.contains(document.source.format) else { return .keep }
         var lines = document.blocks.enumerated().map { Line(block: $0.element, isTitle: $0.offset == 0 && $0.element.kind == .heading) }
         markTail(&lines)
         markRelatedItems(&lines)
@@ -180,7 +188,14 @@ struct Line {
         length = UTF8Text.scalarCount(text.utf8)
         key = MatchKey.of(length > 240 ? text.prefix(160) : text)
         strippedKey = Line.strip(key)
-        words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        var words = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let space = byte == 0x20 || byte == 0x0A
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+        self.words = words
         endsSentence = UTF8Text.endsSentence(text)
         sentenceCount = Line.countSentences(text) + (endsSentence ? 1 : 0)
     }

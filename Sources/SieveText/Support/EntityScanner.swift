@@ -16,6 +16,12 @@ struct EntityScanner {
         tokens = Tokenizer.tokens(text)
     }
 
+    /// A scanner over tokens made earlier from the same text.
+    init(_ text: String, tokens: [Token]) {
+        self.text = text
+        self.tokens = tokens
+    }
+
     /// The text from token `start` to token `end` (exclusive), line breaks as spaces.
     func span(_ start: Int, _ end: Int) -> String {
         guard start < end else { return "" }

@@ -10,8 +10,8 @@ struct OrganizationScanner {
 
     let scanner: EntityScanner
 
-    init(_ text: String) {
-        scanner = EntityScanner(text)
+    init(_ scanner: EntityScanner) {
+        self.scanner = scanner
     }
 
     private var tokens: [Token] { scanner.tokens }

@@ -57,11 +57,13 @@ enum ToneMarks {
     private static func mayContainPair(_ text: String) -> Bool {
         var previousIsFirst = false
         var previousToned = false
+        let classes = Table.classes
         for scalar in text.unicodeScalars {
             let value = scalar.value
+            let kind = value < UInt32(classes.count) ? classes[Int(value)] : 0
             let toned = value >= 0xC0
-            if previousIsFirst, (previousToned || toned), Table.seconds.contains(value) { return true }
-            previousIsFirst = Table.firsts.contains(value)
+            if previousIsFirst, previousToned || toned, kind == 2 { return true }
+            previousIsFirst = kind == 1
             previousToned = toned
         }
         return false
@@ -93,10 +95,14 @@ enum ToneMarks {
             }
             return table
         }()
-        /// Scalar values of `o`/`u` with or without tone, either case.
-        static let firsts: Set<UInt32> = Set(split.filter { $0.value.base == "o" || $0.value.base == "u" }.map(\.key.value))
-        /// Scalar values of `a`/`e`/`y` with or without tone, either case.
-        static let seconds: Set<UInt32> = Set(split.filter { ["a", "e", "y"].contains($0.value.base) }.map(\.key.value))
+        /// For scalars below U+1F00: 1 for `o`/`u` (toned or not, either case), 2 for `a`/`e`/`y`, 0 otherwise.
+        static let classes: [UInt8] = {
+            var table = [UInt8](repeating: 0, count: 0x1F00)
+            for (scalar, parts) in split where Int(scalar.value) < table.count {
+                table[Int(scalar.value)] = parts.base == "o" || parts.base == "u" ? 1 : 2
+            }
+            return table
+        }()
         /// (letter, tone) → toned vowel.
         static let join: [Key: Unicode.Scalar] = {
             var table: [Key: Unicode.Scalar] = [:]
