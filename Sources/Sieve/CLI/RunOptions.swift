@@ -50,13 +50,13 @@ struct InputOptions: ParsableArguments {
 /// The run-policy flags shared by the commands that run a pipeline.
 struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Inputs processed in parallel (default: the number of cores).", valueName: "n"))
-    var jobs: Int = RunPolicy.coreCount
+    var jobs: Int?
 
     @Option(help: ArgumentHelp("Most inputs read but not yet written at once: the memory bound (default: 8 per job).", valueName: "n"))
     var maxInFlight: Int?
 
-    @Option(help: ArgumentHelp("Largest input or record accepted, in bytes after decompression; larger ones are reported, not parsed.", valueName: "bytes"))
-    var maxBytes: Int = 64 << 20
+    @Option(help: ArgumentHelp("Largest input or record accepted, in bytes after decompression; larger ones are reported, not parsed (default: 64 MiB).", valueName: "bytes"))
+    var maxBytes: Int?
 
     @Option(help: ArgumentHelp("Fail a document whose stages take longer than this many seconds (checked after each stage).", valueName: "seconds"))
     var timeout: Double?
@@ -86,15 +86,16 @@ struct RunOptions: ParsableArguments {
     var quiet = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
-        guard maxBytes >= 1 else { throw ValidationError("--max-bytes must be at least 1, got \(maxBytes)") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+        if let maxBytes, maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1, got \(maxBytes)") }
         if let maxInFlight, maxInFlight < 1 { throw ValidationError("--max-in-flight must be at least 1, got \(maxInFlight)") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
         if let maxErrors, maxErrors < 0 { throw ValidationError("--max-errors must be 0 or more") }
     }
 
     var policy: RunPolicy {
-        RunPolicy(jobs: jobs, maxInFlight: maxInFlight, ordered: !unordered, maxBytes: maxBytes, failFast: failFast,
+        RunPolicy(jobs: jobs ?? RunPolicy.coreCount, maxInFlight: maxInFlight, ordered: !unordered,
+                  maxBytes: maxBytes ?? RunPolicy.defaultMaxBytes, failFast: failFast,
                   maxErrors: maxErrors, documentTimeout: timeout.map { .milliseconds(Int($0 * 1000)) })
     }
 }

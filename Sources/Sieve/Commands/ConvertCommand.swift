@@ -98,7 +98,7 @@ struct ConvertCommand: AsyncParsableCommand {
         let explicitFiles = inputs.allSatisfy { Self.isPlainFile($0) } && selection.filesFrom == nil
         let progress = ProgressLine(force: run.progress, total: explicitFiles ? inputs.count : nil)
         let clock = ContinuousClock.now
-        let source = InputSource(selection.selection(paths: inputs, maxBytes: run.maxBytes))
+        let source = InputSource(selection.selection(paths: inputs, maxBytes: spec.policy.maxBytes))
         let report: RunReport
         do {
             report = try await pipeline.run(source, resumeAfter: plan.resumeAfter, stop: interrupts.flag, logger: logger,

@@ -40,7 +40,7 @@ public struct RunPolicy: Sendable {
 
     /// The defaults: one job per core, eight inputs in flight per job, ordered, 64 MiB per input.
     public init(jobs: Int = RunPolicy.coreCount, maxInFlight: Int? = nil, ordered: Bool = true,
-                maxBytes: Int = 64 << 20, failFast: Bool = false, maxErrors: Int? = nil,
+                maxBytes: Int = RunPolicy.defaultMaxBytes, failFast: Bool = false, maxErrors: Int? = nil,
                 documentTimeout: Duration? = nil) {
         self.jobs = max(1, jobs)
         self.maxInFlight = max(self.jobs, maxInFlight ?? self.jobs * 8)
@@ -50,6 +50,9 @@ public struct RunPolicy: Sendable {
         self.maxErrors = maxErrors
         self.documentTimeout = documentTimeout
     }
+
+    /// The default largest input: 64 MiB.
+    public static let defaultMaxBytes = 64 << 20
 
     /// The number of active processor cores.
     public static var coreCount: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
