@@ -64,6 +64,11 @@ import Testing
         #expect(document.blocks.map(\.kind) == [.paragraph, .caption, .paragraph])
     }
 
+    @Test func inlineLinksAndShareWidgetsGoWithoutEndingTheArticle() throws {
+        let document = try run(["Chia sẻ", body1, "Xem thêm: Hà Nội công bố chỉ tiêu tuyển sinh lớp 10", body2, "Zalo"])
+        #expect(document.blocks.map(\.text) == [body1, body2])
+    }
+
     @Test func extraMarkersComeFromTheOption() throws {
         var options = BoilerplateLinesNormalizer.Options()
         options.markers = ["Tin cùng tác giả"]

@@ -11,7 +11,8 @@ import SieveCore
 ///    and extended with the `markers` option.
 /// 2. **Related lists**: a line `<category> DD/MM/YYYY HH:MM` is a related item's timestamp; it and the
 ///    headline before it are dropped wherever they stand.
-/// 3. **Widgets**: share, print, login lines (`Chia sẻ`, `Zalo`, `In bài` ...) are dropped anywhere.
+/// 3. **Widgets and links**: share, print, login lines (`Chia sẻ`, `Zalo`, `In bài` ...) and inline links
+///    to other articles (`Xem thêm: ...`, `>> Xem thêm`) are dropped anywhere.
 /// 4. **Byline**: the last remaining line, when short and shaped like a name (`Thái Bình`, `Minh Anh
 ///    (TTXVN)`) or a unit/source (`Phòng Văn hóa - Xã hội phường`, `Theo VnExpress`), goes to `authors`.
 /// 5. **Gallery lead-in**: a line ending in `:` that announces pictures or ends the text is dropped.
@@ -50,6 +51,7 @@ public struct BoilerplateLinesNormalizer: Normalizer {
     private let sectionHeadings: Set<String>
     private let tailStarts: [String]
     private let widgets: Set<String>
+    private let linkPrefixes = BoilerplateMarkers.linkPrefixes.map { MatchKey.of($0) }
     private let keepCaptions: Bool
     private let takeByline: Bool
 
@@ -68,7 +70,7 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         markTail(&lines)
         markRelatedItems(&lines)
         for index in lines.indices where lines[index].verdict == .body && !lines[index].isTitle
-            && widgets.contains(lines[index].strippedKey) {
+            && (widgets.contains(lines[index].strippedKey) || isLink(lines[index])) {
             lines[index].verdict = .drop
         }
         if takeByline { takeTrailingByline(&lines, into: &document) }
@@ -117,6 +119,10 @@ public struct BoilerplateLinesNormalizer: Normalizer {
             }
             if line.isRealParagraph || line.sentenceCount >= 1 && line.length >= 80 { bodySeen = true }
         }
+    }
+
+    private func isLink(_ line: Line) -> Bool {
+        line.words <= 30 && linkPrefixes.contains { line.key.hasPrefix($0) }
     }
 
     private func startsTail(_ line: Line) -> Bool {

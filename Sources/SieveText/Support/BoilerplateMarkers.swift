@@ -28,6 +28,12 @@ enum BoilerplateMarkers {
         "chia sẻ bài viết", "theo dõi", "bình luận", "xem thêm...",
     ]
 
+    /// Line starts of inline links to other articles, dropped wherever they stand without opening the tail.
+    static let linkPrefixes: [String] = [
+        "xem thêm:", "đọc thêm:", ">> xem thêm", ">>xem thêm", "tin liên quan:", "bài liên quan:", "mời xem thêm",
+        "video:", "clip:", "xem video",
+    ]
+
     /// Words that start a byline naming a unit or a source rather than a person.
     static let bylineHeads: [String] = [
         "phòng", "ban", "sở", "trường", "văn phòng", "trung tâm", "hội", "công đoàn", "ubnd", "đoàn", "nhóm",
