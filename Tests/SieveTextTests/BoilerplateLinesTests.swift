@@ -69,6 +69,16 @@ import Testing
         #expect(document.blocks.map(\.text) == [body1, body2])
     }
 
+    @Test func tagsOnTheirOwnLinesAndASiteCredit() throws {
+        let document = try run(["(Dân trí) - " + body1, body2, "Hoài Nam", "Từ khoá:", "khai giảng", "TP Hồ Chí Minh", "Đọc nhiều",
+                                "Thí sinh đạt điểm cao nhất kỳ thi tốt nghiệp"])
+        #expect(document.blocks.map(\.text) == [body1, body2])
+        #expect(document.site == "Dân trí")
+        #expect(document.authors == ["Hoài Nam"])
+        #expect(document.tags == ["khai giảng", "TP Hồ Chí Minh"])
+        #expect(BoilerplateLinesNormalizer.siteCredit("(Ảnh: 2 người) - x") == nil)
+    }
+
     @Test func extraMarkersComeFromTheOption() throws {
         var options = BoilerplateLinesNormalizer.Options()
         options.markers = ["Tin cùng tác giả"]

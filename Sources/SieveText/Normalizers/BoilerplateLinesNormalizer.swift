@@ -8,15 +8,17 @@ import SieveCore
 ///    `Tin liên quan`, `Bình luận` ...) or a leftover line start (`Từ khóa:`, `captcha`, `Bình luận của bạn`,
 ///    `©` ...) opens the tail: it and every following block are dropped, until a real paragraph (two
 ///    sentences or more, 150+ characters) resumes the article. Markers are listed in `BoilerplateMarkers`
-///    and extended with the `markers` option.
+///    and extended with the `markers` option. Tags of a tag line (`Từ khóa: a, b`, or one per line after
+///    the label) go to `tags`.
 /// 2. **Related lists**: a line `<category> DD/MM/YYYY HH:MM` is a related item's timestamp; it and the
 ///    headline before it are dropped wherever they stand.
 /// 3. **Widgets and links**: share, print, login lines (`Chia sẻ`, `Zalo`, `In bài` ...) and inline links
 ///    to other articles (`Xem thêm: ...`, `>> Xem thêm`) are dropped anywhere.
 /// 4. **Byline**: the last remaining line, when short and shaped like a name (`Thái Bình`, `Minh Anh
 ///    (TTXVN)`) or a unit/source (`Phòng Văn hóa - Xã hội phường`, `Theo VnExpress`), goes to `authors`.
-/// 5. **Gallery lead-in**: a line ending in `:` that announces pictures or ends the text is dropped.
-/// 6. **Captions** become `.caption` blocks (kept, but out of the body text): a line ending in ` |` that
+/// 5. **Site credit**: `(Dân trí) - ` opening the first paragraph is cut off and kept as `site` when unset.
+/// 6. **Gallery lead-in**: a line ending in `:` that announces pictures or ends the text is dropped.
+/// 7. **Captions** become `.caption` blocks (kept, but out of the body text): a line ending in ` |` that
 ///    is a sentence; a single sentence of at most 60 words with no final punctuation (not a dateline); or a
 ///    short sentence (≤ 25 words) describing a scene (`trao tặng`, `tặng bằng khen` ...) without narration
 ///    words (`đã`, `sẽ`, `cho biết` ...). A ` |` line that is not a sentence is an inline related box and
@@ -74,6 +76,7 @@ public struct BoilerplateLinesNormalizer: Normalizer {
             lines[index].verdict = .drop
         }
         if takeByline { takeTrailingByline(&lines, into: &document) }
+        stripSiteCredit(&lines, into: &document)
         for index in lines.indices where lines[index].verdict == .body && !lines[index].isTitle {
             lines[index].verdict = CaptionShape.classify(lines[index], isLast: isLastContent(index, in: lines))
         }
@@ -101,20 +104,27 @@ public struct BoilerplateLinesNormalizer: Normalizer {
     private func markTail(_ lines: inout [Line]) {
         var bodySeen = false
         var inTail = false
+        var collectingTags = false
         for index in lines.indices where !lines[index].isTitle {
             let line = lines[index]
             if inTail {
                 if line.isRealParagraph {
                     inTail = false
                     bodySeen = true
+                } else if collectingTags, line.words <= 6, !line.endsSentence, !sectionHeadings.contains(line.strippedKey),
+                          !startsTail(line) {
+                    lines[index].verdict = .tags
+                    lines[index].isWholeTag = true
                 } else {
                     lines[index].verdict = line.isTagLine ? .tags : .drop
+                    collectingTags = line.isTagLine && line.tags.isEmpty
                 }
                 continue
             }
             if bodySeen, sectionHeadings.contains(line.strippedKey) || startsTail(line) {
                 inTail = true
                 lines[index].verdict = line.isTagLine ? .tags : .drop
+                collectingTags = line.isTagLine && line.tags.isEmpty
                 continue
             }
             if line.isRealParagraph || line.sentenceCount >= 1 && line.length >= 80 { bodySeen = true }
@@ -149,6 +159,27 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         if !document.authors.contains(author) { document.authors.append(author) }
     }
 
+    /// `(Dân trí) - Ngày 4/9, ...`: the site credit opening the first paragraph goes to `site` (when unset).
+    private func stripSiteCredit(_ lines: inout [Line], into document: inout Document) {
+        guard let first = lines.indices.first(where: { lines[$0].verdict == .body && !lines[$0].isTitle }),
+              let (credit, rest) = Self.siteCredit(lines[first].block.text) else { return }
+        lines[first] = Line(block: Block(lines[first].block.kind, rest, level: lines[first].block.level), isTitle: false)
+        if document.site == nil { document.site = credit }
+    }
+
+    /// The credit and the rest of a paragraph opening with `(Site) - ` or `(Site) – `; the credit is at most
+    /// five words.
+    static func siteCredit(_ text: String) -> (String, String)? {
+        guard text.hasPrefix("("), let close = text.firstIndex(of: ")") else { return nil }
+        let credit = text[text.index(after: text.startIndex)..<close].trimmingSpaces()
+        var rest = text[text.index(after: close)...].drop { $0 == " " }
+        guard let dash = rest.first, dash == "-" || dash == "\u{2013}" || dash == "\u{2014}" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " }
+        let words = credit.split(separator: " ").count
+        guard (1...5).contains(words), !rest.isEmpty, !credit.contains(where: \.isNumber) else { return nil }
+        return (credit, String(rest))
+    }
+
     private func isLastContent(_ index: Int, in lines: [Line]) -> Bool {
         !lines[(index + 1)...].contains { $0.verdict == .body && !$0.isTitle && $0.isRealParagraph }
             && !lines[(index + 1)...].contains { $0.verdict == .body && $0.sentenceCount >= 1 && $0.endsSentence }
@@ -163,6 +194,8 @@ struct Line {
     let block: Block
     let isTitle: Bool
     var verdict: Verdict = .body
+    /// A tag written on its own line after a `Từ khóa:` label.
+    var isWholeTag = false
     /// `MatchKey` of the text (of its first 160 characters for long paragraphs: markers are line starts).
     let key: String
     /// The key without trailing `:`, `…`, `>>`, `|` and a count in brackets.
@@ -201,8 +234,9 @@ struct Line {
     /// Whether the line is a tag line (`Từ khóa: a, b`).
     var isTagLine: Bool { key.hasPrefix("từ khóa") || key.hasPrefix("tags") || key.hasPrefix("tag:") }
 
-    /// The tags listed after the colon of a tag line.
+    /// The tags listed after the colon of a tag line (or the whole line, for a tag on its own line).
     var tags: [String] {
+        if isWholeTag { return [block.text] }
         guard let colon = block.text.firstIndex(of: ":") else { return [] }
         return block.text[block.text.index(after: colon)...]
             .split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
