@@ -112,6 +112,16 @@ struct MetadataTests {
         #expect(document.published == "2024-08-23T15:30:00+07:00")
     }
 
+    @Test func utcTimestampOneDayOffTheShownDateGivesWay() throws {
+        let document = try metadata("""
+            <head><meta property="article:published_time" content="2023-11-01T23:01:00Z"></head>
+            <body><span class="date">02.11.2023</span><p>Testo.</p></body>
+            """)
+        #expect(document.published == "2023-11-02")
+        #expect(DateValue(year: 2000, month: 1, day: 1)?.dayOrdinal == 10_957)
+        #expect(DateValue(year: 2024, month: 3, day: 1)!.dayOrdinal - DateValue(year: 2024, month: 2, day: 28)!.dayOrdinal == 2)
+    }
+
     @Test func impossibleDatesAreRejected() throws {
         let document = try metadata("""
             <head><meta property="article:published_time" content="2023-02-29"></head>

@@ -86,7 +86,8 @@ import Testing
         let result = try SieveProcess.run(["convert", input, "-o", scratch.path("out"), "--partition-by", "date", "--to", "jsonl"])
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: scratch.path("out")).sorted()
-        #expect(files.contains("undated.jsonl"))
-        #expect(files.count >= 1)
+        #expect(files == ["2024-01-05.jsonl", "undated.jsonl"])
+        let day = try SieveProcess.jsonLines(try Data(contentsOf: URL(fileURLWithPath: scratch.path("out/2024-01-05.jsonl"))))
+        #expect(day.map { $0["id"] as? String } == ["a"])
     }
 }

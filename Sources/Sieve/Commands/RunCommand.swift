@@ -12,8 +12,9 @@ struct RunCommand: AsyncParsableCommand {
         the file's 'run:' settings. Every flag of 'sieve convert' except --from, --to and --stage works.
 
         EXAMPLES:
-          sieve run samples/pipelines/news.yml
+          sieve run samples/pipelines/seeds-csv.yml
           sieve run samples/pipelines/wordcount-python.yml seeds/ -o counts.jsonl --jobs 2
+          sieve run pipeline.yml --help                the flags of 'sieve convert' that work here
         """
     )
 
@@ -24,7 +25,11 @@ struct RunCommand: AsyncParsableCommand {
     var rest: [String] = []
 
     func run() async throws {
-        let convert = try ConvertCommand.parse(["--pipeline", file] + rest)
+        let convert: ConvertCommand
+        do { convert = try ConvertCommand.parse(["--pipeline", file] + rest) } catch {
+            if ConvertCommand.exitCode(for: error) == .success { ConvertCommand.exit(withError: error) }
+            throw error
+        }
         try await convert.run()
     }
 }

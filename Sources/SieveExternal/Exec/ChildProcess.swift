@@ -51,7 +51,10 @@ struct ChildProcess: Sendable {
         sigemptyset(&defaultSignals)
         sigaddset(&defaultSignals, SIGPIPE)
         posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        // Its own process group, so a Ctrl-C at the terminal reaches only Sieve, which then finishes the
+        // documents in flight (with the workers still alive) and closes their input.
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
         let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -80,6 +80,9 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         for index in lines.indices where lines[index].verdict == .body && !lines[index].isTitle {
             lines[index].verdict = CaptionShape.classify(lines[index], isLast: isLastContent(index, in: lines))
         }
+        if !lines.contains(where: { $0.verdict == .body && !$0.isTitle }) {
+            for index in lines.indices where lines[index].verdict == .caption { lines[index].verdict = .body }
+        }
         var blocks: [Block] = []
         var dropped = 0
         for line in lines {

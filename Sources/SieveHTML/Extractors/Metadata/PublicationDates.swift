@@ -6,7 +6,8 @@ import Glibc
 /// publication date is dropped. With no publication date in the markup, the order is: other `<time>`
 /// elements, the URL, texts of elements named like dates, the modification date, the `<title>`, and the
 /// first dateline among the page's short texts (see `PageSignals.firstShortText`). A publication date given
-/// without a time takes the time and zone of a dateline of the same day.
+/// without a time takes the time and zone of a dateline of the same day; a UTC timestamp one day off the
+/// date the page shows gives way to the shown (local) date.
 struct PublicationDates {
     /// The publication date.
     var published: DateValue?
@@ -64,6 +65,13 @@ struct PublicationDates {
                 ?? modified
                 ?? page.title.flatMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }
                 ?? body.flatMap { PageSignals.firstShortText(in: $0) { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) } }
+        }
+        // A timestamp given in UTC can fall on the next or previous day where the page is published; the
+        // date the page shows its readers, when it is one day off, is the local day.
+        if let utc = published, utc.hour != nil, utc.offsetMinutes == 0,
+           let shown = page.dateTexts.lazy.compactMap({ accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }).first,
+           abs(shown.dayOrdinal - utc.dayOrdinal) == 1 {
+            published = shown.offsetMinutes == nil ? DateValue(year: shown.year, month: shown.month, day: shown.day) : shown
         }
         // A date-only value gains the time written beside the same day in the page ("23/8/2024, 15:30 (GMT+7)").
         if let day = published, day.hour == nil {
