@@ -79,6 +79,13 @@ import Testing
         #expect(BoilerplateLinesNormalizer.siteCredit("(Ảnh: 2 người) - x") == nil)
     }
 
+    @Test func aSubheadingBetweenParagraphsIsAnIntertitleNotACaption() throws {
+        let document = try run([body1, "Nâng cao chất lượng đội ngũ giáo viên", body2, "Đại biểu dự hội nghị", body1 + " Thêm.",
+                                "Lê Văn Tám phát biểu", body2])
+        #expect(document.blocks.map(\.kind) == [.paragraph, .heading, .paragraph, .caption, .paragraph, .caption, .paragraph])
+        #expect(document.blocks[1].level == 2)
+    }
+
     @Test func extraMarkersComeFromTheOption() throws {
         var options = BoilerplateLinesNormalizer.Options()
         options.markers = ["Tin cùng tác giả"]

@@ -22,7 +22,11 @@ import SieveCore
 ///    is a sentence; a single sentence of at most 60 words with no final punctuation (not a dateline); or a
 ///    short sentence (≤ 25 words) describing a scene (`trao tặng`, `tặng bằng khen` ...) without narration
 ///    words (`đã`, `sẽ`, `cho biết` ...). A ` |` line that is not a sentence is an inline related box and
-///    is dropped.
+///    is dropped. When no body line would be left, the caption candidates stay body (a caption needs an
+///    article around it).
+/// 8. **Intertitles**: a caption candidate between two paragraphs that reads like a subheading (at most ten
+///    words, no comma, no scene word such as `ảnh`, `trao`, `tặng`, no person's name) becomes a level-2
+///    heading.
 ///
 /// Options: `markers` (extra section headings or line starts, `|`-separated on the command line),
 /// `captions` (default true: keep captions as `.caption` blocks; false drops them), `byline` (default true).
@@ -83,11 +87,13 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         if !lines.contains(where: { $0.verdict == .body && !$0.isTitle }) {
             for index in lines.indices where lines[index].verdict == .caption { lines[index].verdict = .body }
         }
+        markIntertitles(&lines)
         var blocks: [Block] = []
         var dropped = 0
         for line in lines {
             switch line.verdict {
             case .body: blocks.append(line.block)
+            case .intertitle: blocks.append(Block(.heading, line.block.text, level: 2))
             case .caption where keepCaptions: blocks.append(Block(.caption, line.captionText))
             case .caption, .drop: dropped += 1
             case .tags:
@@ -162,6 +168,17 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         if !document.authors.contains(author) { document.authors.append(author) }
     }
 
+    /// A caption candidate between two paragraphs that reads like a subheading becomes a level-2 heading.
+    private func markIntertitles(_ lines: inout [Line]) {
+        let kept = lines.indices.filter { lines[$0].verdict != .drop && lines[$0].verdict != .tags }
+        for (position, index) in kept.enumerated() where lines[index].verdict == .caption && position > 0 && position + 1 < kept.count {
+            let previous = lines[kept[position - 1]], next = lines[kept[position + 1]]
+            guard previous.verdict == .body, !previous.isTitle, previous.endsSentence, next.verdict == .body,
+                  next.endsSentence || next.isRealParagraph, CaptionShape.looksLikeIntertitle(lines[index]) else { continue }
+            lines[index].verdict = .intertitle
+        }
+    }
+
     /// `(Dân trí) - Ngày 4/9, ...`: the site credit opening the first paragraph goes to `site` (when unset).
     private func stripSiteCredit(_ lines: inout [Line], into document: inout Document) {
         guard let first = lines.indices.first(where: { lines[$0].verdict == .body && !lines[$0].isTitle }),
@@ -192,7 +209,7 @@ public struct BoilerplateLinesNormalizer: Normalizer {
 /// One block under examination, with the measures the rules use.
 struct Line {
     /// What becomes of a line.
-    enum Verdict { case body, caption, drop, tags }
+    enum Verdict { case body, caption, intertitle, drop, tags }
 
     let block: Block
     let isTitle: Bool

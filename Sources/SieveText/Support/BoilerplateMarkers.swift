@@ -43,8 +43,14 @@ enum BoilerplateMarkers {
     /// Verb phrases typical of a photo caption (a scene, not a report): used only on short single sentences.
     static let captionPhrases: [String] = [
         "trao tặng", "tặng hoa", "tặng bằng khen", "tặng giấy khen", "trao bằng khen", "trao giấy khen", "trao cờ",
-        "trao thưởng", "trao quà", "tặng quà", "nhận cờ", "nhận bằng khen", "nhận giấy khen", "chụp ảnh",
+        "trao thưởng", "trao quà", "tặng quà", "nhận cờ", "nhận bằng khen", "nhận giấy khen", "nhận danh hiệu", "chụp ảnh",
         "toàn cảnh", "quang cảnh", "phát biểu tại", "phát biểu chỉ đạo", "ảnh:", "(ảnh", "biểu dương, khen thưởng",
+    ]
+
+    /// Words of a photographed scene; a short line holding one is a caption, not an intertitle.
+    static let sceneWords: [String] = [
+        "ảnh", "toàn cảnh", "quang cảnh", "đại biểu", "tiết mục", "trao", "tặng", "nhận", "phát biểu", "chụp",
+        "tham quan", "lãnh đạo", "đồng chí", "chúc mừng", "khen thưởng", "biểu diễn", "văn nghệ", "lưu niệm", "tại",
     ]
 
     /// Words that mark a narrated sentence (tense, reported speech), which captions do not use.
