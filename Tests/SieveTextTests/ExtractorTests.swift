@@ -200,6 +200,17 @@ import Testing
         #expect(names == ["Sở Giáo dục và Đào tạo Hà Nội", "UBND quận"])
     }
 
+    @Test func aNameAtTheEndOfASentenceAfterItsRole() {
+        let people = PeopleExtractor.people(in: "Tham dự có Bộ trưởng Bộ GD&ĐT Nguyễn Kim Sơn. Giáo viên Lê Thị Hoa chia sẻ kinh nghiệm tại Sở Giáo dục và Đào tạo Hà Nội.")
+        #expect(people.map(\.name) == ["Nguyễn Kim Sơn", "Lê Thị Hoa"])
+        #expect(people.map(\.role) == ["Bộ trưởng Bộ GD&ĐT", "Giáo viên"])
+        #expect(PeopleExtractor.people(in: "Chủ tịch UBND thành phố Hồ Chí Minh phát biểu.").isEmpty)
+    }
+
+    @Test func upperCaseSchoolYears() {
+        #expect(SchoolYearsExtractor.scan("TỔNG KẾT NĂM HỌC 2023-2024") == [.year("2023-2024")])
+    }
+
     @Test func aPlannedDateKeepsThePublicationYear() throws {
         var document = Document(id: "t", source: Source(path: "t", format: "text"),
                                 blocks: [Block(.paragraph, "Theo kế hoạch, ngày 15/6, học sinh sẽ làm thủ tục dự thi.")])

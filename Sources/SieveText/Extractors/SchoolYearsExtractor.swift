@@ -2,7 +2,7 @@ import SieveCore
 
 /// Lists the school years the article names as `fields.school_years` (`YYYY-YYYY`, sorted, unique).
 ///
-/// A school year is `năm học` followed by a range `2023-2024`, `2024 – 2025`, `2024- 2025`, `2023 -2024`;
+/// A school year is `năm học` (any case) followed by a range `2023-2024`, `2024 – 2025`, `2024- 2025`, `2023 -2024`;
 /// further ranges listed right after (`năm học 2021-2022, 2022-2023`) count too. A range without `năm học`
 /// (`giai đoạn 2020-2025`) is not a school year. A first year with a stray digit (`20223-2024`) is read as
 /// the year before the second and flagged in a diagnostic; a range that is not one year long is flagged
@@ -48,7 +48,7 @@ public struct SchoolYearsExtractor: Extractor {
 
     /// Every range introduced by `năm học` in the text.
     static func scan(_ text: String) -> [Found] {
-        let bytes = Array(text.utf8)
+        let bytes = Array(text.lowercased().utf8)
         var found: [Found] = []
         var index = 0
         while index + marker.count <= bytes.count {

@@ -124,7 +124,8 @@ struct EntityScanner {
     }
 
     /// One step of a role or organization name: a field or office phrase (`giáo dục và đào tạo`), a school
-    /// (`Trường Đại học ...`), a run of capitalized words (cut before a person's name followed by a verb; a
+    /// (`Trường Đại học ...`), a run of capitalized words (cut before a person's name: a family name and two or
+    /// three more words, `Bộ trưởng Bộ GD&ĐT Nguyễn Kim Sơn`; a
     /// single capitalized word may take one lower-case syllable that does not start a predicate: `Sư phạm`),
     /// an abbreviation, or an office syllable (`phòng`, `viên`, `và` before a capital).
     func officeStep(at cursor: Int, start: Int) -> Step {
@@ -140,8 +141,8 @@ struct EntityScanner {
         }
         if isNameWord(cursor) {
             let runEnd = nameRunEnd(from: cursor)
-            if endsName(at: runEnd), runEnd < tokens.count, tokens[runEnd].isWord,
-               let person = personStart(in: cursor, runEnd, minLength: 3) {
+            if endsName(at: runEnd), let person = personStart(in: cursor, runEnd, minLength: 3),
+               !VietLexicon.personLikePlaces.contains((person..<runEnd).map { tokens[$0].key }.joined(separator: " ")) {
                 return person > cursor ? .advance(person) : .stop(at: cursor)
             }
             if runEnd == cursor + 1, runEnd < tokens.count, tokens[runEnd].isWord, !tokens[runEnd].isCapitalized,
