@@ -153,7 +153,7 @@ struct EntityScanner {
             return .advance(runEnd)
         }
         if token.isCapitalized || token.isAcronym { return .advance(cursor + 1) }
-        if cursor > start, VietLexicon.officeSyllables.contains(token.key) {
+        if VietLexicon.officeSyllables.contains(token.key), cursor > start || token.key != "và" {
             if token.key == "và" {
                 guard cursor + 1 < tokens.count, tokens[cursor + 1].isCapitalized || phrase(VietLexicon.fields, at: cursor + 1) != nil
                 else { return .none }
