@@ -29,6 +29,8 @@ import Testing
         ("07/03/2026 08:01 GMT+7", "2026-03-07T08:01:00+07:00"),
         ("Thứ Bảy, 07/03/2026 - 08:52", "2026-03-07T08:52:00+07:00"),
         ("01/03/2026", "2026-03-01"),
+        ("07-03-2026 - 08:30 PM", "2026-03-07T20:30:00+07:00"),
+        ("Cập nhật: 07/03/2026 12:05 AM", "2026-03-07T00:05:00+07:00"),
     ])
     func dateLineFormats(_ line: String, _ iso: String) throws {
         let result = try TestSupport.run(document([line, "Nội dung bài."]), [try PublishedExtractor(options: .init())])
