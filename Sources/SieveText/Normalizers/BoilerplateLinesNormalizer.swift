@@ -292,16 +292,46 @@ struct Line {
         return String(text)
     }
 
+    /// Sentence ends followed by a space and a capital, counted on UTF-8 bytes.
     private static func countSentences(_ text: Substring) -> Int {
         var count = 0
-        var previous: Unicode.Scalar = " "
-        var afterStop = false
-        for scalar in text.unicodeScalars {
-            if afterStop, previous == " ", UTF8Text.isUppercase(scalar) { count += 1 }
-            if UTF8Text.sentenceEnds.contains(scalar) { afterStop = true } else if scalar != " " { afterStop = false }
-            previous = scalar
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var end = -1
+            if byte == 0x2E || byte == 0x21 || byte == 0x3F {
+                end = index + 1
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA6 {
+                end = index + 3
+            }
+            guard end > 0 else {
+                index += 1
+                continue
+            }
+            var next = end
+            while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+            if next > end, next < bytes.count, startsUppercase(bytes, at: next) { count += 1 }
+            index = end
         }
         return count
+    }
+
+    /// Whether the scalar starting at `index` is an upper-case letter.
+    private static func startsUppercase(_ bytes: [UInt8], at index: Int) -> Bool {
+        let lead = bytes[index]
+        if lead < 0x80 { return lead >= 0x41 && lead <= 0x5A }
+        var value: UInt32
+        var length: Int
+        switch lead {
+        case 0xC0..<0xE0: value = UInt32(lead & 0x1F); length = 2
+        case 0xE0..<0xF0: value = UInt32(lead & 0x0F); length = 3
+        case 0xF0...: value = UInt32(lead & 0x07); length = 4
+        default: return false
+        }
+        guard index + length <= bytes.count else { return false }
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return Unicode.Scalar(value).map(UTF8Text.isUppercase) ?? false
     }
 }
 
