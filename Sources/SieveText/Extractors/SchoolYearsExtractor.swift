@@ -48,6 +48,7 @@ public struct SchoolYearsExtractor: Extractor {
 
     /// Every range introduced by `năm học` in the text.
     static func scan(_ text: String) -> [Found] {
+        guard mentionsHoc(text) else { return [] }
         let bytes = Array(text.lowercased().utf8)
         var found: [Found] = []
         var index = 0
@@ -70,6 +71,21 @@ public struct SchoolYearsExtractor: Extractor {
             index = max(cursor, end)
         }
         return found
+    }
+
+    /// Whether the text holds `ọc` or `ỌC` (of `học`), checked on bytes before any lower-casing.
+    private static func mentionsHoc(_ text: String) -> Bool {
+        var state = 0
+        for byte in text.utf8 {
+            switch (state, byte) {
+            case (_, 0xE1): state = 1
+            case (1, 0xBB): state = 2
+            case (2, 0x8D), (2, 0x8C): state = 3
+            case (3, 0x63), (3, 0x43): return true
+            default: state = 0
+            }
+        }
+        return false
     }
 
     /// A range `NNNN[N] - NNNN` at `start` (dash, en dash or em dash, spaces allowed around it).

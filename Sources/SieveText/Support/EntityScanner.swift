@@ -41,7 +41,7 @@ struct EntityScanner {
         guard index < tokens.count, tokens[index].isWord else { return nil }
         if phrase(VietLexicon.committeeHeads, at: index) != nil { return nil }
         guard let length = phrase(VietLexicon.unitWords, at: index) else { return nil }
-        let key = (index..<index + length).map { tokens[$0].key }.joined(separator: " ")
+        let key = (index..<index + length).map { tokens[$0].key.description }.joined(separator: " ")
         return (length, VietLexicon.canonicalUnit(key))
     }
 
@@ -108,7 +108,7 @@ struct EntityScanner {
         let end = nameRunEnd(from: index)
         guard (3...4).contains(end - index), VietLexicon.surnames.contains(tokens[index].key), end < tokens.count,
               tokens[end].isWord, !tokens[end].isCapitalized else { return false }
-        return !VietLexicon.personLikePlaces.contains((index..<end).map { tokens[$0].key }.joined(separator: " "))
+        return !VietLexicon.personLikePlaces.matches(tokens, index, end)
     }
 
     // MARK: offices
@@ -142,7 +142,7 @@ struct EntityScanner {
         if isNameWord(cursor) {
             let runEnd = nameRunEnd(from: cursor)
             if endsName(at: runEnd), let person = personStart(in: cursor, runEnd, minLength: 3),
-               !VietLexicon.personLikePlaces.contains((person..<runEnd).map { tokens[$0].key }.joined(separator: " ")) {
+               !VietLexicon.personLikePlaces.matches(tokens, person, runEnd) {
                 return person > cursor ? .advance(person) : .stop(at: cursor)
             }
             if runEnd == cursor + 1, runEnd < tokens.count, tokens[runEnd].isWord, !tokens[runEnd].isCapitalized,
