@@ -72,7 +72,7 @@ let package = Package(
             ),
             dependencies: ["sieve"]
         ),
-        .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore"], swiftSettings: strictSettings),
+        .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore", "SieveTesting"], swiftSettings: strictSettings),
         .testTarget(name: "SieveHTMLTests", dependencies: ["SieveHTML", "SieveCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveBatchTests",
@@ -92,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SieveTests",
-            dependencies: ["Sieve", "SieveCore"],
+            dependencies: ["Sieve", "SieveCore", "SieveTesting"],
             swiftSettings: strictSettings
         ),
     ]

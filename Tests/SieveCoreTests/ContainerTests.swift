@@ -1,4 +1,5 @@
 import Foundation
+import SieveTesting
 import Testing
 @testable import SieveCore
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SieveTesting
 import Testing
 @testable import SieveCore
 

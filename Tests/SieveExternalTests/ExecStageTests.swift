@@ -138,6 +138,29 @@ import Testing
         for (index, count) in counts { #expect(count == .number(Double(index + 1))) }
     }
 
+    @Test func aGarbledAnswerReplacesTheWorkerAndAMalformedDocumentFailsOnlyItself() throws {
+        let exec = try stage(try Fixtures.pythonWorker(Workers.garbler))
+        var garbled = Fixtures.document("g", title: "garble", paragraphs: ["x"])
+        #expect { try exec.apply(to: &garbled, context: Fixtures.context()) } throws: { error in
+            "\(error)".contains("broke the protocol: the answer is not a JSON object")
+        }
+        var malformed = Fixtures.document("m", title: "malformed", paragraphs: ["x"])
+        #expect { try exec.apply(to: &malformed, context: Fixtures.context()) } throws: { error in
+            "\(error)".contains("the document it answered is malformed: document member 'title' must be a string or null")
+        }
+        var fine = Fixtures.document("f", title: "fine", paragraphs: ["x"])
+        #expect(try exec.apply(to: &fine, context: Fixtures.context()) == .keep)
+    }
+
+    @Test func workersRunInTheirOwnProcessGroupSoCtrlCReachesOnlySieve() throws {
+        let exec = try stage(try Fixtures.pythonWorker(Workers.processGroup))
+        var document = Fixtures.document("p", paragraphs: ["x"])
+        _ = try exec.apply(to: &document, context: Fixtures.context())
+        let pid = try #require(document.fields["pid"])
+        #expect(document.fields["pgid"] == pid)
+        #expect(document.fields["pgid"] != .number(Double(getpgrp())))
+    }
+
     @Test func passesTheConformanceCheck() throws {
         try StageConformance.check(ExecStage.self, options: {
             var options = ExecStage.Options()
@@ -186,6 +209,28 @@ enum Workers {
         request = json.loads(line)
         if request["document"]["title"] == "hang":
             time.sleep(60)
+        send({"id": request["id"], "document": request["document"]})
+    """
+
+    static let garbler = prelude + """
+    send({"protocol": 1, "ok": True, "name": "garbler"})
+    for line in sys.stdin:
+        request = json.loads(line)
+        document = request["document"]
+        if document["title"] == "garble":
+            print("oops, not JSON", flush=True)
+        elif document["title"] == "malformed":
+            document["title"] = 3
+            send({"id": request["id"], "document": document})
+        else:
+            send({"id": request["id"], "document": document})
+    """
+
+    static let processGroup = prelude + """
+    send({"protocol": 1, "ok": True, "name": "group"})
+    for line in sys.stdin:
+        request = json.loads(line)
+        request["document"]["fields"] = {"pid": os.getpid(), "pgid": os.getpgrp()}
         send({"id": request["id"], "document": request["document"]})
     """
 

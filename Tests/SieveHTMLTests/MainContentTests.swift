@@ -77,6 +77,32 @@ struct MainContentTests {
         #expect(!document.text.contains("Buy now"))
     }
 
+    @Test func siblingSectionsWithParagraphsJoinTheArticle() throws {
+        func section(_ names: [String]) -> String {
+            "<section><div><div><div>" + names.map { "<p>\(Self.prose($0))</p>" }.joined() + "</div></div></div></section>"
+        }
+        let document = try extract("""
+            <body><main>\(section(["Opening", "Second", "Third"]))
+            <aside><a href="/shop">Buy the book</a></aside>
+            \(section(["Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh"]))</main></body>
+            """)
+        #expect(document.text.hasPrefix("Opening reported"))
+        #expect(document.text.contains("Eleventh reported"))
+        #expect(!document.text.contains("Buy the book"))
+    }
+
+    @Test func titleRepeatsAndDatelinesAtTheEdgesAreTrimmed() throws {
+        let document = try extract("""
+            <head><title>Floods close schools | Daily Example</title></head>
+            <body><div class="content"><h2>Floods close schools</h2><p>05/10/2018 - Published by Jane Doe</p>
+            <p>\(Self.prose("The mayor"))</p><p>Schools reopen on 12 October 2018, officials said.</p>
+            <p>\(Self.prose("A spokesman"))</p><p>Updated 06/10/2018</p></div></body>
+            """)
+        #expect(document.blocks.map(\.text) == [
+            Self.prose("The mayor"), "Schools reopen on 12 October 2018, officials said.", Self.prose("A spokesman"),
+        ])
+    }
+
     @Test func teaserListsAndEmptySectionsAreDropped() throws {
         let teasers = (1...4).map { "<li><a href=\"/s\($0)\">Another story headline number \($0)</a> <span>Short teaser text.</span></li>" }.joined()
         let document = try extract("""

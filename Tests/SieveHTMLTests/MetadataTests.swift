@@ -104,6 +104,12 @@ struct MetadataTests {
         #expect(document.published == nil)
     }
 
+    @Test func datelinesOpeningAParagraphOrInAFactList() throws {
+        let long = "27.1.2022 - Bei der Erinnerung an die Verfolgten wurde lange übersehen, dass auch viele andere Gruppen betroffen waren, sagte sie am Donnerstag."
+        #expect(try metadata("<body><p>\(long)</p></body>").published == "2022-01-27")
+        #expect(try metadata("<body><ul class='info'><li><span>Datum:</span>26. Januar 2022</li></ul><p>Text.</p></body>").published == "2022-01-26")
+    }
+
     @Test func dateOnlyValueTakesTheTimeOfTheSameDay() throws {
         let document = try metadata("""
             <html lang="vi"><head><meta name="pubdate" content="2024-08-23"></head>

@@ -1,9 +1,10 @@
 import Foundation
+import SieveTesting
 import Testing
 
 @Suite struct BadInputTests {
     @Test func aBatchWithBrokenInputsConvertsTheRestAndNamesEachFailure() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         try scratch.write("in/good.txt", Data("Một bài báo ngắn.\n\nĐoạn thứ hai.".utf8))
         try scratch.write("in/empty.txt", Data())
         try scratch.write("in/binary.bin", Data((0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 7) }))
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func anUnknownStageFailsBeforeAnyInputIsReadOrOutputWritten() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let result = try SieveProcess.run(["convert", "seeds", "--stage", "unwarp", "-o", scratch.path("out.jsonl")])
         #expect(result.status == 2)
         #expect(result.stderr.contains("unknown stage 'unwarp' (did you mean 'unwrap'?)"))

@@ -1,4 +1,5 @@
 import Foundation
+import SieveTesting
 import Testing
 
 @Suite struct BatchModeTests {
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func maxErrorsStopsTheRunWithStatusOne() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         for index in 0..<30 { try scratch.write("in/\(index).bin", Data([0, 1, 2, 3, 0, 0, 7])) }
         let result = try SieveProcess.run(["convert", scratch.path("in"), "--to", "jsonl", "--max-errors", "3", "--jobs", "1"])
         #expect(result.status == 1)
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func oversizedInputsAreReportedNotParsed() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let big = try scratch.write("big.txt", Data(String(repeating: "chữ ", count: 10_000).utf8))
         let result = try SieveProcess.run(["convert", big, "--to", "jsonl", "--max-bytes", "1000"])
         #expect(result.status == 1)

@@ -1,4 +1,5 @@
 import Foundation
+import SieveTesting
 import Testing
 
 /// The exec route end to end through the `sieve` executable: the Python sample on the seeds, a crashing worker
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func aCrashingWorkerFailsOnlyItsDocument() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let directory = scratch.url
         let worker = directory.appendingPathComponent("crash_on_002.py")
         try """
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func aBadHandshakeStopsTheRunBeforeAnyInput() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let directory = scratch.url
         let worker = directory.appendingPathComponent("broken.py")
         try "import sys\nprint('config missing: set MODEL_PATH', file=sys.stderr)\nsys.exit(4)\n"
@@ -85,7 +86,7 @@ import Testing
     }
 
     @Test func aBadPipelineFileFailsWithEveryProblemAndReadsNothing() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let directory = scratch.url
         let file = directory.appendingPathComponent("bad.yml")
         try "stages:\n  - nfd\n  - name: title\n    options: {replac: true}\noutput: \(directory.path)/out.jsonl\n"

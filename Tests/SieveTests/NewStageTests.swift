@@ -1,11 +1,12 @@
 import Foundation
+import SieveTesting
 import Testing
 
 /// `sieve new-stage` writes a stage and its test into a package and says what to add to Package.swift.
 @Suite struct NewStageTests {
     @Test(arguments: [("normalizer", "Normalizer"), ("extractor", "Extractor"), ("reader", "SourceReader"), ("sink", "SinkWriter")])
     func writesTheStageAndItsTest(kind: String, conformance: String) throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let package = scratch.url
         let result = try SieveProcess.run(["new-stage", "--kind", kind, "SectionTagger", "--package-dir", package.path])
         #expect(result.status == 0, "\(result.stderr)")
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func aSecondStageInTheSameTargetOnlyAsksForRegistration() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let package = scratch.url
         _ = try SieveProcess.run(["new-stage", "--kind", "extractor", "First", "--package-dir", package.path, "--target", "MyStages"])
         let second = try SieveProcess.run(["new-stage", "--kind", "normalizer", "Second", "--package-dir", package.path,
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func refusesToOverwriteAndRejectsBadNames() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let package = scratch.url
         _ = try SieveProcess.run(["new-stage", "--kind", "sink", "Tabs", "--package-dir", package.path])
         let again = try SieveProcess.run(["new-stage", "--kind", "sink", "Tabs", "--package-dir", package.path])

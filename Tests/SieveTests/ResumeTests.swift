@@ -1,4 +1,5 @@
 import Foundation
+import SieveTesting
 import Testing
 
 @Suite struct ResumeTests {
@@ -6,7 +7,7 @@ import Testing
     private let stages = ["--stage", "nfc", "--stage", "whitespace", "--stage", "unwrap", "--stage", "title"]
 
     /// A corpus big enough that a run can be killed part-way.
-    private func corpus(in scratch: Scratch, count: Int) throws {
+    private func corpus(in scratch: TemporaryDirectory, count: Int) throws {
         let paragraph = try String(contentsOf: SieveProcess.root.appendingPathComponent("seeds/003_e404581200cffbc0.txt"), encoding: .utf8)
         for index in 0..<count {
             try scratch.write(String(format: "in/%02d/%05d.txt", index % 7, index), Data("Bài số \(index)\n\n\(paragraph)".utf8))
@@ -15,7 +16,7 @@ import Testing
 
     @Test(arguments: [0.05, 0.4, 0.9])
     func aRunKilledAtAnyMomentAndResumedEqualsAnUninterruptedRun(killAfter seconds: Double) throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         try corpus(in: scratch, count: 1500)
         let reference = try SieveProcess.run(["convert", scratch.path("in"), "-o", scratch.path("reference.jsonl"), "--jobs", "2", "-q"] + stages)
         #expect(reference.status == 0, "\(reference.stderr)")
@@ -43,7 +44,7 @@ import Testing
     }
 
     @Test func ctrlCStopsPolitelyAndResumeFinishesTheRun() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         try corpus(in: scratch, count: 1500)
         let reference = try SieveProcess.run(["convert", scratch.path("in"), "-o", scratch.path("reference.jsonl"), "-q"] + stages)
         #expect(reference.status == 0)
@@ -68,7 +69,7 @@ import Testing
     }
 
     @Test func resumingWithOtherStagesIsRefused() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         try corpus(in: scratch, count: 3)
         try scratch.write("out.jsonl.sieve-journal", Data("{\"sieveJournal\":1,\"fingerprint\":\"0\"}\n".utf8))
         let result = try SieveProcess.run(["convert", scratch.path("in"), "-o", scratch.path("out.jsonl"), "--resume"] + stages)
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func partitionByDateWritesOneFilePerDay() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let jsonl = """
         {"id": "a", "html": "<html><head><meta property='article:published_time' content='2024-01-05T08:00:00+07:00'><title>A</title></head><body><p>Một</p></body></html>"}
         {"id": "b", "html": "<html><head><title>B</title></head><body><p>Hai</p></body></html>"}

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import SieveTesting
 import Testing
 
 @Suite struct SeedsEndToEndTests {
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func csvOfTheSeedsHasAHeaderAndFiveRows() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let result = try SieveProcess.run(["convert", "seeds", "-o", scratch.path("seeds.csv")])
         #expect(result.status == 0, "\(result.stderr)")
         let csv = try String(contentsOfFile: scratch.path("seeds.csv"), encoding: .utf8)
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func xmlOfTheSeedsIsWellFormed() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryDirectory()
         let result = try SieveProcess.run(["convert", "seeds", "--to", "xml", "-o", scratch.path("seeds.xml")])
         #expect(result.status == 0, "\(result.stderr)")
         let parser = try #require(XMLParser(contentsOf: URL(fileURLWithPath: scratch.path("seeds.xml"))))

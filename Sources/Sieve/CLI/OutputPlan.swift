@@ -104,9 +104,8 @@ final class OutputPlan {
     func write(_ document: Document) throws {
         let key = partition.map { Self.partitionName(of: document, by: $0) } ?? ""
         if targets[key] == nil, let directory {
-            let ext = type(of: try registry.makeSink(sinkSpec)).fileExtension
             var sink = try registry.makeSink(sinkSpec)
-            let channel = try OutputChannel(path: "\(directory)/\(key).\(ext)")
+            let channel = try OutputChannel(path: "\(directory)/\(key).\(type(of: sink).fileExtension)")
             try sink.open(channel)
             targets[key] = Target(sink: sink, channel: channel)
         }

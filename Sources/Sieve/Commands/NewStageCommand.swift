@@ -83,11 +83,11 @@ struct NewStageCommand: ParsableCommand {
             ]
         }
         lines += [
-            "Register the stage in your executable's main:",
+            "Register the stage in your executable's main (add it to any stages already there):",
             "",
             "        await SieveCommand.main(registry: .standard.with(\(name).self))",
             "",
-            "Then: swift test, and swift run sieve stages (it lists '\(stage)' among the \(kind)s).",
+            "Then: swift test, and swift run YOUR-EXECUTABLE stages (it lists '\(stage)' among the \(kind)s).",
         ]
         return lines.joined(separator: "\n")
     }

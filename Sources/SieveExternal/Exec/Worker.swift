@@ -1,12 +1,12 @@
 import Logging
 import SieveCore
 
-/// One worker process of an `exec` stage, past its handshake. Used by one document at a time: the pool hands
-/// it out and takes it back.
+/// One worker process of an `exec` stage: spawned by `spawn`, ready once `handshake()` returns. Used by one
+/// document at a time: the pool hands it out and takes it back.
 struct Worker: Sendable {
     /// The running process.
     let process: ChildProcess
-    /// The name the worker gave in its handshake.
+    /// The name the worker gave in its handshake (its command line before that).
     let name: String
     /// The drain of its standard error.
     let stderr: StderrPump

@@ -63,7 +63,7 @@ public struct MainContentExtractor: Extractor {
         for expression in prune {
             pruned.formUnion(XPath.nodes(expression, in: tree))
         }
-        let blocks = Self.extract(root: root, pruned: pruned, tuning: tuning)
+        let blocks = Self.trimmingEdges(Self.extract(root: root, pruned: pruned, tuning: tuning), title: TitleExtractor.title(of: tree))
         if blocks.isEmpty {
             document.diagnose(Self.name, "no article body found; kept the page's visible text")
             if !pruned.isEmpty { document.blocks = BlockBuilder.blocks(of: root, skip: { pruned.contains($0) }) }
@@ -84,6 +84,35 @@ public struct MainContentExtractor: Extractor {
             blocks += BlockBuilder.blocks(of: table.nodes[container], skip: { skipped.contains($0) })
         }
         return droppingEmptySections(blocks)
+    }
+
+    /// Removes what sits at the edges of an article but is not part of it: a leading heading that repeats
+    /// the page title, and short datelines or bylines ("05/10/2018 - Published by ...") at either end, that
+    /// is blocks under 100 bytes that open or close with a date.
+    static func trimmingEdges(_ blocks: [Block], title: String?) -> [Block] {
+        var start = 0, end = blocks.count
+        func isDateline(_ block: Block) -> Bool {
+            guard block.kind != .heading, block.text.utf8.count < 100 else { return false }
+            let bytes = Array(block.text.utf8)
+            let head = String(decoding: bytes.prefix(24), as: UTF8.self)
+            let tail = String(decoding: bytes.suffix(24), as: UTF8.self)
+            return DateParser.text(head, monthDayFirst: false) != nil || DateParser.text(tail, monthDayFirst: false) != nil
+        }
+        let titleWords = title.map(TitleExtractor.words) ?? []
+        var trimmed = true
+        while trimmed, start < end {
+            trimmed = false
+            let first = blocks[start]
+            if first.kind == .heading, !titleWords.isEmpty, TitleExtractor.similarity(TitleExtractor.words(first.text), titleWords) >= 0.8 {
+                start += 1
+                trimmed = true
+            } else if isDateline(first), start + 1 < end {
+                start += 1
+                trimmed = true
+            }
+        }
+        while end - 1 > start, isDateline(blocks[end - 1]) { end -= 1 }
+        return Array(blocks[start..<end])
     }
 
     /// Removes headings left without content ("Related articles" whose list was dropped): a heading at the

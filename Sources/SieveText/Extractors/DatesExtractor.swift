@@ -21,6 +21,7 @@ public struct DatesExtractor: Extractor {
     public init(options: NoOptions) throws {}
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        guard Vietnamese.isInScope(document) else { return .keep }
         let zones = ArticleZones(document)
         let matches = (zones.body + zones.captions).flatMap { DateScanner.scan($0) }
         guard !matches.isEmpty else { return .keep }

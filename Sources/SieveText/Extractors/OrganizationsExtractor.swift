@@ -27,6 +27,7 @@ public struct OrganizationsExtractor: Extractor {
     public init(options: NoOptions) throws {}
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        guard Vietnamese.isInScope(document) else { return .keep }
         var mentions: [OrganizationScanner.Mention] = []
         let people = PersonNames(document)
         for text in ArticleZones(document).all {

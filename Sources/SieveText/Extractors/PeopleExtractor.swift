@@ -24,6 +24,7 @@ public struct PeopleExtractor: Extractor {
     public init(options: NoOptions) throws {}
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        guard Vietnamese.isInScope(document) else { return .keep }
         var people: [(name: String, role: String?)] = []
         var index: [String: Int] = [:]
         for text in ArticleZones(document).all {

@@ -21,6 +21,7 @@ public struct PlacesExtractor: Extractor {
     public init(options: NoOptions) throws {}
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        guard Vietnamese.isInScope(document) else { return .keep }
         var places: [String] = []
         var keys: Set<String> = []
         let people = PersonNames(document)

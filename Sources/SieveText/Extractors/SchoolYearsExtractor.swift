@@ -20,6 +20,7 @@ public struct SchoolYearsExtractor: Extractor {
     public init(options: NoOptions) throws {}
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        guard Vietnamese.isInScope(document) else { return .keep }
         var years: Set<String> = []
         for text in ArticleZones(document).all {
             for found in Self.scan(text) {

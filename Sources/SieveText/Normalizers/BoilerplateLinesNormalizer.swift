@@ -29,7 +29,8 @@ import SieveCore
 ///    heading.
 ///
 /// Options: `markers` (extra section headings or line starts, `|`-separated on the command line),
-/// `captions` (default true: keep captions as `.caption` blocks; false drops them), `byline` (default true).
+/// `captions` (default true: keep captions as `.caption` blocks; false drops them), `byline` (default true),
+/// `formats` (default `text`: the reader formats it filters; HTML pages are left to `main-content`).
 ///
 /// Example: `["Bài chính.", "Thái Bình", "Từ khóa:", "captcha", "Video clip"]` → blocks `["Bài chính."]`,
 /// authors `["Thái Bình"]`.
@@ -42,6 +43,9 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         public var captions = true
         /// Move a trailing byline to `authors`.
         public var byline = true
+        /// The reader formats whose documents are filtered; HTML pages are left to `main-content`, which
+        /// removes boilerplate from the page structure (line rules on top of it only cost recall).
+        public var formats = ["text"]
         /// Default options.
         public init() {}
     }
@@ -52,6 +56,7 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         "markers": "extra lines that open the related/comment tail, e.g. 'Tin cùng tác giả|Đọc tiếp'",
         "captions": "keep photo captions as caption blocks (default true) or drop them",
         "byline": "move a trailing byline to authors (default true)",
+        "formats": "reader formats to filter, separated by | (default text; add html to filter HTML pages too)",
     ]
 
     private let sectionHeadings: Set<String>
@@ -60,6 +65,7 @@ public struct BoilerplateLinesNormalizer: Normalizer {
     private let linkPrefixes = BoilerplateMarkers.linkPrefixes.map { MatchKey.of($0) }
     private let keepCaptions: Bool
     private let takeByline: Bool
+    private let formats: Set<String>
 
     /// Creates the filter with the documented markers plus the user's.
     public init(options: Options) throws {
@@ -69,9 +75,11 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         widgets = Set(BoilerplateMarkers.widgetLines.map { MatchKey.of($0) })
         keepCaptions = options.captions
         takeByline = options.byline
+        formats = Set(options.formats)
     }
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        guard formats.contains(document.source.format) else { return .keep }
         var lines = document.blocks.enumerated().map { Line(block: $0.element, isTitle: $0.offset == 0 && $0.element.kind == .heading) }
         markTail(&lines)
         markRelatedItems(&lines)

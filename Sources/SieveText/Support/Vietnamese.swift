@@ -1,4 +1,5 @@
 import Foundation
+import SieveCore
 
 /// Character facts about Vietnamese text.
 enum Vietnamese {
@@ -21,6 +22,13 @@ enum Vietnamese {
             }
         }
         return false
+    }
+
+    /// Whether the Vietnamese extractors should read a document: its language is Vietnamese or not known,
+    /// and its first blocks look Vietnamese. Keeps them from spending time (or guessing) on other languages.
+    static func isInScope(_ document: Document) -> Bool {
+        if let language = document.language, !language.lowercased().hasPrefix("vi") { return false }
+        return looksVietnamese([document.title ?? ""] + document.blocks.prefix(12).map(\.text))
     }
 
     /// Whether the scalar is a vowel carrying one of the five tone marks (à á ả ã ạ and the like).

@@ -137,6 +137,12 @@ struct CandidateScorer {
                 result.append(index)
                 continue
             }
+            // A sibling holding several paragraphs of its own with few links is more of the article.
+            if table.paragraphs[index] >= 3, table.linkDensity(index) < 0.15, !table.tags[index].isNeverContent,
+               table.tags[index] != .aside, table.tags[index] != .nav, table.tags[index] != .footer {
+                result.append(index)
+                continue
+            }
             let length = table.inlineText[index]
             let density = table.inlineLinkDensity(index)
             if table.tags[index] == .p || table.tags[index] == .div {

@@ -108,25 +108,32 @@ struct PageSignals {
         if dated, dateTexts.count < 16 { dateTexts.append(text) }
     }
 
-    /// The first short text (at most 120 bytes, holding a digit) for which `transform` gives a value, in page order, outside links, list items,
-    /// navigation, asides, footers and chrome-named boxes: datelines such as "Veröffentlicht am 16.08.2019"
-    /// or "21:22 23/08/2023", and not dates mentioned in running prose or in lists of other stories.
+    /// The first short text (at most 120 bytes, holding a digit) for which `transform` gives a value, in page
+    /// order, outside links, teaser list items, navigation, asides and footers: datelines such as
+    /// "Veröffentlicht am 16.08.2019" or "21:22 23/08/2023". A longer text counts only by its first 40 bytes
+    /// when it opens with a digit ("27.1.2022 - Bei der ..."), so dates mentioned in running prose and in
+    /// lists of other stories are never taken.
     static func firstShortText<R>(in body: xmlNodePtr, _ transform: (String) -> R?) -> R? {
         var result: R?
         body.walk { node in
             if node.isText {
                 guard let content = node.pointee.content else { return .continue }
-                let length = strlen(content)
-                guard length >= 6, length <= 160 else { return .continue }
                 var buffer = TextBuffer()
                 buffer.append(content)
-                guard buffer.bytes.count <= 120, buffer.bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return .continue }
-                result = transform(buffer.string)
+                let bytes = buffer.bytes
+                guard bytes.count >= 6, bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return .continue }
+                if bytes.count <= 120 {
+                    result = transform(buffer.string)
+                } else if bytes[0] >= 0x30, bytes[0] <= 0x39 {
+                    result = transform(String(decoding: bytes.prefix(40), as: UTF8.self))
+                }
                 return result == nil ? .continue : .stop
             }
             guard node.isElement else { return .skipChildren }
             switch node.tag {
-            case .a, .li, .nav, .aside, .footer:
+            case .a, .nav, .aside, .footer:
+                return .skipChildren
+            case .li where holdsHeadlineLink(node):
                 return .skipChildren
             default:
                 if node.tag.isNeverContent || Visibility.isHidden(node) { return .skipChildren }
