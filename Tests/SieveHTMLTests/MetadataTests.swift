@@ -186,6 +186,17 @@ struct MetadataTests {
         #expect(DateParser.url("https://x.com/20191118/story")?.iso == "2019-11-18")
     }
 
+    @Test func monthNamesOfMoreLanguages() {
+        #expect(DateParser.text("Германия 15 августа 2016, 13:43", monthDayFirst: false)?.iso == "2016-08-15")
+        #expect(DateParser.text("Опубліковано 3 березня 2021", monthDayFirst: false)?.iso == "2021-03-03")
+        #expect(DateParser.text("Warszawa, 3 maja 2020 r.", monthDayFirst: false)?.iso == "2020-05-03")
+        #expect(DateParser.text("Praha 12. října 2019", monthDayFirst: false)?.iso == "2019-10-12")
+        #expect(DateParser.text("29 Ekim 2019 Salı", monthDayFirst: false)?.iso == "2019-10-29")
+        #expect(DateParser.text("Blog entry by A. Writer | 28 April, 2017", monthDayFirst: false)?.iso == "2017-04-28")
+        // A month name without a year after it is no date.
+        #expect(DateParser.text("Подольски 15 августа в Кёльне", monthDayFirst: false) == nil)
+    }
+
     @Test func authorsExcludeSiteNamesAndLinkLabels() throws {
         let document = try metadata("""
             <head><meta property="og:site_name" content="Daily Example"></head>
