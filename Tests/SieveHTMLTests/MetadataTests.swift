@@ -128,6 +128,43 @@ struct MetadataTests {
         #expect(DateValue(year: 2024, month: 3, day: 1)!.dayOrdinal - DateValue(year: 2024, month: 2, day: 28)!.dayOrdinal == 2)
     }
 
+    @Test func utcTimestampWrittenInLocalTimeElsewhereTakesTheLocalDay() throws {
+        // The same moment with its offset in another tag.
+        let withOffset = try metadata("""
+            <head><script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2019-10-18T22:04:00Z"}</script>
+            <meta name="date" content="Sat, 19 Oct 2019 00:04:00 +0200"></head><body><p>Text.</p></body>
+            """)
+        #expect(withOffset.published == "2019-10-19T00:04:00+02:00")
+        // The same clock minute six hours earlier, without an offset: the offset is inferred.
+        let withoutOffset = try metadata("""
+            <head><meta property="article:published_time" content="2023-11-09T05:30:59+00:00"></head>
+            <body><div class="time">Published: <time datetime="2023-11-08 23:30:59">November 8, 2023</time></div><p>x</p></body>
+            """)
+        #expect(withoutOffset.published == "2023-11-08T23:30:59-06:00")
+        // Another minute on the previous day is another moment: the UTC value stays.
+        let unrelated = try metadata("""
+            <head><meta property="article:published_time" content="2023-11-09T05:30:00+00:00"></head>
+            <body><time datetime="2023-11-08 21:10:00">November 8</time><p>x</p></body>
+            """)
+        #expect(unrelated.published == "2023-11-09T05:30:00+00:00")
+    }
+
+    @Test func utcTimestampOneDayOffTheAddressDateGivesWay() throws {
+        let document = try metadata("""
+            <head><meta property="article:published_time" content="2018-12-31T23:11:59+00:00">
+            <link rel="canonical" href="https://blog.example.org/2019/01/01/new-year/"></head><body><p>Text.</p></body>
+            """)
+        #expect(document.published == "2019-01-01")
+        #expect(PublicationDates.localRendering(of: DateValue(year: 2020, month: 1, day: 1, hour: 23, offsetMinutes: 0)!,
+                                                DateValue(year: 2020, month: 1, day: 2, hour: 1, offsetMinutes: 0)!) == nil)
+    }
+
+    @Test func lessCommonMetaNamesForThePublicationDate() throws {
+        #expect(try metadata("<head><meta name='citation_publication_date' content='2016/05/04'></head><body><p>x</p></body>").published == "2016-05-04")
+        #expect(try metadata("<head><meta name='publication_date' content='2021-10-13'></head><body><p>x</p></body>").published == "2021-10-13")
+        #expect(try metadata("<head><meta name='dc:date' content='2020-07-12'></head><body><p>x</p></body>").published == "2020-07-12")
+    }
+
     @Test func impossibleDatesAreRejected() throws {
         let document = try metadata("""
             <head><meta property="article:published_time" content="2023-02-29"></head>
@@ -147,6 +184,17 @@ struct MetadataTests {
         #expect(DateParser.text("03/04/2019", monthDayFirst: false)?.iso == "2019-04-03")
         #expect(DateParser.text("le 2 mars 2020", monthDayFirst: false)?.iso == "2020-03-02")
         #expect(DateParser.url("https://x.com/20191118/story")?.iso == "2019-11-18")
+    }
+
+    @Test func monthNamesOfMoreLanguages() {
+        #expect(DateParser.text("Германия 15 августа 2016, 13:43", monthDayFirst: false)?.iso == "2016-08-15")
+        #expect(DateParser.text("Опубліковано 3 березня 2021", monthDayFirst: false)?.iso == "2021-03-03")
+        #expect(DateParser.text("Warszawa, 3 maja 2020 r.", monthDayFirst: false)?.iso == "2020-05-03")
+        #expect(DateParser.text("Praha 12. října 2019", monthDayFirst: false)?.iso == "2019-10-12")
+        #expect(DateParser.text("29 Ekim 2019 Salı", monthDayFirst: false)?.iso == "2019-10-29")
+        #expect(DateParser.text("Blog entry by A. Writer | 28 April, 2017", monthDayFirst: false)?.iso == "2017-04-28")
+        // A month name without a year after it is no date.
+        #expect(DateParser.text("Подольски 15 августа в Кёльне", monthDayFirst: false) == nil)
     }
 
     @Test func authorsExcludeSiteNamesAndLinkLabels() throws {

@@ -64,6 +64,28 @@ import Testing
         #expect(document.blocks.map(\.kind) == [.paragraph, .caption, .paragraph])
     }
 
+    @Test func inlineLinksAndShareWidgetsGoWithoutEndingTheArticle() throws {
+        let document = try run(["Chia sẻ", body1, "Xem thêm: Hà Nội công bố chỉ tiêu tuyển sinh lớp 10", body2, "Zalo"])
+        #expect(document.blocks.map(\.text) == [body1, body2])
+    }
+
+    @Test func tagsOnTheirOwnLinesAndASiteCredit() throws {
+        let document = try run(["(Dân trí) - " + body1, body2, "Hoài Nam", "Từ khoá:", "khai giảng", "TP Hồ Chí Minh", "Đọc nhiều",
+                                "Thí sinh đạt điểm cao nhất kỳ thi tốt nghiệp"])
+        #expect(document.blocks.map(\.text) == [body1, body2])
+        #expect(document.site == "Dân trí")
+        #expect(document.authors == ["Hoài Nam"])
+        #expect(document.tags == ["khai giảng", "TP Hồ Chí Minh"])
+        #expect(BoilerplateLinesNormalizer.siteCredit("(Ảnh: 2 người) - x") == nil)
+    }
+
+    @Test func aSubheadingBetweenParagraphsIsAnIntertitleNotACaption() throws {
+        let document = try run([body1, "Nâng cao chất lượng đội ngũ giáo viên", body2, "Đại biểu dự hội nghị", body1 + " Thêm.",
+                                "Lê Văn Tám phát biểu", body2])
+        #expect(document.blocks.map(\.kind) == [.paragraph, .heading, .paragraph, .caption, .paragraph, .caption, .paragraph])
+        #expect(document.blocks[1].level == 2)
+    }
+
     @Test func extraMarkersComeFromTheOption() throws {
         var options = BoilerplateLinesNormalizer.Options()
         options.markers = ["Tin cùng tác giả"]

@@ -29,6 +29,8 @@ import Testing
         ("07/03/2026 08:01 GMT+7", "2026-03-07T08:01:00+07:00"),
         ("Thứ Bảy, 07/03/2026 - 08:52", "2026-03-07T08:52:00+07:00"),
         ("01/03/2026", "2026-03-01"),
+        ("07-03-2026 - 08:30 PM", "2026-03-07T20:30:00+07:00"),
+        ("Cập nhật: 07/03/2026 12:05 AM", "2026-03-07T00:05:00+07:00"),
     ])
     func dateLineFormats(_ line: String, _ iso: String) throws {
         let result = try TestSupport.run(document([line, "Nội dung bài."]), [try PublishedExtractor(options: .init())])
@@ -198,6 +200,17 @@ import Testing
         ]), [try OrganizationsExtractor(options: .init())])
         let names = document.fields["organizations"]?.listValue?.compactMap { $0.objectValue?["name"]?.stringValue }
         #expect(names == ["Sở Giáo dục và Đào tạo Hà Nội", "UBND quận"])
+    }
+
+    @Test func aNameAtTheEndOfASentenceAfterItsRole() {
+        let people = PeopleExtractor.people(in: "Tham dự có Bộ trưởng Bộ GD&ĐT Nguyễn Kim Sơn. Giáo viên Lê Thị Hoa chia sẻ kinh nghiệm tại Sở Giáo dục và Đào tạo Hà Nội.")
+        #expect(people.map(\.name) == ["Nguyễn Kim Sơn", "Lê Thị Hoa"])
+        #expect(people.map(\.role) == ["Bộ trưởng Bộ GD&ĐT", "Giáo viên"])
+        #expect(PeopleExtractor.people(in: "Chủ tịch UBND thành phố Hồ Chí Minh phát biểu.").isEmpty)
+    }
+
+    @Test func upperCaseSchoolYears() {
+        #expect(SchoolYearsExtractor.scan("TỔNG KẾT NĂM HỌC 2023-2024") == [.year("2023-2024")])
     }
 
     @Test func aPlannedDateKeepsThePublicationYear() throws {

@@ -155,6 +155,11 @@ import Testing
         #expect(!seed004.text.contains("Giáo dục 23/12/2024"))
         #expect(!seed004.text.contains("Có thể bạn quan tâm"))
         #expect(seed004.fields["school_years"] == .list(["2020-2021"]))
+        #expect(seed004.fields["organizations"]?.listValue?.compactMap { $0.objectValue?["name"]?.stringValue } == [
+            "Ban Giám đốc Sở Giáo dục và Đào tạo Hà Nội", "Sở Giáo dục và Đào tạo Hà Nội",
+            "Ban Thường vụ Công đoàn ngành Giáo dục Hà Nội", "Công đoàn ngành Giáo dục Hà Nội", "Phòng Giáo dục và Đào tạo",
+            "Liên đoàn Lao động quận Thanh Xuân",
+        ])
         #expect(seed004.fields["people"] == .list([
             .object(["name": "Đỗ Văn Nam", "role": "Phó Chủ tịch Công đoàn ngành Giáo dục Hà Nội"]),
         ]))

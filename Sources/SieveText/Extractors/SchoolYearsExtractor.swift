@@ -2,7 +2,7 @@ import SieveCore
 
 /// Lists the school years the article names as `fields.school_years` (`YYYY-YYYY`, sorted, unique).
 ///
-/// A school year is `năm học` followed by a range `2023-2024`, `2024 – 2025`, `2024- 2025`, `2023 -2024`;
+/// A school year is `năm học` (any case) followed by a range `2023-2024`, `2024 – 2025`, `2024- 2025`, `2023 -2024`;
 /// further ranges listed right after (`năm học 2021-2022, 2022-2023`) count too. A range without `năm học`
 /// (`giai đoạn 2020-2025`) is not a school year. A first year with a stray digit (`20223-2024`) is read as
 /// the year before the second and flagged in a diagnostic; a range that is not one year long is flagged
@@ -49,7 +49,8 @@ public struct SchoolYearsExtractor: Extractor {
 
     /// Every range introduced by `năm học` in the text.
     static func scan(_ text: String) -> [Found] {
-        let bytes = Array(text.utf8)
+        guard mentionsHoc(text) else { return [] }
+        let bytes = Array(text.lowercased().utf8)
         var found: [Found] = []
         var index = 0
         while index + marker.count <= bytes.count {
@@ -71,6 +72,21 @@ public struct SchoolYearsExtractor: Extractor {
             index = max(cursor, end)
         }
         return found
+    }
+
+    /// Whether the text holds `ọc` or `ỌC` (of `học`), checked on bytes before any lower-casing.
+    private static func mentionsHoc(_ text: String) -> Bool {
+        var state = 0
+        for byte in text.utf8 {
+            switch (state, byte) {
+            case (_, 0xE1): state = 1
+            case (1, 0xBB): state = 2
+            case (2, 0x8D), (2, 0x8C): state = 3
+            case (3, 0x63), (3, 0x43): return true
+            default: state = 0
+            }
+        }
+        return false
     }
 
     /// A range `NNNN[N] - NNNN` at `start` (dash, en dash or em dash, spaces allowed around it).

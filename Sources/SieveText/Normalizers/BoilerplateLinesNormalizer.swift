@@ -8,18 +8,25 @@ import SieveCore
 ///    `Tin liên quan`, `Bình luận` ...) or a leftover line start (`Từ khóa:`, `captcha`, `Bình luận của bạn`,
 ///    `©` ...) opens the tail: it and every following block are dropped, until a real paragraph (two
 ///    sentences or more, 150+ characters) resumes the article. Markers are listed in `BoilerplateMarkers`
-///    and extended with the `markers` option.
+///    and extended with the `markers` option. Tags of a tag line (`Từ khóa: a, b`, or one per line after
+///    the label) go to `tags`.
 /// 2. **Related lists**: a line `<category> DD/MM/YYYY HH:MM` is a related item's timestamp; it and the
 ///    headline before it are dropped wherever they stand.
-/// 3. **Widgets**: share, print, login lines (`Chia sẻ`, `Zalo`, `In bài` ...) are dropped anywhere.
+/// 3. **Widgets and links**: share, print, login lines (`Chia sẻ`, `Zalo`, `In bài` ...) and inline links
+///    to other articles (`Xem thêm: ...`, `>> Xem thêm`) are dropped anywhere.
 /// 4. **Byline**: the last remaining line, when short and shaped like a name (`Thái Bình`, `Minh Anh
 ///    (TTXVN)`) or a unit/source (`Phòng Văn hóa - Xã hội phường`, `Theo VnExpress`), goes to `authors`.
-/// 5. **Gallery lead-in**: a line ending in `:` that announces pictures or ends the text is dropped.
-/// 6. **Captions** become `.caption` blocks (kept, but out of the body text): a line ending in ` |` that
+/// 5. **Site credit**: `(Dân trí) - ` opening the first paragraph is cut off and kept as `site` when unset.
+/// 6. **Gallery lead-in**: a line ending in `:` that announces pictures or ends the text is dropped.
+/// 7. **Captions** become `.caption` blocks (kept, but out of the body text): a line ending in ` |` that
 ///    is a sentence; a single sentence of at most 60 words with no final punctuation (not a dateline); or a
 ///    short sentence (≤ 25 words) describing a scene (`trao tặng`, `tặng bằng khen` ...) without narration
 ///    words (`đã`, `sẽ`, `cho biết` ...). A ` |` line that is not a sentence is an inline related box and
-///    is dropped.
+///    is dropped. When no body line would be left, the caption candidates stay body (a caption needs an
+///    article around it).
+/// 8. **Intertitles**: a caption candidate between two paragraphs that reads like a subheading (at most ten
+///    words, no comma, no scene word such as `ảnh`, `trao`, `tặng`, no person's name) becomes a level-2
+///    heading.
 ///
 /// Options: `markers` (extra section headings or line starts, `|`-separated on the command line),
 /// `captions` (default true: keep captions as `.caption` blocks; false drops them), `byline` (default true),
@@ -55,6 +62,7 @@ public struct BoilerplateLinesNormalizer: Normalizer {
     private let sectionHeadings: Set<String>
     private let tailStarts: [String]
     private let widgets: Set<String>
+    private let linkPrefixes = BoilerplateMarkers.linkPrefixes.map { MatchKey.of($0) }
     private let keepCaptions: Bool
     private let takeByline: Bool
     private let formats: Set<String>
@@ -76,21 +84,24 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         markTail(&lines)
         markRelatedItems(&lines)
         for index in lines.indices where lines[index].verdict == .body && !lines[index].isTitle
-            && widgets.contains(lines[index].strippedKey) {
+            && (widgets.contains(lines[index].strippedKey) || isLink(lines[index])) {
             lines[index].verdict = .drop
         }
         if takeByline { takeTrailingByline(&lines, into: &document) }
+        stripSiteCredit(&lines, into: &document)
         for index in lines.indices where lines[index].verdict == .body && !lines[index].isTitle {
             lines[index].verdict = CaptionShape.classify(lines[index], isLast: isLastContent(index, in: lines))
         }
         if !lines.contains(where: { $0.verdict == .body && !$0.isTitle }) {
             for index in lines.indices where lines[index].verdict == .caption { lines[index].verdict = .body }
         }
+        markIntertitles(&lines)
         var blocks: [Block] = []
         var dropped = 0
         for line in lines {
             switch line.verdict {
             case .body: blocks.append(line.block)
+            case .intertitle: blocks.append(Block(.heading, line.block.text, level: 2))
             case .caption where keepCaptions: blocks.append(Block(.caption, line.captionText))
             case .caption, .drop: dropped += 1
             case .tags:
@@ -110,24 +121,35 @@ public struct BoilerplateLinesNormalizer: Normalizer {
     private func markTail(_ lines: inout [Line]) {
         var bodySeen = false
         var inTail = false
+        var collectingTags = false
         for index in lines.indices where !lines[index].isTitle {
             let line = lines[index]
             if inTail {
                 if line.isRealParagraph {
                     inTail = false
                     bodySeen = true
+                } else if collectingTags, line.words <= 6, !line.endsSentence, !sectionHeadings.contains(line.strippedKey),
+                          !startsTail(line) {
+                    lines[index].verdict = .tags
+                    lines[index].isWholeTag = true
                 } else {
                     lines[index].verdict = line.isTagLine ? .tags : .drop
+                    collectingTags = line.isTagLine && line.tags.isEmpty
                 }
                 continue
             }
             if bodySeen, sectionHeadings.contains(line.strippedKey) || startsTail(line) {
                 inTail = true
                 lines[index].verdict = line.isTagLine ? .tags : .drop
+                collectingTags = line.isTagLine && line.tags.isEmpty
                 continue
             }
             if line.isRealParagraph || line.sentenceCount >= 1 && line.length >= 80 { bodySeen = true }
         }
+    }
+
+    private func isLink(_ line: Line) -> Bool {
+        line.words <= 30 && linkPrefixes.contains { line.key.hasPrefix($0) }
     }
 
     private func startsTail(_ line: Line) -> Bool {
@@ -154,6 +176,38 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         if !document.authors.contains(author) { document.authors.append(author) }
     }
 
+    /// A caption candidate between two paragraphs that reads like a subheading becomes a level-2 heading.
+    private func markIntertitles(_ lines: inout [Line]) {
+        let kept = lines.indices.filter { lines[$0].verdict != .drop && lines[$0].verdict != .tags }
+        for (position, index) in kept.enumerated() where lines[index].verdict == .caption && position > 0 && position + 1 < kept.count {
+            let previous = lines[kept[position - 1]], next = lines[kept[position + 1]]
+            guard previous.verdict == .body, !previous.isTitle, previous.endsSentence, next.verdict == .body,
+                  next.endsSentence || next.isRealParagraph, CaptionShape.looksLikeIntertitle(lines[index]) else { continue }
+            lines[index].verdict = .intertitle
+        }
+    }
+
+    /// `(Dân trí) - Ngày 4/9, ...`: the site credit opening the first paragraph goes to `site` (when unset).
+    private func stripSiteCredit(_ lines: inout [Line], into document: inout Document) {
+        guard let first = lines.indices.first(where: { lines[$0].verdict == .body && !lines[$0].isTitle }),
+              let (credit, rest) = Self.siteCredit(lines[first].block.text) else { return }
+        lines[first] = Line(block: Block(lines[first].block.kind, rest, level: lines[first].block.level), isTitle: false)
+        if document.site == nil { document.site = credit }
+    }
+
+    /// The credit and the rest of a paragraph opening with `(Site) - ` or `(Site) – `; the credit is at most
+    /// five words.
+    static func siteCredit(_ text: String) -> (String, String)? {
+        guard text.hasPrefix("("), let close = text.firstIndex(of: ")") else { return nil }
+        let credit = text[text.index(after: text.startIndex)..<close].trimmingSpaces()
+        var rest = text[text.index(after: close)...].drop { $0 == " " }
+        guard let dash = rest.first, dash == "-" || dash == "\u{2013}" || dash == "\u{2014}" else { return nil }
+        rest = rest.dropFirst().drop { $0 == " " }
+        let words = credit.split(separator: " ").count
+        guard (1...5).contains(words), !rest.isEmpty, !credit.contains(where: \.isNumber) else { return nil }
+        return (credit, String(rest))
+    }
+
     private func isLastContent(_ index: Int, in lines: [Line]) -> Bool {
         !lines[(index + 1)...].contains { $0.verdict == .body && !$0.isTitle && $0.isRealParagraph }
             && !lines[(index + 1)...].contains { $0.verdict == .body && $0.sentenceCount >= 1 && $0.endsSentence }
@@ -163,11 +217,13 @@ public struct BoilerplateLinesNormalizer: Normalizer {
 /// One block under examination, with the measures the rules use.
 struct Line {
     /// What becomes of a line.
-    enum Verdict { case body, caption, drop, tags }
+    enum Verdict { case body, caption, intertitle, drop, tags }
 
     let block: Block
     let isTitle: Bool
     var verdict: Verdict = .body
+    /// A tag written on its own line after a `Từ khóa:` label.
+    var isWholeTag = false
     /// `MatchKey` of the text (of its first 160 characters for long paragraphs: markers are line starts).
     let key: String
     /// The key without trailing `:`, `…`, `>>`, `|` and a count in brackets.
@@ -206,8 +262,9 @@ struct Line {
     /// Whether the line is a tag line (`Từ khóa: a, b`).
     var isTagLine: Bool { key.hasPrefix("từ khóa") || key.hasPrefix("tags") || key.hasPrefix("tag:") }
 
-    /// The tags listed after the colon of a tag line.
+    /// The tags listed after the colon of a tag line (or the whole line, for a tag on its own line).
     var tags: [String] {
+        if isWholeTag { return [block.text] }
         guard let colon = block.text.firstIndex(of: ":") else { return [] }
         return block.text[block.text.index(after: colon)...]
             .split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
@@ -243,16 +300,46 @@ struct Line {
         return String(text)
     }
 
+    /// Sentence ends followed by a space and a capital, counted on UTF-8 bytes.
     private static func countSentences(_ text: Substring) -> Int {
         var count = 0
-        var previous: Unicode.Scalar = " "
-        var afterStop = false
-        for scalar in text.unicodeScalars {
-            if afterStop, previous == " ", UTF8Text.isUppercase(scalar) { count += 1 }
-            if UTF8Text.sentenceEnds.contains(scalar) { afterStop = true } else if scalar != " " { afterStop = false }
-            previous = scalar
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var end = -1
+            if byte == 0x2E || byte == 0x21 || byte == 0x3F {
+                end = index + 1
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA6 {
+                end = index + 3
+            }
+            guard end > 0 else {
+                index += 1
+                continue
+            }
+            var next = end
+            while next < bytes.count, bytes[next] == 0x20 { next += 1 }
+            if next > end, next < bytes.count, startsUppercase(bytes, at: next) { count += 1 }
+            index = end
         }
         return count
+    }
+
+    /// Whether the scalar starting at `index` is an upper-case letter.
+    private static func startsUppercase(_ bytes: [UInt8], at index: Int) -> Bool {
+        let lead = bytes[index]
+        if lead < 0x80 { return lead >= 0x41 && lead <= 0x5A }
+        var value: UInt32
+        var length: Int
+        switch lead {
+        case 0xC0..<0xE0: value = UInt32(lead & 0x1F); length = 2
+        case 0xE0..<0xF0: value = UInt32(lead & 0x0F); length = 3
+        case 0xF0...: value = UInt32(lead & 0x07); length = 4
+        default: return false
+        }
+        guard index + length <= bytes.count else { return false }
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return Unicode.Scalar(value).map(UTF8Text.isUppercase) ?? false
     }
 }
 

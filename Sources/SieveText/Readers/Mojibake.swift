@@ -16,8 +16,17 @@ enum Mojibake {
         var repaired: String?
     }
 
-    /// The finding for `text`, or nil when it reads normally.
+    /// The finding for `text`, or nil when it reads normally. A first pass on bytes skips text with fewer than
+    /// three Latin-1 signs (U+0080–U+00BF) or Latin-1 letters Vietnamese does not use (both patterns need many).
     static func examine(_ text: String) -> Finding? {
+        var signs = 0
+        var afterC3 = false
+        for byte in text.utf8 {
+            if afterC3, !vietnameseAfterC3.contains(byte) { signs += 1 }
+            afterC3 = byte == 0xC3
+            if byte == 0xC2 { signs += 1 }
+        }
+        guard signs >= 3 else { return nil }
         let scalars = Array(text.unicodeScalars.prefix(200_000))
         let utf8Pairs = countUTF8AsLatin1(scalars)
         if utf8Pairs >= 3 {
@@ -99,6 +108,9 @@ enum Mojibake {
         }
         return count
     }
+
+    /// Second UTF-8 bytes (after 0xC3) of the Latin-1 letters Vietnamese uses.
+    private static let vietnameseAfterC3: Set<UInt8> = Set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý".unicodeScalars.map { UInt8(0x80 | ($0.value & 0x3F)) })
 
     /// Latin-1 letters Vietnamese uses.
     private static let vietnameseLatin1 = Set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý".unicodeScalars)

@@ -28,6 +28,12 @@ enum BoilerplateMarkers {
         "chia sẻ bài viết", "theo dõi", "bình luận", "xem thêm...",
     ]
 
+    /// Line starts of inline links to other articles, dropped wherever they stand without opening the tail.
+    static let linkPrefixes: [String] = [
+        "xem thêm:", "đọc thêm:", ">> xem thêm", ">>xem thêm", "tin liên quan:", "bài liên quan:", "mời xem thêm",
+        "video:", "clip:", "xem video",
+    ]
+
     /// Words that start a byline naming a unit or a source rather than a person.
     static let bylineHeads: [String] = [
         "phòng", "ban", "sở", "trường", "văn phòng", "trung tâm", "hội", "công đoàn", "ubnd", "đoàn", "nhóm",
@@ -37,8 +43,14 @@ enum BoilerplateMarkers {
     /// Verb phrases typical of a photo caption (a scene, not a report): used only on short single sentences.
     static let captionPhrases: [String] = [
         "trao tặng", "tặng hoa", "tặng bằng khen", "tặng giấy khen", "trao bằng khen", "trao giấy khen", "trao cờ",
-        "trao thưởng", "trao quà", "tặng quà", "nhận cờ", "nhận bằng khen", "nhận giấy khen", "chụp ảnh",
+        "trao thưởng", "trao quà", "tặng quà", "nhận cờ", "nhận bằng khen", "nhận giấy khen", "nhận danh hiệu", "chụp ảnh",
         "toàn cảnh", "quang cảnh", "phát biểu tại", "phát biểu chỉ đạo", "ảnh:", "(ảnh", "biểu dương, khen thưởng",
+    ]
+
+    /// Words of a photographed scene; a short line holding one is a caption, not an intertitle.
+    static let sceneWords: [String] = [
+        "ảnh", "toàn cảnh", "quang cảnh", "đại biểu", "tiết mục", "trao", "tặng", "nhận", "phát biểu", "chụp",
+        "tham quan", "lãnh đạo", "đồng chí", "chúc mừng", "khen thưởng", "biểu diễn", "văn nghệ", "lưu niệm", "tại",
     ]
 
     /// Words that mark a narrated sentence (tense, reported speech), which captions do not use.

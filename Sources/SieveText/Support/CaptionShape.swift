@@ -24,6 +24,22 @@ enum CaptionShape {
         return .body
     }
 
+    /// Whether a short unpunctuated line reads as an intertitle (a subheading inside the article) rather than
+    /// a caption: at most ten words, no comma, no caption phrase or scene word (`ảnh`, `trao`, `tặng`,
+    /// `đại biểu` ...), no person's name. The caller also requires body text on both sides.
+    static func looksLikeIntertitle(_ line: Line) -> Bool {
+        guard line.words <= 10, !line.endsSentence, !line.block.text.contains(","), !line.block.text.hasSuffix("|"),
+              UTF8Text.startsLikeSentence(Substring(line.block.text)), !hasCaptionPhrase(line.key) else { return false }
+        let padded = " " + line.key + " "
+        if sceneWords.contains(where: { padded.contains($0) }) { return false }
+        let scanner = EntityScanner(line.block.text)
+        return !scanner.tokens.indices.contains { index in
+            VietLexicon.surnames.contains(scanner.tokens[index].key) && scanner.tokens[index].isCapitalized
+                && scanner.nameRunEnd(from: index) - index >= 3
+        }
+    }
+
+    private static let sceneWords = BoilerplateMarkers.sceneWords.map { " " + MatchKey.of($0) + " " }
     private static let phrases = BoilerplateMarkers.captionPhrases.map { MatchKey.of($0) }
     private static let narration = BoilerplateMarkers.narrationWords.map { " " + MatchKey.of($0) + " " }
 

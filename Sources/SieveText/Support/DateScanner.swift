@@ -164,7 +164,7 @@ struct DateScanner {
         }
     }
 
-    /// A clock time at `start`: `21:22`, `21:22:05`, `9h15`, `9h`, `9 giờ 15 phút`.
+    /// A clock time at `start`: `21:22`, `21:22:05`, `9h15`, `9h`, `9 giờ 15 phút`, `08:30 PM`.
     static func clock(_ bytes: [UInt8], at start: Int) -> ((hour: Int, minute: Int), Int)? {
         guard let (hour, afterHour) = number(bytes, at: start, maxDigits: 2), hour < 24, afterHour < bytes.count else { return nil }
         var minute = 0
@@ -194,7 +194,17 @@ struct DateScanner {
             return nil
         }
         guard minute < 60 else { return nil }
-        return ((hour, minute), end)
+        var clockHour = hour
+        let afterSpace = skipSpaces(bytes, end)
+        if afterSpace + 1 < bytes.count, hour <= 12 {
+            let first = bytes[afterSpace] | 0x20, second = bytes[afterSpace + 1] | 0x20
+            let isWord = afterSpace + 2 >= bytes.count || !isWordByte(bytes[afterSpace + 2])
+            if isWord, second == UInt8(ascii: "m"), first == UInt8(ascii: "a") || first == UInt8(ascii: "p") {
+                clockHour = first == UInt8(ascii: "p") ? (hour % 12) + 12 : hour % 12
+                end = afterSpace + 2
+            }
+        }
+        return ((clockHour, minute), end)
     }
 
     // MARK: byte helpers

@@ -41,7 +41,7 @@ struct EntityScanner {
         guard index < tokens.count, tokens[index].isWord else { return nil }
         if phrase(VietLexicon.committeeHeads, at: index) != nil { return nil }
         guard let length = phrase(VietLexicon.unitWords, at: index) else { return nil }
-        let key = (index..<index + length).map { tokens[$0].key }.joined(separator: " ")
+        let key = (index..<index + length).map { tokens[$0].key.description }.joined(separator: " ")
         return (length, VietLexicon.canonicalUnit(key))
     }
 
@@ -108,7 +108,7 @@ struct EntityScanner {
         let end = nameRunEnd(from: index)
         guard (3...4).contains(end - index), VietLexicon.surnames.contains(tokens[index].key), end < tokens.count,
               tokens[end].isWord, !tokens[end].isCapitalized else { return false }
-        return !VietLexicon.personLikePlaces.contains((index..<end).map { tokens[$0].key }.joined(separator: " "))
+        return !VietLexicon.personLikePlaces.matches(tokens, index, end)
     }
 
     // MARK: offices
@@ -124,7 +124,8 @@ struct EntityScanner {
     }
 
     /// One step of a role or organization name: a field or office phrase (`giáo dục và đào tạo`), a school
-    /// (`Trường Đại học ...`), a run of capitalized words (cut before a person's name followed by a verb; a
+    /// (`Trường Đại học ...`), a run of capitalized words (cut before a person's name: a family name and two or
+    /// three more words, `Bộ trưởng Bộ GD&ĐT Nguyễn Kim Sơn`; a
     /// single capitalized word may take one lower-case syllable that does not start a predicate: `Sư phạm`),
     /// an abbreviation, or an office syllable (`phòng`, `viên`, `và` before a capital).
     func officeStep(at cursor: Int, start: Int) -> Step {
@@ -140,8 +141,8 @@ struct EntityScanner {
         }
         if isNameWord(cursor) {
             let runEnd = nameRunEnd(from: cursor)
-            if endsName(at: runEnd), runEnd < tokens.count, tokens[runEnd].isWord,
-               let person = personStart(in: cursor, runEnd, minLength: 3) {
+            if endsName(at: runEnd), let person = personStart(in: cursor, runEnd, minLength: 3),
+               !VietLexicon.personLikePlaces.matches(tokens, person, runEnd) {
                 return person > cursor ? .advance(person) : .stop(at: cursor)
             }
             if runEnd == cursor + 1, runEnd < tokens.count, tokens[runEnd].isWord, !tokens[runEnd].isCapitalized,
@@ -152,7 +153,7 @@ struct EntityScanner {
             return .advance(runEnd)
         }
         if token.isCapitalized || token.isAcronym { return .advance(cursor + 1) }
-        if cursor > start, VietLexicon.officeSyllables.contains(token.key) {
+        if VietLexicon.officeSyllables.contains(token.key), cursor > start || token.key != "và" {
             if token.key == "và" {
                 guard cursor + 1 < tokens.count, tokens[cursor + 1].isCapitalized || phrase(VietLexicon.fields, at: cursor + 1) != nil
                 else { return .none }

@@ -4,37 +4,43 @@ enum MatchKey {
     /// The key of a phrase.
     static func of<S: StringProtocol>(_ text: S) -> String {
         let folded = ToneMarks.fold(String(text)).lowercased()
-        var scalars = String.UnicodeScalarView()
-        var lastWasSpace = true
-        for scalar in folded.unicodeScalars {
-            switch scalar {
-            case " ", "\t", "\n", "\u{00A0}":
-                if !lastWasSpace { scalars.append(" ") }
-                lastWasSpace = true
+        var output: [UInt8] = []
+        output.reserveCapacity(folded.utf8.count)
+        var pendingSpace = false
+        let bytes = Array(folded.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !output.isEmpty
+                index += 1
                 continue
-            case "\u{2013}", "\u{2014}", "\u{2212}":
-                scalars.append("-")
-            case "&":
-                if let last = scalars.last, last == "d" { continue }
-                scalars.append(scalar)
-            case "đ":
-                if scalars.count >= 3, scalars.last == "-", gdBeforeDash(scalars) { scalars.removeLast() }
-                scalars.append(scalar)
-            default:
-                scalars.append(scalar)
             }
-            lastWasSpace = false
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                pendingSpace = !output.isEmpty
+                index += 2
+                continue
+            }
+            if pendingSpace { output.append(0x20) }
+            pendingSpace = false
+            if byte == 0xE2, index + 2 < bytes.count,
+               (bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94))
+                || (bytes[index + 1] == 0x88 && bytes[index + 2] == 0x92) {
+                output.append(0x2D)
+                index += 3
+                continue
+            }
+            if byte == 0x26, output.last == 0x64, index + 1 < bytes.count, bytes[index + 1] == 0xC4 {
+                index += 1
+                continue
+            }
+            if byte == 0xC4, index + 1 < bytes.count, bytes[index + 1] == 0x91, output.count >= 3,
+               output[output.count - 1] == 0x2D, output[output.count - 2] == 0x64, output[output.count - 3] == 0x67 {
+                output.removeLast()
+            }
+            output.append(byte)
+            index += 1
         }
-        while scalars.last == " " { scalars.removeLast() }
-        return String(scalars)
-    }
-
-    /// Whether the view ends with `gd-` (so `gd-đt` is written `gdđt`).
-    private static func gdBeforeDash(_ scalars: String.UnicodeScalarView) -> Bool {
-        var index = scalars.index(before: scalars.endIndex)
-        index = scalars.index(before: index)
-        guard scalars[index] == "d" else { return false }
-        index = scalars.index(before: index)
-        return scalars[index] == "g"
+        return String(decoding: output, as: UTF8.self)
     }
 }

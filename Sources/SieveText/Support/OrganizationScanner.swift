@@ -121,7 +121,7 @@ struct OrganizationScanner {
     /// `Phòng GDĐT huyện Thanh Trì`, `Sở Giáo dục và Đào tạo Hà Nội`, `Liên đoàn lao động huyện`,
     /// `Công đoàn ngành Giáo dục Hà Nội`, `Ban quản lí dự án`.
     private func fieldOrganization(at index: Int, headLength: Int) -> ([Mention], Int)? {
-        let standalone = Self.namesOnTheirOwn.contains((index..<index + headLength).map { tokens[$0].key }.joined(separator: " "))
+        let standalone = Self.namesOnTheirOwn.matches(tokens, index, index + headLength)
         if !tokens[index].isCapitalized {
             let next = index + headLength
             guard next < tokens.count, tokens[next].isWord,
@@ -145,7 +145,7 @@ struct OrganizationScanner {
                                               "dân vận", "tổ chức", "kiểm tra", "thường trực"]
 
     /// Heads that name a body without a field after them (the place may follow or be understood).
-    private static let namesOnTheirOwn: Set<String> = Set(
+    private static let namesOnTheirOwn = PhraseSet(
         ["ủy ban nhân dân", "hội đồng nhân dân", "liên đoàn lao động", "mặt trận tổ quốc", "hội liên hiệp phụ nữ",
          "hội phụ nữ", "hội cựu chiến binh", "hội nông dân", "hội khuyến học", "hội chữ thập đỏ", "đoàn thanh niên"]
             .map { MatchKey.of($0) })

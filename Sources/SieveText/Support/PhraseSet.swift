@@ -2,13 +2,13 @@
 /// look-up costs one dictionary probe for almost every token.
 struct PhraseSet: Sendable {
     /// Phrases by their first word, each as its words, longest first.
-    private let byFirstWord: [String: [[String]]]
+    private let byFirstWord: [WordKey: [[WordKey]]]
 
     /// Builds the set from phrases written in `MatchKey` form.
     init(_ phrases: [String]) {
-        var index: [String: [[String]]] = [:]
+        var index: [WordKey: [[WordKey]]] = [:]
         for phrase in phrases {
-            let words = phrase.split(separator: " ").map(String.init)
+            let words = phrase.split(separator: " ").map { WordKey(String($0)) }
             guard let first = words.first else { continue }
             index[first, default: []].append(words)
         }
@@ -29,10 +29,10 @@ struct PhraseSet: Sendable {
         return nil
     }
 
-    /// Whether the whole of `words` is one of the phrases.
-    func contains(_ phrase: String) -> Bool {
-        let words = phrase.split(separator: " ").map(String.init)
-        guard let first = words.first else { return false }
-        return byFirstWord[first]?.contains(words) ?? false
+    /// Whether the tokens `start..<end` are exactly one of the phrases.
+    func matches(_ tokens: [Token], _ start: Int, _ end: Int) -> Bool {
+        match(tokens, at: start) == end - start && byFirstWord[tokens[start].key]?.contains { words in
+            words.count == end - start && words.indices.allSatisfy { tokens[start + $0].key == words[$0] }
+        } == true
     }
 }

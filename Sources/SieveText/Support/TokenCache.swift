@@ -1,17 +1,18 @@
 import SieveCore
 
 /// Tokens of the document's texts, kept in the document's attachments so that the people, organization
-/// and place extractors tokenize each text once. Keyed by the text itself, so a stage that rewrites a text
+/// and place extractors tokenize each text once. Keyed by the text's bytes, so a stage that rewrites a text
 /// in between simply causes a new tokenization.
 enum TokenCache: AttachmentKey {
-    typealias Value = [String: [Token]]
+    typealias Value = [WordKey: [Token]]
 
     /// The scanner for `text`, from the cache when present (and stored there otherwise).
     static func scanner(for text: String, in document: inout Document) -> EntityScanner {
-        if let tokens = document.attachments[TokenCache.self]?[text] { return EntityScanner(text, tokens: tokens) }
+        let key = WordKey(text)
+        if let tokens = document.attachments[TokenCache.self]?[key] { return EntityScanner(text, tokens: tokens) }
         let scanner = EntityScanner(text)
         var cache = document.attachments[TokenCache.self] ?? [:]
-        cache[text] = scanner.tokens
+        cache[key] = scanner.tokens
         document.attachments[TokenCache.self] = cache
         return scanner
     }

@@ -3,7 +3,7 @@ struct Token {
     /// The text as written.
     let text: Substring
     /// `MatchKey` of the text (old-style tones, lower case).
-    let key: String
+    let key: WordKey
     /// Letters or digits (joined by `&`, `.`, `-`, `/` without spaces: `GD&ĐT`, `PGS.TS`, `QU-HĐND-UBND`).
     let isWord: Bool
     /// A word whose first letter is upper case.
@@ -55,7 +55,7 @@ enum Tokenizer {
             } else {
                 index = scalars.index(after: index)
                 let piece = text[start..<index]
-                tokens.append(Token(text: piece, key: String(piece), isWord: false, isCapitalized: false, isAcronym: false,
+                tokens.append(Token(text: piece, key: WordKey(String(piece)), isWord: false, isCapitalized: false, isAcronym: false,
                                     isAlphabetic: false))
             }
         }
@@ -86,7 +86,7 @@ enum Tokenizer {
         }
         let first = text.unicodeScalars.first
         let key = joined ? MatchKey.of(text) : ToneMarks.fold(String(text)).lowercased()
-        return Token(text: text, key: key, isWord: true,
+        return Token(text: text, key: WordKey(key), isWord: true,
                      isCapitalized: first.map(UTF8Text.isUppercase) ?? false,
                      isAcronym: letters >= 2 && upper == letters, isAlphabetic: alphabetic)
     }

@@ -2,7 +2,7 @@
 /// case). Sources: the abbreviation and role tables of the project's Vietnamese research notes.
 enum VietLexicon {
     /// Common family names; a person's name starts with one of them (Nguyễn, Trần, Lê ...).
-    static let surnames: Set<String> = keys("""
+    static let surnames: Set<WordKey> = keys("""
         nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý lí đào đoàn vương trịnh đinh lâm
         phùng mai tô trương hà lưu cao tạ quách lương chu kiều thái đàm tăng triệu nghiêm khúc lại đồng tống
         mạc thân kim âu doãn lục hứa giang châu khổng tôn nông lò bạch bế hầu ninh lã thạch phương diệp mẫn
@@ -10,7 +10,7 @@ enum VietLexicon {
         """)
 
     /// Places named after people, which the person rules must not take for a person.
-    static let personLikePlaces: Set<String> = ["hồ chí minh"]
+    static let personLikePlaces = PhraseSet(["hồ chí minh"])
 
     /// Administrative unit words written before a place name, longest first.
     static let unitWords = PhraseSet(["thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "phường", "xã", "tp"])
@@ -29,7 +29,7 @@ enum VietLexicon {
         """))
 
     /// Abbreviated roles (`QUV` = Quận ủy viên) that can open a role.
-    static let roleAcronyms: Set<String> = keys("quv huv tuv uvbtv uvtv uvtw đbqh uvbch btv")
+    static let roleAcronyms: Set<WordKey> = keys("quv huv tuv uvbtv uvtv uvtw đbqh uvbch btv")
 
     /// Fields and offices written partly in lower case, matched whole (`giáo dục và đào tạo`, `y tế`,
     /// `quản lí dự án`, `thường vụ`): the lower-case words of a role or organization name come from here.
@@ -47,17 +47,17 @@ enum VietLexicon {
         """))
 
     /// Lower-case syllables that continue a role or an office after its first word (`Trưởng phòng`, `Ủy viên`).
-    static let officeSyllables: Set<String> = keys("thư tịch đốc phòng ban viên ủy trưởng phó vụ trực ngành và")
+    static let officeSyllables: Set<WordKey> = keys("thư tịch đốc phòng ban viên ủy trưởng phó vụ trực ngành và")
 
     /// Lower-case words that start a predicate; they never continue a name (`Hà Nội tổ chức`).
-    static let predicateStarts: Set<String> = keys("""
+    static let predicateStarts: Set<WordKey> = keys("""
         tổ tổng xây phát chỉ thông kiểm quản giao vận tuyên dự học trao tặng ghi nhận đề cho có là được đã sẽ đang và
         của tại với cùng triển công tham làm đạt nêu báo tiếp tập đánh thực trình khẳng nhấn chúc động hướng yêu đón mở
         trong ngoài về đến từ theo khi nhằm để rà biểu kêu mong hoàn cũng vừa luôn vẫn này đó nhiều các những
         """)
 
     /// Words that never belong to a name even when capitalized (unit words, office words, honorifics).
-    static let notNameWords: Set<String> = keys("""
+    static let notNameWords: Set<WordKey> = keys("""
         quận huyện phường xã tỉnh tp các sở phòng ban bộ ủy đảng chủ phó bí giám ngày tháng năm thứ
         """)
 
@@ -96,8 +96,8 @@ enum VietLexicon {
         tiểu học và thcs|thcs và thpt|phổ thông|liên cấp|ptdtbt|ptdtnt|tih&thcs|th&thcs
         """))
 
-    private static func keys(_ words: String) -> Set<String> {
-        Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { MatchKey.of($0) })
+    private static func keys(_ words: String) -> Set<WordKey> {
+        Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { WordKey(MatchKey.of($0)) })
     }
 
     private static func keys(lines: String) -> [String] {

@@ -1,6 +1,6 @@
 /// Reads dates from metadata values (ISO 8601, RFC 2822, compact `20191118`), from URL paths
 /// (`/2019/11/18/`), and from running text: numeric day-month-year in any of `/ - .`, year-month-day,
-/// month names (English, French, German, Spanish, Italian, Portuguese, Dutch), Vietnamese `ngày 23 tháng 8
+/// month names (see `MonthNames`), Vietnamese `ngày 23 tháng 8
 /// năm 2024`, with a nearby time (`21:22`, `09:15`) and zone (`GMT+7`, `UTC+07:00`) when given.
 /// Impossible dates (31/04, 29/02 of a common year, month 13) are rejected.
 enum DateParser {
@@ -188,7 +188,7 @@ enum DateParser {
             ?? DateValue(year: year, month: month, day: day)
     }
 
-    /// `18 November 2019`, `18. November 2019`, `18 de novembro de 2019`.
+    /// `18 November 2019`, `18. November 2019`, `18 de novembro de 2019`, `28 April, 2017`.
     private static func dayMonthName(_ bytes: [UInt8], _ start: Int) -> DateValue? {
         var cursor = start
         guard let day = number(bytes, &cursor, minDigits: 1, digits: 2) else { return nil }
@@ -196,7 +196,7 @@ enum DateParser {
         skipFiller(bytes, &cursor)
         guard let (month, length) = MonthNames.match(bytes, cursor) else { return nil }
         cursor += length
-        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") { cursor += 1 }
+        if cursor < bytes.count, bytes[cursor] == UInt8(ascii: ".") || bytes[cursor] == UInt8(ascii: ",") { cursor += 1 }
         skipFiller(bytes, &cursor)
         guard let year = number(bytes, &cursor, digits: 4) else { return nil }
         let (time, zone) = timeNear(bytes, before: start, after: cursor)
@@ -331,22 +331,24 @@ enum DateParser {
     }
 }
 
-/// Month names and abbreviations of the languages most news is written in (lowercase UTF-8).
+/// Month names and abbreviations of the languages most news is written in (lowercase UTF-8): English, French,
+/// German, Spanish, Italian, Portuguese, Dutch, Scandinavian, Indonesian, Turkish, and the genitive forms used in
+/// dates in Russian, Ukrainian, Polish and Czech (`15 августа 2016`, `3 maja 2020`).
 enum MonthNames {
     private static let names: [(String, Int)] = {
         let months: [[String]] = [
-            ["january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "gennaio", "gen", "janeiro", "januari"],
-            ["february", "feb", "février", "févr", "februar", "febrero", "febbraio", "fevereiro", "fev", "februari"],
-            ["march", "mar", "mars", "märz", "marzo", "março", "maart", "mrt"],
-            ["april", "apr", "avril", "avr", "abril", "abr", "aprile"],
-            ["may", "mai", "mayo", "maggio", "mag", "maio", "mei"],
-            ["june", "jun", "juin", "juni", "junio", "giugno", "giu", "junho"],
-            ["july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho"],
-            ["august", "aug", "août", "agosto", "ago", "augustus"],
-            ["september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro"],
-            ["october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro", "out"],
-            ["november", "nov", "novembre", "noviembre", "novembro"],
-            ["december", "dec", "décembre", "déc", "dezember", "dez", "diciembre", "dic", "dicembre", "dezembro", "desember"],
+            ["january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "gennaio", "gen", "janeiro", "januari", "января", "январь", "січня", "stycznia", "ledna", "ocak"],
+            ["february", "feb", "février", "févr", "februar", "febrero", "febbraio", "fevereiro", "fev", "februari", "февраля", "лютого", "lutego", "února", "şubat"],
+            ["march", "mar", "mars", "märz", "marzo", "março", "maart", "mrt", "марта", "березня", "marca", "března", "mart", "maret", "marts"],
+            ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "апреля", "квітня", "kwietnia", "dubna", "nisan"],
+            ["may", "mai", "mayo", "maggio", "mag", "maio", "mei", "мая", "травня", "maja", "května", "mayıs", "maj"],
+            ["june", "jun", "juin", "juni", "junio", "giugno", "giu", "junho", "июня", "червня", "czerwca", "června", "haziran"],
+            ["july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho", "июля", "липня", "lipca", "července", "temmuz"],
+            ["august", "aug", "août", "agosto", "ago", "augustus", "августа", "серпня", "sierpnia", "srpna", "ağustos", "agustus", "augusti"],
+            ["september", "sep", "sept", "septembre", "septiembre", "settembre", "set", "setembro", "сентября", "вересня", "września", "září", "eylül"],
+            ["october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro", "out", "октября", "жовтня", "października", "října", "ekim"],
+            ["november", "nov", "novembre", "noviembre", "novembro", "ноября", "листопада", "listopada", "listopadu", "kasım"],
+            ["december", "dec", "décembre", "déc", "dezember", "dez", "diciembre", "dic", "dicembre", "dezembro", "desember", "декабря", "грудня", "grudnia", "prosince", "aralık"],
         ]
         var list: [(String, Int)] = []
         for (index, words) in months.enumerated() {

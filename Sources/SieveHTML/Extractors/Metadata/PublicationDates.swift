@@ -6,8 +6,10 @@ import Glibc
 /// publication date is dropped. With no publication date in the markup, the order is: other `<time>`
 /// elements, the URL, texts of elements named like dates, the modification date, the `<title>`, and the
 /// first dateline among the page's short texts (see `PageSignals.firstShortText`). A publication date given
-/// without a time takes the time and zone of a dateline of the same day; a UTC timestamp one day off the
-/// date the page shows gives way to the shown (local) date.
+/// without a time takes the time and zone of a dateline of the same day. A UTC timestamp that the page also
+/// writes in local time on another day (the same moment with an offset, or the same clock minute at most 14
+/// hours away) takes that local day; failing that, a UTC timestamp one day off the date the page shows or
+/// the date in its address (canonical link, og:url) gives way to that (local) date.
 struct PublicationDates {
     /// The publication date.
     var published: DateValue?
@@ -16,10 +18,15 @@ struct PublicationDates {
 
     /// `<meta>` keys that name the publication date, best first.
     static let publishedKeys = [
-        "article:published_time", "og:published_time", "article:published", "published_time", "datepublished",
-        "publishdate", "publish-date", "publish_date", "pubdate", "parsely-pub-date", "sailthru.date",
-        "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
-        "date", "article.published", "original-publish-date", "datecreated", "created", "release_date", "uploaddate",
+        "article:published_time", "og:published_time", "og:article:published_time", "article:published",
+        "article:publicationdate", "published_time", "datepublished", "date_published", "publishdate", "publish-date",
+        "publish_date", "published-date", "publication_date", "publicationdate", "originalpublicationdate",
+        "article_date_original", "pubdate", "bt:pubdate", "parsely-pub-date", "sailthru.date",
+        "shareaholic:article_published_time", "cxenseparse:recs:publishtime", "rnews:datepublished",
+        "citation_publication_date", "citation_date", "prism.publicationdate", "dc.date.issued", "dcterms.issued",
+        "dc.date.publication", "dc.date.created", "dcterms.created", "dc.created", "dc:created", "dc.date", "dc:date",
+        "dcterms.date", "date", "article.published", "article.created", "original-publish-date", "datecreated",
+        "dateposted", "created", "release_date", "uploaddate",
     ]
     /// `<meta>` keys that name the modification date, best first.
     static let modifiedKeys = [
@@ -42,6 +49,8 @@ struct PublicationDates {
             return nil
         }
 
+        // The page's address: as given, or as the page declares it (canonical link, og:url).
+        let urls = [url].compactMap { $0 } + (page.links["canonical"] ?? []).prefix(1) + (page.meta["og:url"] ?? []).prefix(1)
         var publishedCandidates: [String] = []
         if let value = data.published { publishedCandidates.append(value) }
         for key in Self.publishedKeys { publishedCandidates += page.meta[key] ?? [] }
@@ -60,18 +69,28 @@ struct PublicationDates {
 
         if published == nil {
             published = fromMetadata(page.times.filter { !$0.modified }.map(\.value))
-                ?? url.flatMap { accept(DateParser.url($0)) }
+                ?? urls.lazy.compactMap { accept(DateParser.url($0)) }.first
                 ?? page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
                 ?? modified
                 ?? page.title.flatMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }
                 ?? body.flatMap { PageSignals.firstShortText(in: $0) { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) } }
         }
-        // A timestamp given in UTC can fall on the next or previous day where the page is published; the
-        // date the page shows its readers, when it is one day off, is the local day.
-        if let utc = published, utc.hour != nil, utc.offsetMinutes == 0,
-           let shown = page.dateTexts.lazy.compactMap({ accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }).first,
-           abs(shown.dayOrdinal - utc.dayOrdinal) == 1 {
-            published = shown.offsetMinutes == nil ? DateValue(year: shown.year, month: shown.month, day: shown.day) : shown
+        if let utc = published, utc.hour != nil, utc.offsetMinutes == 0 {
+            let shown = page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
+            let local = publishedCandidates.lazy.compactMap { accept(DateParser.metadata($0)) }
+                .first { Self.localRendering(of: utc, $0) != nil }
+                ?? (page.times.filter { !$0.modified }.map(\.value) + page.dateTexts).lazy
+                .compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }
+                .first { Self.localRendering(of: utc, $0) != nil }
+            if let local, let rendered = Self.localRendering(of: utc, local) {
+                // The same moment written in local time elsewhere in the page: its day is the local day.
+                published = rendered
+            } else if let day = ([shown] + urls.map { accept(DateParser.url($0)) }).lazy.compactMap({ $0 }).first,
+                      abs(day.dayOrdinal - utc.dayOrdinal) == 1 {
+                // A UTC timestamp can fall on the next or previous day where the page is published; the day the
+                // page shows its readers, or writes in its address, when it is one day off, is the local day.
+                published = day.offsetMinutes == nil ? DateValue(year: day.year, month: day.month, day: day.day) : day
+            }
         }
         // A date-only value gains the time written beside the same day in the page ("23/8/2024, 15:30 (GMT+7)").
         if let day = published, day.hour == nil {
@@ -81,6 +100,20 @@ struct PublicationDates {
         }
         // A modification before the publication is a mistake of the page; the publication date is kept.
         if let first = published, let second = modified, second < first { modified = nil }
+    }
+
+    /// `other` as the local rendering of the UTC timestamp `utc` on another day: the same moment with a known
+    /// offset, or the same clock minute at most 14 hours away without one (the offset is then inferred), or nil.
+    static func localRendering(of utc: DateValue, _ other: DateValue) -> DateValue? {
+        guard let hour = other.hour, let minute = other.minute, other.dayNumber != utc.dayNumber,
+              other.offsetMinutes != 0 else { return nil }
+        let otherClock = other.dayOrdinal * 1440 + hour * 60 + minute
+        let utcClock = utc.dayOrdinal * 1440 + (utc.hour ?? 0) * 60 + (utc.minute ?? 0)
+        let difference = otherClock - utcClock
+        if let offset = other.offsetMinutes { return difference == offset ? other : nil }
+        guard minute == utc.minute, abs(difference) <= 14 * 60 else { return nil }
+        return DateValue(year: other.year, month: other.month, day: other.day, hour: hour, minute: minute,
+                         second: utc.second, offsetMinutes: difference)
     }
 
     /// Tomorrow as `YYYYMMDD` (UTC), the latest date a page can carry.
