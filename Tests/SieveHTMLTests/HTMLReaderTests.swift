@@ -97,6 +97,16 @@ struct HTMLReaderTests {
         #expect(document.diagnostics.isEmpty)
     }
 
+    @Test(arguments: [("tcvn3", "TCVN5712-1"), ("VISCII", "VISCII")])
+    func vietnameseLegacyCharsetsByTheirCommonNames(declared: String, iconvName: String) throws {
+        let text = "hội nghị tổng kết năm học ở huyện thanh trì"
+        let html = "<html lang=\"vi\"><head><meta charset=\"\(declared)\"></head><body><p>\(text)</p></body></html>"
+        let bytes = try #require(encode(html, as: iconvName))
+        let document = try readHTML(bytes)
+        #expect(document.text.precomposedStringWithCanonicalMapping == text)
+        #expect(document.diagnostics.isEmpty)
+    }
+
     @Test func undeclaredVietnameseLegacyBytesFallBackTo1258() throws {
         let text = "Người dân đường phố được hỗ trợ"
         let bytes = try #require(encode("<html><body><p>\(text)</p></body></html>", as: "WINDOWS-1258"))

@@ -1,3 +1,4 @@
+import SieveCore
 /// Finds how an HTML page's bytes are encoded and turns them into UTF-8.
 ///
 /// Order: a byte-order mark; UTF-16 without a BOM from the pattern of NUL bytes; `<meta charset>` or
