@@ -24,6 +24,7 @@ final class FailureConsole {
     /// Prints how many failures were not shown.
     func finish(hasReport: Bool) {
         guard hidden > 0 else { return }
-        printError("sieve: … and \(hidden) more failure\(hidden == 1 ? "" : "s")" + (hasReport ? " (all are in the --errors file)" : "; use --errors FILE to list them all"))
+        let count = "\(hidden)\(shown > 0 ? " more" : "") failure\(hidden == 1 ? "" : "s")"
+        printError("sieve: \(shown > 0 ? "… and " : "")\(count) not shown" + (hasReport ? " (all are in the --errors file)" : "; use --errors FILE to list them all"))
     }
 }
