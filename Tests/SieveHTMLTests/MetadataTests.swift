@@ -165,6 +165,31 @@ struct MetadataTests {
         #expect(try metadata("<head><meta name='dc:date' content='2020-07-12'></head><body><p>x</p></body>").published == "2020-07-12")
     }
 
+    @Test func publicationDateGivenOnlyToScripts() throws {
+        let state = try metadata("""
+            <body><p>Review text.</p><script type="application/json">{"updatedDate":"2016-11-09T10:00:00Z",
+            "author":{"createdOn":"x"},"publishedDate":"2016-11-04T20:37:27Z"}</script></body>
+            """)
+        #expect(state.published == "2016-11-04T20:37:27+00:00")
+        let dataLayer = try metadata("<body><p>x</p><script>dataLayer.push({ 'publish_date' : '2019-10-19', 'id': 3 });</script></body>")
+        #expect(dataLayer.published == "2019-10-19")
+        // Modification keys, non-date values and external scripts are no publication dates.
+        let none = try metadata("""
+            <body><p>x</p><script>var c = {"lastModifiedDate": "2020-01-02", "publishedCount": "2020", "created": "never"};</script>
+            <script src="/app.js"></script></body>
+            """)
+        #expect(none.published == nil)
+        // A date the page shows comes before one in its scripts.
+        let shown = try metadata("<body><span class='date'>2 March 2020</span><script>x = {\"createdAt\": \"2020-01-01\"}</script></body>")
+        #expect(shown.published == "2020-03-02")
+    }
+
+    @Test func dateInTheTooltipOfARelativeDate() throws {
+        let document = try metadata("<body><div class='news-time' title='2020-09-20T14:20:02Z'>15 minutes ago</div><p>x</p></body>")
+        // Dates read from text keep the minute.
+        #expect(document.published == "2020-09-20T14:20:00+00:00")
+    }
+
     @Test func impossibleDatesAreRejected() throws {
         let document = try metadata("""
             <head><meta property="article:published_time" content="2023-02-29"></head>

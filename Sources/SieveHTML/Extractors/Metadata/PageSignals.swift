@@ -3,7 +3,7 @@ import Glibc
 
 /// Everything the metadata extractor reads from a page, gathered in one walk of the tree: `<meta>` values by
 /// lowercased name/property/itemprop, `<link rel>` targets, JSON-LD scripts, `<time>` elements, elements
-/// with `itemprop`, and short texts of elements named like bylines and dates.
+/// with `itemprop`, short texts (and `title` tooltips) of elements named like bylines and dates, and inline scripts.
 struct PageSignals {
     /// `<meta>` contents by key (`og:title`, `description`, `article:published_time`...), in page order.
     var meta: [String: [String]] = [:]
@@ -21,6 +21,8 @@ struct PageSignals {
     var dateTexts: [String] = []
     /// The `<title>` text.
     var title: String?
+    /// Inline scripts other than JSON-LD (page state, data layers), read only when no other date is found.
+    var scripts: [xmlNodePtr] = []
 
     /// Reads the page.
     init(tree: HTMLTree) {
@@ -41,7 +43,11 @@ struct PageSignals {
                 if title == nil { title = node.collapsedText }
                 return .skipChildren
             case .script:
-                if node.attribute("type")?.lowercased().contains("ld+json") == true { jsonLD.append(Self.rawText(node)) }
+                if node.attribute("type")?.lowercased().contains("ld+json") == true {
+                    jsonLD.append(Self.rawText(node))
+                } else if !node.hasAttribute("src") {
+                    scripts.append(node)
+                }
                 return .skipChildren
             case .time:
                 recordTime(node)
@@ -102,10 +108,16 @@ struct PageSignals {
             }
         }
         dated = dated || byline
-        guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16, !Self.isInsideChrome(node),
-              let text = node.shortText(limit: 200), !text.isEmpty else { return }
-        if byline, bylines.count < 8 { bylines.append(text) }
-        if dated, dateTexts.count < 16 { dateTexts.append(text) }
+        guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16, !Self.isInsideChrome(node) else { return }
+        if let text = node.shortText(limit: 200), !text.isEmpty {
+            if byline, bylines.count < 8 { bylines.append(text) }
+            if dated, dateTexts.count < 16 { dateTexts.append(text) }
+        }
+        // A date element that shows "3 hours ago" often keeps the date itself in its tooltip.
+        if dated, dateTexts.count < 16, let title = node.attribute("title"), title.utf8.count <= 60,
+           title.utf8.contains(where: DateParser.isDigit) {
+            dateTexts.append(title)
+        }
     }
 
     /// The first short text (at most 120 bytes, holding a digit) for which `transform` gives a value, in page
