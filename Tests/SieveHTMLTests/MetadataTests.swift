@@ -190,6 +190,21 @@ struct MetadataTests {
         #expect(document.published == "2020-09-20T14:20:00+00:00")
     }
 
+    @Test func conflictingPageLevelDatesFollowTheShownDate() throws {
+        let document = try metadata("""
+            <head><meta name="pubdate" content="2021-12-14T15:41:07+01:00">
+            <meta name="dc.date.issued" content="2022-02-04T15:33:00+01:00"></head>
+            <body><h1>Title</h1><p class="author">04.02.2022 | 15:33 Uhr</p><p>Text.</p></body>
+            """)
+        #expect(document.published == "2022-02-04T15:33:00+01:00")
+        // Microdata may describe teasers: a teaser's shown date does not displace the page's own.
+        let teasers = try metadata("""
+            <body><div><meta itemprop="datePublished" content="2022-02-02"></div><p>Text.</p>
+            <div class="news"><span class="date">31.01.2022</span><meta itemprop="datePublished" content="2022-01-31"></div></body>
+            """)
+        #expect(teasers.published == "2022-02-02")
+    }
+
     @Test func impossibleDatesAreRejected() throws {
         let document = try metadata("""
             <head><meta property="article:published_time" content="2023-02-29"></head>

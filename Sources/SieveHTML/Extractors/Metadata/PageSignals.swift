@@ -5,7 +5,7 @@ import Glibc
 /// lowercased name/property/itemprop, `<link rel>` targets, JSON-LD scripts, `<time>` elements, elements
 /// with `itemprop`, short texts (and `title` tooltips) of elements named like bylines and dates, and inline scripts.
 struct PageSignals {
-    /// `<meta>` contents by key (`og:title`, `description`, `article:published_time`...), in page order.
+    /// `<meta>` contents by name, property or http-equiv (`og:title`, `article:published_time`...), in page order.
     var meta: [String: [String]] = [:]
     /// `<link>` hrefs by `rel` (`canonical`, `author`...).
     var links: [String: [String]] = [:]
@@ -13,7 +13,7 @@ struct PageSignals {
     var jsonLD: [String] = []
     /// `<time>` elements: the `datetime` value (or text) and whether markup says it is the publication date.
     var times: [(value: String, published: Bool, modified: Bool)] = []
-    /// Values of body elements with `itemprop` (content, datetime or text), by itemprop name.
+    /// Values of elements with `itemprop` (`<meta>` content, datetime or text), by itemprop name.
     var itemprops: [String: [String]] = [:]
     /// Short texts of elements named like bylines (`author`, `byline`).
     var bylines: [String] = []
@@ -66,10 +66,14 @@ struct PageSignals {
 
     private mutating func record(meta node: xmlNodePtr) {
         guard let content = node.attribute("content")?.trimmed, !content.isEmpty else { return }
-        for attribute: StaticString in ["property", "name", "itemprop", "http-equiv"] {
+        for attribute: StaticString in ["property", "name", "http-equiv"] {
             if let key = node.attribute(attribute)?.lowercased().trimmed, !key.isEmpty {
                 for word in key.split(separator: " ") { meta[String(word), default: []].append(content) }
             }
+        }
+        // `<meta itemprop>` is microdata: it describes its item, which may be a teaser of another story.
+        if let key = node.attribute("itemprop")?.lowercased().trimmed, !key.isEmpty {
+            for word in key.split(separator: " ") { itemprops[String(word), default: []].append(content) }
         }
     }
 

@@ -55,11 +55,20 @@ struct PublicationDates {
         var publishedCandidates: [String] = []
         if let value = data.published { publishedCandidates.append(value) }
         for key in Self.publishedKeys { publishedCandidates += page.meta[key] ?? [] }
+        let pageLevel = publishedCandidates
         publishedCandidates += page.itemprops["datepublished"] ?? []
         publishedCandidates += page.itemprops["datecreated"] ?? []
         publishedCandidates += page.itemprops["uploaddate"] ?? []
         publishedCandidates += page.times.filter(\.published).map(\.value)
         published = fromMetadata(publishedCandidates)
+        let shown = page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
+        // Page-level publication dates (JSON-LD, `<meta>`) that disagree: the one the page shows its readers wins.
+        // (Microdata and `<time>` in the body are left out: they may describe teasers of other stories.)
+        if let first = published, let shown, shown.dayNumber != first.dayNumber,
+           let agreeing = pageLevel.lazy.compactMap({ accept(DateParser.metadata($0)) })
+               .first(where: { $0.dayNumber == shown.dayNumber }) {
+            published = agreeing
+        }
 
         var modifiedCandidates: [String] = []
         if let value = data.modified { modifiedCandidates.append(value) }
@@ -82,7 +91,6 @@ struct PublicationDates {
         }
         if published == nil { published = ScriptDates.first(in: page.scripts, accept: accept) }
         if let utc = published, utc.hour != nil, utc.offsetMinutes == 0 {
-            let shown = page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
             let local = publishedCandidates.lazy.compactMap { accept(DateParser.metadata($0)) }
                 .first { Self.localRendering(of: utc, $0) != nil }
                 ?? (page.times.filter { !$0.modified }.map(\.value) + page.dateTexts).lazy
