@@ -184,6 +184,17 @@ struct MetadataTests {
         #expect(shown.published == "2020-03-02")
     }
 
+    @Test func timestampsInScriptsAreALastResort() throws {
+        let single = try metadata("<body><p>Post.</p><script>showDate(\"2020/04/17 01:43:09\")</script></body>")
+        #expect(single.published == "2020-04-17")
+        // The day named most often wins; dates without a time of day are no timestamps.
+        let several = try metadata("""
+            <body><p>x</p><script>var s = ["2013-09-12T10:00:00+0100", "2020-03-18T13:52:08+0100", "2020-03-18T12:20:45+0100",
+            "2019-01-01"];</script></body>
+            """)
+        #expect(several.published == "2020-03-18T13:52:08+01:00")
+    }
+
     @Test func dateInTheTooltipOfARelativeDate() throws {
         let document = try metadata("<body><div class='news-time' title='2020-09-20T14:20:02Z'>15 minutes ago</div><p>x</p></body>")
         // Dates read from text keep the minute.

@@ -4,13 +4,28 @@ import Glibc
 /// Finds a publication date that a page gives only to its own scripts: a key named like a publication date
 /// (`"publishedDate": "2016-11-04T20:37:27Z"`, `publish_date = '2019-10-19'`, `"createdAt": ...`) in the
 /// text of an inline `<script>` (JSON state, data layers). Keys naming a modification, update or expiry are
-/// skipped, and so is every value that is not a whole date. The first such key in page order wins.
+/// skipped, and so is every value that is not a whole date. The first such key in page order wins; without
+/// one, the day named most often by quoted full timestamps (date and time of day, `"2020/04/17 01:43:09"`)
+/// is taken, first of them on a tie.
 enum ScriptDates {
     /// Scripts longer than this are read only up to it: page state can run to megabytes.
     static let byteLimit = 400_000
 
-    /// The first publication date in the scripts' text.
+    /// The first publication date in the scripts' text, else the day their quoted timestamps name most often.
     static func first(in scripts: [xmlNodePtr], accept: (DateValue?) -> DateValue?) -> DateValue? {
+        if let date = search(scripts, { scan($0, accept: accept) }) { return date }
+        var stamps: [DateValue] = []
+        _ = search(scripts) { text -> DateValue? in
+            timestamps(text, accept: accept, into: &stamps)
+            return nil
+        }
+        var counts: [Int: Int] = [:]
+        for stamp in stamps { counts[stamp.dayNumber, default: 0] += 1 }
+        guard let most = counts.values.max() else { return nil }
+        return stamps.first { counts[$0.dayNumber] == most }
+    }
+
+    private static func search(_ scripts: [xmlNodePtr], _ find: (UnsafeBufferPointer<UInt8>) -> DateValue?) -> DateValue? {
         var budget = byteLimit
         for script in scripts where budget > 0 {
             var child = script.pointee.children
@@ -18,7 +33,7 @@ enum ScriptDates {
                 if let content = node.pointee.content {
                     let length = min(strlen(content), budget)
                     budget -= length
-                    if let found = scan(UnsafeBufferPointer(start: content, count: length), accept: accept) { return found }
+                    if let found = find(UnsafeBufferPointer(start: content, count: length)) { return found }
                 }
                 child = node.pointee.next
             }
@@ -52,6 +67,22 @@ enum ScriptDates {
             if let date = accept(DateParser.isoDate(value, from: 0)) { return date }
         }
         return nil
+    }
+
+    /// At most this many timestamps are counted.
+    static let timestampLimit = 200
+
+    /// Quoted values that open with a date and a time of day (`"2020-03-18T13:52:08+0100"`), in text order.
+    static func timestamps(_ text: UnsafeBufferPointer<UInt8>, accept: (DateValue?) -> DateValue?, into stamps: inout [DateValue]) {
+        var index = 0
+        while index + 17 < text.count, stamps.count < timestampLimit {
+            defer { index += 1 }
+            guard text[index] == UInt8(ascii: "\"") || text[index] == UInt8(ascii: "'"),
+                  DateParser.isDigit(text[index + 1]), DateParser.isDigit(text[index + 4]),
+                  text[index + 5] == UInt8(ascii: "-") || text[index + 5] == UInt8(ascii: "/") else { continue }
+            let value = Array(text[(index + 1)..<min(text.count, index + 33)])
+            if let date = DateParser.isoDate(value, from: 0), date.hour != nil, let accepted = accept(date) { stamps.append(accepted) }
+        }
     }
 
     private static func isKeyByte(_ byte: UInt8) -> Bool {
