@@ -235,6 +235,11 @@ struct MetadataTests {
         #expect(DateParser.text("03/04/2019", monthDayFirst: false)?.iso == "2019-04-03")
         #expect(DateParser.text("le 2 mars 2020", monthDayFirst: false)?.iso == "2020-03-02")
         #expect(DateParser.url("https://x.com/20191118/story")?.iso == "2019-11-18")
+        #expect(DateParser.url("https://x.org/news/notes/29-10-2021")?.iso == "2021-10-29")
+        #expect(DateParser.url("https://x.org/news/10-29-2021/")?.iso == "2021-10-29")
+        // Day and month that could be swapped, or digits that run on, are no URL date.
+        #expect(DateParser.url("https://x.org/news/05-10-2021") == nil)
+        #expect(DateParser.url("https://x.org/item/29-10-20219") == nil)
     }
 
     @Test func monthNamesOfMoreLanguages() {
