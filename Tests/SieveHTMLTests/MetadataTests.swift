@@ -195,6 +195,15 @@ struct MetadataTests {
         #expect(several.published == "2020-03-18T13:52:08+01:00")
     }
 
+    @Test func dateElementsNamedInGermanOrSpanish() throws {
+        let german = try metadata("""
+            <body><div class="entry"><p class="newsdatum">[<a href="/sh/landesparteitag/">Samstag, 19. Juli 2014</a>]</p>
+            <p>Der Stammtisch findet am Freitag, 8. Juni 2012</p></div></body>
+            """)
+        #expect(german.published == "2014-07-19")
+        #expect(try metadata("<body><span class='fecha'>5 de marzo de 2021</span><p>Texto.</p></body>").published == "2021-03-05")
+    }
+
     @Test func dateInTheTooltipOfARelativeDate() throws {
         let document = try metadata("<body><div class='news-time' title='2020-09-20T14:20:02Z'>15 minutes ago</div><p>x</p></body>")
         // Dates read from text keep the minute.

@@ -17,7 +17,8 @@ struct PageSignals {
     var itemprops: [String: [String]] = [:]
     /// Short texts of elements named like bylines (`author`, `byline`).
     var bylines: [String] = []
-    /// Short texts of elements named like dates (`date`, `time`, `published`, `posted`, `meta`).
+    /// Short texts of elements named like dates (`date`, `time`, `published`, `posted`, `meta`; German and Dutch
+    /// `datum`, Spanish `fecha`).
     var dateTexts: [String] = []
     /// The `<title>` text.
     var title: String?
@@ -108,7 +109,8 @@ struct PageSignals {
             _ = node.withAttribute(attribute) { value in
                 byline = byline || Self.contains(value, "byline") || Self.contains(value, "author")
                 dated = dated || Self.contains(value, "date") || Self.contains(value, "time") || Self.contains(value, "publish")
-                    || Self.contains(value, "posted") || Self.contains(value, "meta")
+                    || Self.contains(value, "posted") || Self.contains(value, "meta") || Self.contains(value, "datum")
+                    || Self.contains(value, "fecha")
             }
         }
         dated = dated || byline
