@@ -204,6 +204,15 @@ struct MetadataTests {
         #expect(try metadata("<body><span class='fecha'>5 de marzo de 2021</span><p>Texto.</p></body>").published == "2021-03-05")
     }
 
+    @Test func imageUploadFolderDatedToTheDay() throws {
+        let dated = "<head><meta property='og:image' content='https://example.org/files/2016/05/04/cover.png'></head><body><p>Report.</p></body>"
+        #expect(try metadata(dated).published == "2016-05-04")
+        // A month folder is no day; a date the page shows comes first.
+        #expect(try metadata("<head><meta property='og:image' content='https://example.org/uploads/2016/05/a.png'></head><body><p>x</p></body>").published == nil)
+        let shown = "<head><meta property='og:image' content='https://example.org/2016/05/04/a.png'></head><body><p class='date'>7 May 2016</p></body>"
+        #expect(try metadata(shown).published == "2016-05-07")
+    }
+
     @Test func dateInTheTooltipOfARelativeDate() throws {
         let document = try metadata("<body><div class='news-time' title='2020-09-20T14:20:02Z'>15 minutes ago</div><p>x</p></body>")
         // Dates read from text keep the minute.

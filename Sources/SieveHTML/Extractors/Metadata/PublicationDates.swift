@@ -5,8 +5,8 @@ import Glibc
 /// them apart. Dates in the future (more than a day ahead) are rejected; a modification date before the
 /// publication date is dropped. With no publication date in the markup, the order is: other `<time>`
 /// elements, the URL, texts of elements named like dates, the modification date, the `<title>`, and the
-/// first dateline among the page's short texts (see `PageSignals.firstShortText`), and last a publication-date
-/// key in an inline script (see `ScriptDates`). A publication date given
+/// first dateline among the page's short texts (see `PageSignals.firstShortText`), the day-dated upload folder of
+/// the main image, and last what inline scripts say (see `ScriptDates`). A publication date given
 /// without a time takes the time and zone of a dateline of the same day. A UTC timestamp that the page also
 /// writes in local time on another day (the same moment with an offset, or the same clock minute at most 14
 /// hours away) takes that local day; failing that, a UTC timestamp one day off the date the page shows or
@@ -88,6 +88,11 @@ struct PublicationDates {
         }
         if published == nil, let body {
             published = PageSignals.firstShortText(in: body) { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }
+        }
+        // The main image's upload folder, when it is dated to the day (`/files/2016/05/04/cover.png`).
+        if published == nil {
+            published = ["og:image", "og:image:url", "twitter:image"].lazy.compactMap { page.meta[$0]?.first }
+                .compactMap { accept(DateParser.url($0)) }.first
         }
         if published == nil { published = ScriptDates.first(in: page.scripts, accept: accept) }
         if let utc = published, utc.hour != nil, utc.offsetMinutes == 0 {
