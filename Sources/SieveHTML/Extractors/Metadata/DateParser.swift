@@ -384,14 +384,22 @@ enum MonthNames {
         return list.sorted { $0.0.utf8.count > $1.0.utf8.count }
     }()
 
-    private static let bytes: [([UInt8], Int)] = names.map { (Array($0.0.utf8), $0.1) }
+    /// The names (as bytes, longest first) by their first byte, so a word is compared only with names that could match.
+    private static let byFirstByte: [[([UInt8], Int)]] = {
+        var table = [[([UInt8], Int)]](repeating: [], count: 256)
+        for (name, month) in names {
+            let bytes = Array(name.utf8)
+            table[Int(bytes[0])].append((bytes, month))
+        }
+        return table
+    }()
 
     /// The month whose name starts at `index` as a whole word, and the name's length in bytes.
     static func match(_ text: [UInt8], _ index: Int) -> (Int, Int)? {
         guard index < text.count else { return nil }
         let first = text[index]
         guard (first >= 0x61 && first <= 0x7A) || first >= 0x80 else { return nil }
-        for (name, month) in bytes where name[0] == first && text.count - index >= name.count {
+        for (name, month) in byFirstByte[Int(first)] where text.count - index >= name.count {
             var same = true
             for offset in 1..<name.count where text[index + offset] != name[offset] {
                 same = false

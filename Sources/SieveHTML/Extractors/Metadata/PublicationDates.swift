@@ -61,10 +61,12 @@ struct PublicationDates {
         publishedCandidates += page.itemprops["uploaddate"] ?? []
         publishedCandidates += page.times.filter(\.published).map(\.value)
         published = fromMetadata(publishedCandidates)
-        let shown = page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
+        func firstShown() -> DateValue? {
+            page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
+        }
         // Page-level publication dates (JSON-LD, `<meta>`) that disagree: the one the page shows its readers wins.
         // (Microdata and `<time>` in the body are left out: they may describe teasers of other stories.)
-        if let first = published, let shown, shown.dayNumber != first.dayNumber,
+        if let first = published, pageLevel.count > 1, let shown = firstShown(), shown.dayNumber != first.dayNumber,
            let agreeing = pageLevel.lazy.compactMap({ accept(DateParser.metadata($0)) })
                .first(where: { $0.dayNumber == shown.dayNumber }) {
             published = agreeing
@@ -104,7 +106,7 @@ struct PublicationDates {
             if let local, let rendered = Self.localRendering(of: utc, local) {
                 // The same moment written in local time elsewhere in the page: its day is the local day.
                 published = rendered
-            } else if let day = ([shown] + urls.map { accept(DateParser.url($0)) }).lazy.compactMap({ $0 }).first,
+            } else if let day = ([firstShown()] + urls.map { accept(DateParser.url($0)) }).lazy.compactMap({ $0 }).first,
                       abs(day.dayOrdinal - utc.dayOrdinal) == 1 {
                 // A UTC timestamp can fall on the next or previous day where the page is published; the day the
                 // page shows its readers, or writes in its address, when it is one day off, is the local day.
