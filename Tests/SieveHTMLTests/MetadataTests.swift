@@ -165,6 +165,75 @@ struct MetadataTests {
         #expect(try metadata("<head><meta name='dc:date' content='2020-07-12'></head><body><p>x</p></body>").published == "2020-07-12")
     }
 
+    @Test func publicationDateGivenOnlyToScripts() throws {
+        let state = try metadata("""
+            <body><p>Review text.</p><script type="application/json">{"updatedDate":"2016-11-09T10:00:00Z",
+            "author":{"createdOn":"x"},"publishedDate":"2016-11-04T20:37:27Z"}</script></body>
+            """)
+        #expect(state.published == "2016-11-04T20:37:27+00:00")
+        let dataLayer = try metadata("<body><p>x</p><script>dataLayer.push({ 'publish_date' : '2019-10-19', 'id': 3 });</script></body>")
+        #expect(dataLayer.published == "2019-10-19")
+        // Modification keys, non-date values and external scripts are no publication dates.
+        let none = try metadata("""
+            <body><p>x</p><script>var c = {"lastModifiedDate": "2020-01-02", "publishedCount": "2020", "created": "never"};</script>
+            <script src="/app.js"></script></body>
+            """)
+        #expect(none.published == nil)
+        // A date the page shows comes before one in its scripts.
+        let shown = try metadata("<body><span class='date'>2 March 2020</span><script>x = {\"createdAt\": \"2020-01-01\"}</script></body>")
+        #expect(shown.published == "2020-03-02")
+    }
+
+    @Test func timestampsInScriptsAreALastResort() throws {
+        let single = try metadata("<body><p>Post.</p><script>showDate(\"2020/04/17 01:43:09\")</script></body>")
+        #expect(single.published == "2020-04-17")
+        // The day named most often wins; dates without a time of day are no timestamps.
+        let several = try metadata("""
+            <body><p>x</p><script>var s = ["2013-09-12T10:00:00+0100", "2020-03-18T13:52:08+0100", "2020-03-18T12:20:45+0100",
+            "2019-01-01"];</script></body>
+            """)
+        #expect(several.published == "2020-03-18T13:52:08+01:00")
+    }
+
+    @Test func dateElementsNamedInGermanOrSpanish() throws {
+        let german = try metadata("""
+            <body><div class="entry"><p class="newsdatum">[<a href="/sh/landesparteitag/">Samstag, 19. Juli 2014</a>]</p>
+            <p>Der Stammtisch findet am Freitag, 8. Juni 2012</p></div></body>
+            """)
+        #expect(german.published == "2014-07-19")
+        #expect(try metadata("<body><span class='fecha'>5 de marzo de 2021</span><p>Texto.</p></body>").published == "2021-03-05")
+    }
+
+    @Test func imageUploadFolderDatedToTheDay() throws {
+        let dated = "<head><meta property='og:image' content='https://example.org/files/2016/05/04/cover.png'></head><body><p>Report.</p></body>"
+        #expect(try metadata(dated).published == "2016-05-04")
+        // A month folder is no day; a date the page shows comes first.
+        #expect(try metadata("<head><meta property='og:image' content='https://example.org/uploads/2016/05/a.png'></head><body><p>x</p></body>").published == nil)
+        let shown = "<head><meta property='og:image' content='https://example.org/2016/05/04/a.png'></head><body><p class='date'>7 May 2016</p></body>"
+        #expect(try metadata(shown).published == "2016-05-07")
+    }
+
+    @Test func dateInTheTooltipOfARelativeDate() throws {
+        let document = try metadata("<body><div class='news-time' title='2020-09-20T14:20:02Z'>15 minutes ago</div><p>x</p></body>")
+        // Dates read from text keep the minute.
+        #expect(document.published == "2020-09-20T14:20:00+00:00")
+    }
+
+    @Test func conflictingPageLevelDatesFollowTheShownDate() throws {
+        let document = try metadata("""
+            <head><meta name="pubdate" content="2021-12-14T15:41:07+01:00">
+            <meta name="dc.date.issued" content="2022-02-04T15:33:00+01:00"></head>
+            <body><h1>Title</h1><p class="author">04.02.2022 | 15:33 Uhr</p><p>Text.</p></body>
+            """)
+        #expect(document.published == "2022-02-04T15:33:00+01:00")
+        // Microdata may describe teasers: a teaser's shown date does not displace the page's own.
+        let teasers = try metadata("""
+            <body><div><meta itemprop="datePublished" content="2022-02-02"></div><p>Text.</p>
+            <div class="news"><span class="date">31.01.2022</span><meta itemprop="datePublished" content="2022-01-31"></div></body>
+            """)
+        #expect(teasers.published == "2022-02-02")
+    }
+
     @Test func impossibleDatesAreRejected() throws {
         let document = try metadata("""
             <head><meta property="article:published_time" content="2023-02-29"></head>
@@ -184,6 +253,11 @@ struct MetadataTests {
         #expect(DateParser.text("03/04/2019", monthDayFirst: false)?.iso == "2019-04-03")
         #expect(DateParser.text("le 2 mars 2020", monthDayFirst: false)?.iso == "2020-03-02")
         #expect(DateParser.url("https://x.com/20191118/story")?.iso == "2019-11-18")
+        #expect(DateParser.url("https://x.org/news/notes/29-10-2021")?.iso == "2021-10-29")
+        #expect(DateParser.url("https://x.org/news/10-29-2021/")?.iso == "2021-10-29")
+        // Day and month that could be swapped, or digits that run on, are no URL date.
+        #expect(DateParser.url("https://x.org/news/05-10-2021") == nil)
+        #expect(DateParser.url("https://x.org/item/29-10-20219") == nil)
     }
 
     @Test func monthNamesOfMoreLanguages() {

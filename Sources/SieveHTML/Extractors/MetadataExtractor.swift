@@ -7,7 +7,9 @@ import SieveCore
 /// Sources, best first: JSON-LD (`@graph` and arrays included; the article object before `WebPage`),
 /// OpenGraph and `article:` properties, other `<meta>` names (Dublin Core, parsely, sailthru), `itemprop`,
 /// `<time datetime>`, the URL path, then datelines written in the page (`21:22 23/08/2023`,
-/// `Thứ hai, 23/8/2024, 09:15 (GMT+7)`, `November 18, 2019`), never dates mentioned in running prose. Impossible or future dates are rejected; a
+/// `Thứ hai, 23/8/2024, 09:15 (GMT+7)`, `November 18, 2019`), never dates mentioned in running prose, and last
+/// a dated image folder or what inline scripts say (see `PublicationDates`). A UTC timestamp the page also
+/// shows in local time takes the local day. Impossible or future dates are rejected; a
 /// modification date earlier than the publication date is dropped. Dates are ISO 8601: `YYYY-MM-DD`, or a
 /// full timestamp with offset when the time and zone are known (Vietnamese pages: +07:00). Authors exclude
 /// the site name, URLs and "Email the author"-style links. `<html lang>` is checked against the text.

@@ -97,9 +97,35 @@ enum DateParser {
         return negative ? -total : total
     }
 
-    /// A date in a URL path: `/2019/11/18/`, `/2019-11-18-`, `/20191118`.
+    /// A date in a URL path: `/2019/11/18/`, `/2019-11-18-`, `/20191118`, or a path segment `/29-10-2021` whose
+    /// day and month cannot be confused (one of them is above 12).
     static func url(_ value: String) -> DateValue? {
         let bytes = Array(value.utf8)
+        return yearFirstInURL(bytes) ?? dayMonthYearSegment(bytes)
+    }
+
+    private static func dayMonthYearSegment(_ bytes: [UInt8]) -> DateValue? {
+        var index = 0
+        while index + 10 <= bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: "/") else { continue }
+            var cursor = index + 1
+            guard let first = number(bytes, &cursor, minDigits: 1, digits: 2), cursor < bytes.count else { continue }
+            let separator = bytes[cursor]
+            guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: "_") || separator == UInt8(ascii: ".") else { continue }
+            cursor += 1
+            guard let second = number(bytes, &cursor, minDigits: 1, digits: 2), cursor < bytes.count, bytes[cursor] == separator else { continue }
+            cursor += 1
+            guard let year = number(bytes, &cursor, digits: 4),
+                  cursor == bytes.count || [UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: ".")].contains(bytes[cursor])
+            else { continue }
+            if first > 12, let date = DateValue(year: year, month: second, day: first) { return date }
+            if second > 12, let date = DateValue(year: year, month: first, day: second) { return date }
+        }
+        return nil
+    }
+
+    private static func yearFirstInURL(_ bytes: [UInt8]) -> DateValue? {
         var index = 0
         while index + 8 <= bytes.count {
             defer { index += 1 }
@@ -358,14 +384,22 @@ enum MonthNames {
         return list.sorted { $0.0.utf8.count > $1.0.utf8.count }
     }()
 
-    private static let bytes: [([UInt8], Int)] = names.map { (Array($0.0.utf8), $0.1) }
+    /// The names (as bytes, longest first) by their first byte, so a word is compared only with names that could match.
+    private static let byFirstByte: [[([UInt8], Int)]] = {
+        var table = [[([UInt8], Int)]](repeating: [], count: 256)
+        for (name, month) in names {
+            let bytes = Array(name.utf8)
+            table[Int(bytes[0])].append((bytes, month))
+        }
+        return table
+    }()
 
     /// The month whose name starts at `index` as a whole word, and the name's length in bytes.
     static func match(_ text: [UInt8], _ index: Int) -> (Int, Int)? {
         guard index < text.count else { return nil }
         let first = text[index]
         guard (first >= 0x61 && first <= 0x7A) || first >= 0x80 else { return nil }
-        for (name, month) in bytes where name[0] == first && text.count - index >= name.count {
+        for (name, month) in byFirstByte[Int(first)] where text.count - index >= name.count {
             var same = true
             for offset in 1..<name.count where text[index + offset] != name[offset] {
                 same = false

@@ -3,9 +3,9 @@ import Glibc
 
 /// Everything the metadata extractor reads from a page, gathered in one walk of the tree: `<meta>` values by
 /// lowercased name/property/itemprop, `<link rel>` targets, JSON-LD scripts, `<time>` elements, elements
-/// with `itemprop`, and short texts of elements named like bylines and dates.
+/// with `itemprop`, short texts (and `title` tooltips) of elements named like bylines and dates, and inline scripts.
 struct PageSignals {
-    /// `<meta>` contents by key (`og:title`, `description`, `article:published_time`...), in page order.
+    /// `<meta>` contents by name, property or http-equiv (`og:title`, `article:published_time`...), in page order.
     var meta: [String: [String]] = [:]
     /// `<link>` hrefs by `rel` (`canonical`, `author`...).
     var links: [String: [String]] = [:]
@@ -13,14 +13,17 @@ struct PageSignals {
     var jsonLD: [String] = []
     /// `<time>` elements: the `datetime` value (or text) and whether markup says it is the publication date.
     var times: [(value: String, published: Bool, modified: Bool)] = []
-    /// Values of body elements with `itemprop` (content, datetime or text), by itemprop name.
+    /// Values of elements with `itemprop` (`<meta>` content, datetime or text), by itemprop name.
     var itemprops: [String: [String]] = [:]
     /// Short texts of elements named like bylines (`author`, `byline`).
     var bylines: [String] = []
-    /// Short texts of elements named like dates (`date`, `time`, `published`, `posted`, `meta`).
+    /// Short texts of elements named like dates (`date`, `time`, `published`, `posted`, `meta`; German and Dutch
+    /// `datum`, Spanish `fecha`).
     var dateTexts: [String] = []
     /// The `<title>` text.
     var title: String?
+    /// Inline scripts other than JSON-LD (page state, data layers), read only when no other date is found.
+    var scripts: [xmlNodePtr] = []
 
     /// Reads the page.
     init(tree: HTMLTree) {
@@ -41,7 +44,11 @@ struct PageSignals {
                 if title == nil { title = node.collapsedText }
                 return .skipChildren
             case .script:
-                if node.attribute("type")?.lowercased().contains("ld+json") == true { jsonLD.append(Self.rawText(node)) }
+                if node.attribute("type")?.lowercased().contains("ld+json") == true {
+                    jsonLD.append(Self.rawText(node))
+                } else if !node.hasAttribute("src") {
+                    scripts.append(node)
+                }
                 return .skipChildren
             case .time:
                 recordTime(node)
@@ -60,10 +67,14 @@ struct PageSignals {
 
     private mutating func record(meta node: xmlNodePtr) {
         guard let content = node.attribute("content")?.trimmed, !content.isEmpty else { return }
-        for attribute: StaticString in ["property", "name", "itemprop", "http-equiv"] {
+        for attribute: StaticString in ["property", "name", "http-equiv"] {
             if let key = node.attribute(attribute)?.lowercased().trimmed, !key.isEmpty {
                 for word in key.split(separator: " ") { meta[String(word), default: []].append(content) }
             }
+        }
+        // `<meta itemprop>` is microdata: it describes its item, which may be a teaser of another story.
+        if let key = node.attribute("itemprop")?.lowercased().trimmed, !key.isEmpty {
+            for word in key.split(separator: " ") { itemprops[String(word), default: []].append(content) }
         }
     }
 
@@ -98,14 +109,21 @@ struct PageSignals {
             _ = node.withAttribute(attribute) { value in
                 byline = byline || Self.contains(value, "byline") || Self.contains(value, "author")
                 dated = dated || Self.contains(value, "date") || Self.contains(value, "time") || Self.contains(value, "publish")
-                    || Self.contains(value, "posted") || Self.contains(value, "meta")
+                    || Self.contains(value, "posted") || Self.contains(value, "meta") || Self.contains(value, "datum")
+                    || Self.contains(value, "fecha")
             }
         }
         dated = dated || byline
-        guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16, !Self.isInsideChrome(node),
-              let text = node.shortText(limit: 200), !text.isEmpty else { return }
-        if byline, bylines.count < 8 { bylines.append(text) }
-        if dated, dateTexts.count < 16 { dateTexts.append(text) }
+        guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16, !Self.isInsideChrome(node) else { return }
+        if let text = node.shortText(limit: 200), !text.isEmpty {
+            if byline, bylines.count < 8 { bylines.append(text) }
+            if dated, dateTexts.count < 16 { dateTexts.append(text) }
+        }
+        // A date element that shows "3 hours ago" often keeps the date itself in its tooltip.
+        if dated, dateTexts.count < 16, let title = node.attribute("title"), title.utf8.count <= 60,
+           title.utf8.contains(where: DateParser.isDigit) {
+            dateTexts.append(title)
+        }
     }
 
     /// The first short text (at most 120 bytes, holding a digit) for which `transform` gives a value, in page

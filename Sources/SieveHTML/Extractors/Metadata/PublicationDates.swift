@@ -5,7 +5,8 @@ import Glibc
 /// them apart. Dates in the future (more than a day ahead) are rejected; a modification date before the
 /// publication date is dropped. With no publication date in the markup, the order is: other `<time>`
 /// elements, the URL, texts of elements named like dates, the modification date, the `<title>`, and the
-/// first dateline among the page's short texts (see `PageSignals.firstShortText`). A publication date given
+/// first dateline among the page's short texts (see `PageSignals.firstShortText`), the day-dated upload folder of
+/// the main image, and last what inline scripts say (see `ScriptDates`). A publication date given
 /// without a time takes the time and zone of a dateline of the same day. A UTC timestamp that the page also
 /// writes in local time on another day (the same moment with an offset, or the same clock minute at most 14
 /// hours away) takes that local day; failing that, a UTC timestamp one day off the date the page shows or
@@ -54,11 +55,22 @@ struct PublicationDates {
         var publishedCandidates: [String] = []
         if let value = data.published { publishedCandidates.append(value) }
         for key in Self.publishedKeys { publishedCandidates += page.meta[key] ?? [] }
+        let pageLevel = publishedCandidates
         publishedCandidates += page.itemprops["datepublished"] ?? []
         publishedCandidates += page.itemprops["datecreated"] ?? []
         publishedCandidates += page.itemprops["uploaddate"] ?? []
         publishedCandidates += page.times.filter(\.published).map(\.value)
         published = fromMetadata(publishedCandidates)
+        func firstShown() -> DateValue? {
+            page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
+        }
+        // Page-level publication dates (JSON-LD, `<meta>`) that disagree: the one the page shows its readers wins.
+        // (Microdata and `<time>` in the body are left out: they may describe teasers of other stories.)
+        if let first = published, pageLevel.count > 1, let shown = firstShown(), shown.dayNumber != first.dayNumber,
+           let agreeing = pageLevel.lazy.compactMap({ accept(DateParser.metadata($0)) })
+               .first(where: { $0.dayNumber == shown.dayNumber }) {
+            published = agreeing
+        }
 
         var modifiedCandidates: [String] = []
         if let value = data.modified { modifiedCandidates.append(value) }
@@ -70,13 +82,22 @@ struct PublicationDates {
         if published == nil {
             published = fromMetadata(page.times.filter { !$0.modified }.map(\.value))
                 ?? urls.lazy.compactMap { accept(DateParser.url($0)) }.first
-                ?? page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
+        }
+        if published == nil {
+            published = page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
                 ?? modified
                 ?? page.title.flatMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }
-                ?? body.flatMap { PageSignals.firstShortText(in: $0) { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) } }
         }
+        if published == nil, let body {
+            published = PageSignals.firstShortText(in: body) { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }
+        }
+        // The main image's upload folder, when it is dated to the day (`/files/2016/05/04/cover.png`).
+        if published == nil {
+            published = ["og:image", "og:image:url", "twitter:image"].lazy.compactMap { page.meta[$0]?.first }
+                .compactMap { accept(DateParser.url($0)) }.first
+        }
+        if published == nil { published = ScriptDates.first(in: page.scripts, accept: accept) }
         if let utc = published, utc.hour != nil, utc.offsetMinutes == 0 {
-            let shown = page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
             let local = publishedCandidates.lazy.compactMap { accept(DateParser.metadata($0)) }
                 .first { Self.localRendering(of: utc, $0) != nil }
                 ?? (page.times.filter { !$0.modified }.map(\.value) + page.dateTexts).lazy
@@ -85,7 +106,7 @@ struct PublicationDates {
             if let local, let rendered = Self.localRendering(of: utc, local) {
                 // The same moment written in local time elsewhere in the page: its day is the local day.
                 published = rendered
-            } else if let day = ([shown] + urls.map { accept(DateParser.url($0)) }).lazy.compactMap({ $0 }).first,
+            } else if let day = ([firstShown()] + urls.map { accept(DateParser.url($0)) }).lazy.compactMap({ $0 }).first,
                       abs(day.dayOrdinal - utc.dayOrdinal) == 1 {
                 // A UTC timestamp can fall on the next or previous day where the page is published; the day the
                 // page shows its readers, or writes in its address, when it is one day off, is the local day.
