@@ -55,8 +55,17 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
     private func attributeValue(_ name: StaticString) -> String? {
         guard let attr = findAttribute(name) else { return nil }
+        return Self.childContent(attr.pointee.children)
+    }
+
+    /// The raw content of a node's direct children joined, such as a script's source or an attribute's value.
+    var childContent: String {
+        Self.childContent(pointee.children)
+    }
+
+    private static func childContent(_ first: xmlNodePtr?) -> String {
         var bytes: [UInt8] = []
-        var child = attr.pointee.children
+        var child = first
         while let node = child {
             if let content = node.pointee.content {
                 bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content)))

@@ -45,7 +45,7 @@ struct PageSignals {
                 return .skipChildren
             case .script:
                 if node.attribute("type")?.lowercased().contains("ld+json") == true {
-                    jsonLD.append(Self.rawText(node))
+                    jsonLD.append(node.childContent)
                 } else if !node.hasAttribute("src") {
                     scripts.append(node)
                 }
@@ -218,19 +218,6 @@ struct PageSignals {
             }
             return false
         }
-    }
-
-    /// The raw text content of a script element.
-    static func rawText(_ node: xmlNodePtr) -> String {
-        var bytes: [UInt8] = []
-        var child = node.pointee.children
-        while let current = child {
-            if let content = current.pointee.content {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content)))
-            }
-            child = current.pointee.next
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The first `<meta>` value among keys, in key order.
