@@ -45,4 +45,23 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("larger than the --max-bytes limit of 1000 bytes"))
     }
+
+    @Test func dedupeKeepsTheFirstCopyInInputOrderWhateverTheJobs() throws {
+        let scratch = try TemporaryDirectory()
+        let article = try String(contentsOf: SieveProcess.root.appendingPathComponent("seeds/003_e404581200cffbc0.txt"), encoding: .utf8)
+        for index in 0..<12 {
+            let text = index % 3 == 0 ? article : "Bài số \(index)\n\nMột đoạn văn riêng của bài số \(index), không giống các bài khác."
+            try scratch.write(String(format: "in/%02d.txt", index), text)
+        }
+        for jobs in ["1", "2"] {
+            let result = try SieveProcess.run(["convert", scratch.path("in"), "--to", "jsonl", "--jobs", jobs, "--stage", "nfc",
+                                               "--stage", "dedupe", "--errors", scratch.path("errors-\(jobs).jsonl")])
+            #expect(result.status == 0, "\(result.stderr)")
+            let kept = try SieveProcess.jsonLines(result.stdout).compactMap { ($0["id"] as? String)?.split(separator: "/").last.map(String.init) }
+            #expect(kept == ["00", "01", "02", "04", "05", "07", "08", "10", "11"])
+            let drops = try SieveProcess.jsonLines(try Data(contentsOf: URL(fileURLWithPath: scratch.path("errors-\(jobs).jsonl"))))
+            #expect(drops.count == 3)
+            #expect(drops.allSatisfy { $0["kind"] as? String == "dropped" && ($0["reason"] as? String)?.hasSuffix("in/00") == true })
+        }
+    }
 }

@@ -21,6 +21,9 @@ import Logging
 public struct Pipeline: Sendable {
     /// The built transforms, in order, with their names.
     public let transforms: [(name: String, stage: any Transform)]
+    /// The transforms that run in the workers, and those that run in output order in the writer task.
+    private let parallelTransforms: [(name: String, stage: any Transform)]
+    private let orderedTransforms: [(name: String, stage: any Transform)]
     /// The run policy.
     public let policy: RunPolicy
     private let selector: ReaderSelector
@@ -48,6 +51,8 @@ public struct Pipeline: Sendable {
         do { _ = try registry.makeSink(spec.sink) } catch { problems += error.messages }
         guard problems.isEmpty else { throw ConfigurationError(messages: problems) }
         self.transforms = transforms
+        self.parallelTransforms = transforms.filter { !($0.stage is any OrderedTransform) }
+        self.orderedTransforms = transforms.filter { $0.stage is any OrderedTransform }
         self.policy = spec.policy
         self.selector = ReaderSelector(readers: readers, forced: spec.reader != nil)
         self.loader = InputLoader(maxBytes: spec.policy.maxBytes)
@@ -74,7 +79,7 @@ public struct Pipeline: Sendable {
         var running = 0
         var finished: [Int: InputOutcome] = [:]
         var exhausted = false
-        let ordered = OrderedStages(transforms.filter { $0.stage is any OrderedTransform }, logger: logger)
+        let ordered = OrderedStages(orderedTransforms, logger: logger)
         try await withThrowingTaskGroup(of: InputOutcome.self) { group in
             while true {
                 while !exhausted, running < policy.jobs, nextIndex - nextToWrite < policy.maxInFlight {
@@ -186,7 +191,7 @@ public struct Pipeline: Sendable {
     func transform(_ document: Document, logger: Logger, into outcome: inout InputOutcome) {
         var document = document
         let started = ContinuousClock.now
-        for (name, stage) in transforms where !(stage is any OrderedTransform) {
+        for (name, stage) in parallelTransforms {
             let context = StageContext(stageName: name, logger: logger)
             do {
                 if case .drop(let reason) = try stage.apply(to: &document, context: context) {
