@@ -73,6 +73,14 @@ import Testing
         #expect(result.fields["dates"] == nil)
     }
 
+    @Test func theIssueDateOfACitedDocumentIsNotAnEventDate() throws {
+        let result = try TestSupport.run(document([
+            "Thực hiện Kế hoạch số 2731/KHLT-SGDĐT-CĐN ngày 27/8/2020 và Quyết định số 12/QĐ-UBND ngày 3/1/2024, sáng ngày 4/9, các trường tổ chức tập huấn.",
+        ]), [try DatesExtractor(options: .init())])
+        #expect(strings(result.fields["dates"]) == ["2024-09-04"])
+        #expect(strings(result.fields["document_dates"]) == ["2020-08-27", "2024-01-03"])
+    }
+
     @Test func aDateAfterPublicationMovesBackAYear() throws {
         let result = try TestSupport.run(document(["Ngày 28/12, trường tổ chức hội khỏe."], published: "2024-01-03"),
                                          [try DatesExtractor(options: .init())])

@@ -8,6 +8,8 @@ import SieveCore
 /// publication year, else the year most dates of the article give; next to a publication date, the year
 /// that puts it nearest (within six months) wins, so `28/12` in an article of 3 January is last year's.
 /// With no year to lean on, the date is left out and a diagnostic says so. Only body and captions are read: the related-news lists are gone after `boilerplate-lines`.
+/// The issue date of a cited document (`Kế hoạch số 2731/KHLT-SGDĐT ngày 27/8/2020`: a date right after
+/// `số` and a document number) is not an event of the article: it goes to `fields.document_dates`.
 ///
 /// Options: none.
 ///
@@ -23,30 +25,56 @@ public struct DatesExtractor: Extractor {
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
         guard Vietnamese.isInScope(document) else { return .keep }
         let zones = ArticleZones(document)
-        let matches = (zones.body + zones.captions).flatMap { DateScanner.scan($0) }
-        guard !matches.isEmpty else { return .keep }
+        var events: [DateScanner.Match] = []
+        var cited: [DateScanner.Match] = []
+        for text in zones.body + zones.captions {
+            let bytes = Array(text.utf8)
+            for match in DateScanner.scan(bytes) {
+                if Self.followsDocumentNumber(bytes, before: match.range.lowerBound) { cited.append(match) } else { events.append(match) }
+            }
+        }
+        guard !events.isEmpty || !cited.isEmpty else { return .keep }
         let published = Self.publishedDate(document.published)
-        let referenceYear = published?.year ?? Self.commonYear(matches)
-        var dates: [String] = []
+        let referenceYear = published?.year ?? Self.commonYear(events) ?? Self.commonYear(cited)
         var inferred = 0
-        for match in matches {
-            var year = match.year
-            if year == nil, let referenceYear {
-                year = Self.inferYear(month: match.month, day: match.day ?? 1, reference: referenceYear, published: published)
-                inferred += 1
+        var dates: [String] = []
+        var documentDates: [String] = []
+        for (matches, isEvent) in [(events, true), (cited, false)] {
+            for match in matches {
+                var year = match.year
+                if year == nil, let referenceYear {
+                    year = Self.inferYear(month: match.month, day: match.day ?? 1, reference: referenceYear, published: published)
+                    inferred += 1
+                }
+                guard let year else {
+                    document.diagnose(context.stageName, "date \(match.day.map(String.init) ?? "?")/\(match.month) has no year and none can be inferred; left out")
+                    continue
+                }
+                let iso = ISODate.format(year: year, month: match.month, day: match.day)
+                if isEvent {
+                    if !dates.contains(iso) { dates.append(iso) }
+                } else if !documentDates.contains(iso) {
+                    documentDates.append(iso)
+                }
             }
-            guard let year else {
-                document.diagnose(context.stageName, "date \(match.day.map(String.init) ?? "?")/\(match.month) has no year and none can be inferred; left out")
-                continue
-            }
-            let iso = ISODate.format(year: year, month: match.month, day: match.day)
-            if !dates.contains(iso) { dates.append(iso) }
         }
         if inferred > 0 {
             document.diagnose(context.stageName, "year inferred for \(inferred) date(s) from \(published != nil ? "the publication date" : "the other dates")", severity: .info)
         }
         if !dates.isEmpty { document.fields["dates"] = .list(dates.map(FieldValue.string)) }
+        if !documentDates.isEmpty { document.fields["document_dates"] = .list(documentDates.map(FieldValue.string)) }
         return .keep
+    }
+
+    /// Whether the bytes before a date read `số <number with a slash> ngày `: the issue date of a cited
+    /// document (`Kế hoạch số 2731/KHLT-SGDĐT-CĐN ngày 27/8/2020`, `Quyết định số 12/QĐ-UBND ngày ...`).
+    static func followsDocumentNumber(_ bytes: [UInt8], before start: Int) -> Bool {
+        let window = String(decoding: bytes[max(0, start - 80)..<start], as: UTF8.self).lowercased()
+        var words = window.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "," })
+        guard words.last == "ngày" else { return false }
+        words.removeLast()
+        guard let number = words.popLast(), number.contains("/"), number.contains(where: \.isNumber) else { return false }
+        return words.last == "số"
     }
 
     /// Year, month and day of an ISO `published` value.
