@@ -49,25 +49,19 @@ final class OutputPlan {
             return
         }
         directory = nil
-        guard let output, output != "-" else {
-            guard !resume else { throw ConfigurationError("--resume needs -o FILE: standard output cannot be continued") }
-            let channel = OutputChannel()
-            try sink.open(channel)
-            targets[""] = Target(sink: sink, channel: channel)
-            errors = try errorsPath.map { try ErrorReport(path: $0) }
+        let file = output.flatMap { $0 == "-" ? nil : $0 }
+        if let file, ordered, var appendable = sink as? any AppendableSink {
+            try openJournaled(&appendable, output: file, resume: resume, fingerprint: fingerprint, errorsPath: errorsPath)
             return
         }
-        guard var appendable = sink as? any AppendableSink, ordered else {
-            if resume {
-                throw ConfigurationError("--resume needs output in input order (no --unordered) and --to jsonl or csv")
-            }
-            let channel = try OutputChannel(path: output)
-            try sink.open(channel)
-            targets[""] = Target(sink: sink, channel: channel)
-            errors = try errorsPath.map { try ErrorReport(path: $0) }
-            return
+        if resume {
+            throw ConfigurationError(file == nil ? "--resume needs -o FILE: standard output cannot be continued"
+                : "--resume needs output in input order (no --unordered) and --to jsonl or csv")
         }
-        try openJournaled(&appendable, output: output, resume: resume, fingerprint: fingerprint, errorsPath: errorsPath)
+        let channel = try file.map { try OutputChannel(path: $0) } ?? OutputChannel()
+        try sink.open(channel)
+        targets[""] = Target(sink: sink, channel: channel)
+        errors = try errorsPath.map { try ErrorReport(path: $0) }
     }
 
     private func openJournaled(_ sink: inout any AppendableSink, output: String, resume: Bool, fingerprint: String,

@@ -84,18 +84,17 @@ struct ConvertCommand: AsyncParsableCommand {
         guard !inputs.isEmpty || selection.filesFrom != nil else {
             throw ConfigurationError("no input given; name files or directories on the command line or in 'inputs:' of \(pipeline ?? "the pipeline file")")
         }
+        let explicitFiles = selection.filesFrom == nil && inputs.allSatisfy { Self.isPlainFile($0) }
+        let defaultSink = output.flatMap(Self.sinkName(forOutput:)) ?? (explicitFiles && inputs.count == 1 ? "json" : "jsonl")
         let spec = try file.map { file in
-            let batch = inputs.count != 1 || selection.filesFrom != nil || !Self.isPlainFile(inputs[0])
-            return file.spec(policy: run.policy(over: file.run), defaultTransforms: registry.defaultTransforms,
-                             defaultSink: output.flatMap(Self.sinkName(forOutput:)) ?? (batch ? "jsonl" : "json"))
-        } ?? pipelineSpec(registry: registry)
+            file.spec(policy: run.policy(over: file.run), defaultTransforms: registry.defaultTransforms, defaultSink: defaultSink)
+        } ?? pipelineSpec(registry: registry, defaultSink: defaultSink)
         let pipeline = try Pipeline(spec, registry: registry)
         let plan = try OutputPlan(output: output, sink: spec.sink, registry: registry, partition: run.partitionBy,
-                                  resume: run.resume, ordered: spec.policy.ordered, fingerprint: fingerprint(spec),
+                                  resume: run.resume, ordered: spec.policy.ordered, fingerprint: fingerprint(spec, inputs: inputs),
                                   errorsPath: run.errors ?? file?.errors)
         let logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
         let console = FailureConsole(limit: run.quiet ? 0 : 20)
-        let explicitFiles = inputs.allSatisfy { Self.isPlainFile($0) } && selection.filesFrom == nil
         let progress = ProgressLine(force: run.progress, total: explicitFiles ? inputs.count : nil)
         let clock = ContinuousClock.now
         let source = InputSource(selection.selection(paths: inputs, maxBytes: spec.policy.maxBytes))
@@ -130,7 +129,7 @@ struct ConvertCommand: AsyncParsableCommand {
         if report.failed > 0 || report.stoppedEarly != nil { throw ExitCode(1) }
     }
 
-    private func pipelineSpec(registry: StageRegistry) throws -> PipelineSpec {
+    private func pipelineSpec(registry: StageRegistry, defaultSink: String) throws -> PipelineSpec {
         var problems: [String] = []
         func parse(_ text: String, origin: String) -> StageSpec? {
             do { return try StageSpec(parsing: text, origin: origin) } catch {
@@ -139,16 +138,14 @@ struct ConvertCommand: AsyncParsableCommand {
             }
         }
         let reader = from == "auto" ? nil : parse(from, origin: "--from")
-        let batch = inputs.count != 1 || selection.filesFrom != nil || !Self.isPlainFile(inputs[0])
-        let sinkText = to ?? output.flatMap(Self.sinkName(forOutput:)) ?? (batch ? "jsonl" : "json")
-        let sink = parse(sinkText, origin: "--to")
+        let sink = parse(to ?? defaultSink, origin: "--to")
         let transforms = stages.isEmpty ? registry.defaultTransforms : stages.compactMap { parse($0, origin: "--stage") }
         guard problems.isEmpty, let sink else { throw ConfigurationError(messages: problems) }
         return PipelineSpec(reader: reader, transforms: transforms, sink: sink, policy: run.policy)
     }
 
     /// What must match for `--resume` to continue a run: inputs, selection, stages and output format.
-    private func fingerprint(_ spec: PipelineSpec) -> String {
+    private func fingerprint(_ spec: PipelineSpec, inputs: [String]) -> String {
         let parts = inputs + [selection.filesFrom ?? "", selection.include.joined(separator: "|"),
                               selection.exclude.joined(separator: "|"), selection.shard ?? "", from, spec.sink.name,
                               "\(spec.sink.options.sorted { $0.key < $1.key })"]

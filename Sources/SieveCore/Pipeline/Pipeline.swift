@@ -22,8 +22,8 @@ public struct Pipeline: Sendable {
     /// The built transforms, in order, with their names.
     public let transforms: [(name: String, stage: any Transform)]
     /// The transforms that run in the workers, and those that run in output order in the writer task.
-    private let parallelTransforms: [(name: String, stage: any Transform)]
-    private let orderedTransforms: [(name: String, stage: any Transform)]
+    private let parallel: StageChain
+    private let ordered: StageChain
     /// The run policy.
     public let policy: RunPolicy
     private let selector: ReaderSelector
@@ -51,8 +51,9 @@ public struct Pipeline: Sendable {
         do { _ = try registry.makeSink(spec.sink) } catch { problems += error.messages }
         guard problems.isEmpty else { throw ConfigurationError(messages: problems) }
         self.transforms = transforms
-        self.parallelTransforms = transforms.filter { !($0.stage is any OrderedTransform) }
-        self.orderedTransforms = transforms.filter { $0.stage is any OrderedTransform }
+        self.parallel = StageChain(stages: transforms.filter { !($0.stage is any OrderedTransform) },
+                                   budget: spec.policy.documentTimeout)
+        self.ordered = StageChain(stages: transforms.filter { $0.stage is any OrderedTransform }, budget: nil)
         self.policy = spec.policy
         self.selector = ReaderSelector(readers: readers, forced: spec.reader != nil)
         self.loader = InputLoader(maxBytes: spec.policy.maxBytes)
@@ -79,7 +80,6 @@ public struct Pipeline: Sendable {
         var running = 0
         var finished: [Int: InputOutcome] = [:]
         var exhausted = false
-        let ordered = OrderedStages(orderedTransforms, logger: logger)
         try await withThrowingTaskGroup(of: InputOutcome.self) { group in
             while true {
                 while !exhausted, running < policy.jobs, nextIndex - nextToWrite < policy.maxInFlight {
@@ -98,7 +98,7 @@ public struct Pipeline: Sendable {
                 while let ready = policy.ordered ? finished.removeValue(forKey: nextToWrite) : finished.popFirst()?.value {
                     nextToWrite += 1
                     var ready = ready
-                    ordered.apply(to: &ready)
+                    ready.apply(ordered, logger: logger)
                     try deliver(ready, write: write, report: &report, onFailure: onFailure)
                     onProgress(report)
                     if let reason = stopReason(after: ready, report: report, stop: stop) {
@@ -181,35 +181,17 @@ public struct Pipeline: Sendable {
                 transform(document, logger: logger, into: &outcome)
             }
         } catch {
-            let reason = (error as? StageError)?.message ?? "\(error)"
-            outcome.failures.append(Failure(input: input.path, offset: input.offset, stage: name, reason: reason))
+            outcome.failures.append(Failure(input: input.path, offset: input.offset, stage: name, reason: Failure.reason(of: error)))
         }
         return outcome
     }
 
-    /// Applies every transform to one document and files it as kept, dropped or failed.
+    /// Applies the parallel transforms to one document and files it as kept, dropped or failed.
     func transform(_ document: Document, logger: Logger, into outcome: inout InputOutcome) {
         var document = document
-        let started = ContinuousClock.now
-        for (name, stage) in parallelTransforms {
-            let context = StageContext(stageName: name, logger: logger)
-            do {
-                if case .drop(let reason) = try stage.apply(to: &document, context: context) {
-                    outcome.drops.append(Failure(input: document.source.path, offset: document.source.offset, id: document.id,
-                                                 stage: name, reason: reason, kind: .dropped))
-                    return
-                }
-            } catch {
-                let reason = (error as? StageError)?.message ?? "\(error)"
-                outcome.failures.append(Failure(input: document.source.path, offset: document.source.offset,
-                                                id: document.id, stage: name, reason: reason))
-                return
-            }
-            if let budget = policy.documentTimeout, ContinuousClock.now - started > budget {
-                outcome.failures.append(Failure(input: document.source.path, offset: document.source.offset, id: document.id,
-                                                stage: name, reason: "over the time budget of \(budget) per document (--timeout)"))
-                return
-            }
+        if let problem = parallel.run(&document, logger: logger) {
+            outcome.record(problem)
+            return
         }
         document.attachments.removeAll()
         outcome.documents.append(document)
@@ -232,5 +214,20 @@ struct InputOutcome: Sendable {
 
     init(index: Int) {
         self.index = index
+    }
+
+    /// Files a drop or a failure.
+    mutating func record(_ problem: Failure) {
+        if problem.kind == .dropped { drops.append(problem) } else { failures.append(problem) }
+    }
+
+    /// Runs a chain over the documents, moving the ones it drops or fails out of them.
+    mutating func apply(_ chain: StageChain, logger: Logger) {
+        guard !chain.stages.isEmpty else { return }
+        var kept: [Document] = []
+        for var document in documents {
+            if let problem = chain.run(&document, logger: logger) { record(problem) } else { kept.append(document) }
+        }
+        documents = kept
     }
 }

@@ -67,6 +67,17 @@ public struct Failure: Sendable, Hashable {
         self.reason = reason
     }
 
+    /// A failure or drop of a document at a stage.
+    init(_ document: Document, stage: String, reason: String, kind: Kind = .failed) {
+        self.init(input: document.source.path, offset: document.source.offset, id: document.id, stage: stage,
+                  reason: reason, kind: kind)
+    }
+
+    /// What a stage's error says: a `StageError`'s message without the stage name, else the error's description.
+    static func reason(of error: any Error) -> String {
+        (error as? StageError)?.message ?? "\(error)"
+    }
+
     /// The failure as one JSON object (a line of the error report).
     public var json: [UInt8] {
         var writer = JSONWriter()

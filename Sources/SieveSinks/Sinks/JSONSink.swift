@@ -25,7 +25,7 @@ public struct JSONSink: SinkWriter {
 
     private let alwaysArray: Bool
     private var output: OutputChannel?
-    private var held: [UInt8]?
+    private var held: Document?
     private var count = 0
 
     /// Creates the sink; `array` must be `auto` or `always`.
@@ -44,34 +44,31 @@ public struct JSONSink: SinkWriter {
     /// Writes one document; the first is held back until it is known whether an array is needed.
     public mutating func write(_ document: Document) {
         count += 1
-        guard let output else { return }
         if count == 1 && !alwaysArray {
-            held = PrettyJSON.format(DocumentJSON.encode(document), indent: 0)
+            held = document
             return
         }
-        if count == 1 || (count == 2 && !alwaysArray) {
-            output.write("[\n")
-        }
+        if count == 1 || held != nil { output?.write("[\n") }
         if let first = held {
-            output.write(PrettyJSON.indentation(1))
-            output.write(PrettyJSON.reindent(first, by: 1))
+            writeElement(first)
             held = nil
         }
-        if count > 1 { output.write(",\n") }
-        output.write(PrettyJSON.indentation(1))
-        output.write(PrettyJSON.format(DocumentJSON.encode(document), indent: 1))
+        if count > 1 { output?.write(",\n") }
+        writeElement(document)
     }
 
     /// Closes the array, or writes the lone document.
     public mutating func close() {
-        guard let output else { return }
         if let held {
-            output.write(held)
-            output.write("\n")
-        } else if count == 0 {
-            output.write("[]\n")
+            output?.write(PrettyJSON.format(DocumentJSON.encode(held), indent: 0))
+            output?.write("\n")
         } else {
-            output.write("\n]\n")
+            output?.write(count == 0 ? "[]\n" : "\n]\n")
         }
+    }
+
+    private func writeElement(_ document: Document) {
+        output?.write(PrettyJSON.indentation(1))
+        output?.write(PrettyJSON.format(DocumentJSON.encode(document), indent: 1))
     }
 }

@@ -54,24 +54,4 @@ enum PrettyJSON {
         }
         return output
     }
-
-    /// Shifts already pretty-printed JSON right by `levels`, line by line after the first.
-    static func reindent(_ pretty: [UInt8], by levels: Int) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(pretty.count + pretty.count / 8)
-        let pad = Array(repeatElement(UInt8(0x20), count: levels * 2))
-        var inString = false
-        var escaped = false
-        for byte in pretty {
-            output.append(byte)
-            if inString {
-                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
-            } else if byte == 0x22 {
-                inString = true
-            } else if byte == 0x0A {
-                output.append(contentsOf: pad)
-            }
-        }
-        return output
-    }
 }
