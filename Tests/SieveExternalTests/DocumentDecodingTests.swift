@@ -9,6 +9,7 @@ import Testing
     func aDocumentSurvivesItsJSONForm(document: Document) throws {
         var withEverything = document
         withEverything.source = Source(path: "a/b.warc", format: "warc", offset: 1234, url: "https://example.org/x")
+        withEverything.source.fetched = "2024-01-31T00:00:00Z"
         withEverything.modified = "2023-08-24"
         withEverything.site = "Báo Mới"
         withEverything.url = "https://example.org/x?a=1&b=\"2\""

@@ -7,10 +7,15 @@ import Testing
 /// The `dylib` stage loading the C sample, built with `cc` here, and libraries that break the contract.
 @Suite struct DylibStageTests {
     let registry = StageRegistry().with(DylibStage.self)
+    let scratch: TemporaryDirectory
 
-    /// Compiles C source files into a shared library in a temporary directory.
-    static func build(_ sources: [String], name: String) throws -> String {
-        let output = try Fixtures.temporaryDirectory().appendingPathComponent("lib\(name).so").path
+    init() throws {
+        scratch = try TemporaryDirectory(prefix: "sieve-dylib")
+    }
+
+    /// Compiles C source files into a shared library in the test's directory.
+    func build(_ sources: [String], name: String) throws -> String {
+        let output = scratch.path("lib\(name).so")
         let compiler = Process()
         compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         compiler.arguments = ["cc", "-shared", "-fPIC", "-O2", "-Wall", "-Werror", "-o", output] + sources
@@ -20,14 +25,13 @@ import Testing
         return output
     }
 
-    static func buildSample() throws -> String {
+    func buildSample() throws -> String {
         try build([Fixtures.sample("dylib-stage-c/wordcount.c")], name: "wordcount")
     }
 
-    static func buildSource(_ source: String, name: String) throws -> String {
-        let file = try Fixtures.temporaryDirectory().appendingPathComponent("\(name).c")
-        try source.write(to: file, atomically: true, encoding: .utf8)
-        return try build(["-I", Fixtures.sample("dylib-stage-c"), file.path], name: name)
+    func buildSource(_ source: String, name: String) throws -> String {
+        let file = try scratch.write("\(name).c", source)
+        return try build(["-I", Fixtures.sample("dylib-stage-c"), file], name: name)
     }
 
     func stage(_ path: String, config: FieldValue? = nil) throws -> any Transform {
@@ -37,7 +41,7 @@ import Testing
     }
 
     @Test func theCSampleCountsWordsAndKeepsTheRest() throws {
-        let dylib = try stage(try Self.buildSample())
+        let dylib = try stage(try buildSample())
         var document = Fixtures.document("a", title: "Tiêu đề", paragraphs: ["Một hai ba", "four \"five\"\tsix\nseven"])
         document.blocks.append(Block(.caption, "captions are not counted"))
         document.fields = ["existing": "yes"]
@@ -53,16 +57,16 @@ import Testing
     }
 
     @Test func configReachesCreateAndDropsCarryTheirReason() throws {
-        let dylib = try stage(try Self.buildSample(), config: ["min_words": .number(4)])
+        let dylib = try stage(try buildSample(), config: ["min_words": .number(4)])
         var short = Fixtures.document("s", paragraphs: ["one two three"])
         #expect(try dylib.apply(to: &short, context: Fixtures.context()) == .drop(reason: "3 words, fewer than min_words=4"))
-        #expect { try stage(try Self.buildSample(), config: ["min_words": "many"]) } throws: { error in
+        #expect { try stage(try buildSample(), config: ["min_words": "many"]) } throws: { error in
             "\(error)".contains("stage 'wordcount-c'") && "\(error)".contains("refused its options: min_words must be a whole number")
         }
     }
 
     @Test func aWrongABIVersionIsRefusedWithAClearMessage() throws {
-        let path = try Self.buildSource("""
+        let path = try buildSource("""
         #include "sieve_stage.h"
         static const sieve_stage_api_v1 api = { .abi_version = 2 };
         const sieve_stage_api_v1 *sieve_stage_v1(void) { return &api; }
@@ -74,7 +78,7 @@ import Testing
     }
 
     @Test func aLibraryWithoutTheEntryPointOrFileIsRefused() throws {
-        let path = try Self.buildSource("int unrelated(void) { return 1; }\n", name: "unrelated")
+        let path = try buildSource("int unrelated(void) { return 1; }\n", name: "unrelated")
         #expect { try stage(path) } throws: { error in "\(error)".contains("has no function sieve_stage_v1") }
         #expect { try stage("/nonexistent/libnothing.so") } throws: { error in "\(error)".contains("cannot load") }
         #expect { try stage("") } throws: { error in "\(error)".contains("option 'path' is required") }
@@ -82,7 +86,7 @@ import Testing
 
     @Test func passesTheConformanceCheck() throws {
         var options = DylibStage.Options()
-        options.path = try Self.buildSample()
+        options.path = try buildSample()
         try StageConformance.check(DylibStage.self, options: options)
     }
 }

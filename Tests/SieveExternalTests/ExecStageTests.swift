@@ -7,6 +7,11 @@ import Testing
 /// The `exec` stage against real Python workers: the sample, and workers that crash, hang or fail the handshake.
 @Suite struct ExecStageTests {
     let registry = StageRegistry().with(ExecStage.self)
+    let scratch: TemporaryDirectory
+
+    init() throws {
+        scratch = try TemporaryDirectory(prefix: "sieve-exec")
+    }
 
     func stage(_ command: [FieldValue], timeout: Double? = nil, config: FieldValue? = nil) throws -> any Transform {
         var options: [String: FieldValue] = ["command": .list(command)]
@@ -50,7 +55,7 @@ import Testing
     }
 
     @Test func anErrorAnswerFailsOnlyThatDocument() throws {
-        let exec = try stage(try Fixtures.pythonWorker(Workers.failOnTitle))
+        let exec = try stage(try Fixtures.pythonWorker(Workers.failOnTitle, in: scratch))
         var bad = Fixtures.document("bad", title: "fail", paragraphs: ["x"])
         #expect { try exec.apply(to: &bad, context: Fixtures.context()) } throws: { error in
             "\(error)".contains("worker 'failer': asked to fail")
@@ -60,7 +65,7 @@ import Testing
     }
 
     @Test func aCrashFailsItsDocumentAndTheWorkerIsRestarted() throws {
-        let exec = try stage(try Fixtures.pythonWorker(Workers.crashOnTitle))
+        let exec = try stage(try Fixtures.pythonWorker(Workers.crashOnTitle, in: scratch))
         var crash = Fixtures.document("c", title: "crash", paragraphs: ["x"])
         #expect { try exec.apply(to: &crash, context: Fixtures.context()) } throws: { error in
             let message = "\(error)"
@@ -75,7 +80,7 @@ import Testing
     }
 
     @Test func aHangPastTheTimeoutFailsItsDocumentAndTheWorkerIsRestarted() throws {
-        let exec = try stage(try Fixtures.pythonWorker(Workers.hangOnTitle), timeout: 0.5)
+        let exec = try stage(try Fixtures.pythonWorker(Workers.hangOnTitle, in: scratch), timeout: 0.5)
         var hang = Fixtures.document("h", title: "hang", paragraphs: ["x"])
         let start = ContinuousClock.now
         #expect { try exec.apply(to: &hang, context: Fixtures.context()) } throws: { error in
@@ -87,7 +92,7 @@ import Testing
     }
 
     @Test func aBadHandshakeStopsBeforeAnyInputWithTheWorkersStderr() throws {
-        let command = try Fixtures.pythonWorker(Workers.badHandshake)
+        let command = try Fixtures.pythonWorker(Workers.badHandshake, in: scratch)
         #expect { try stage(command) } throws: { error in
             guard let configuration = error as? ConfigurationError else { return false }
             let message = configuration.description
@@ -97,7 +102,7 @@ import Testing
     }
 
     @Test func aWrongProtocolVersionIsRefusedByName() throws {
-        let command = try Fixtures.pythonWorker(Workers.protocolTwo)
+        let command = try Fixtures.pythonWorker(Workers.protocolTwo, in: scratch)
         #expect { try stage(command) } throws: { error in
             "\(error)".contains("the worker speaks protocol 2, this Sieve speaks protocol 1")
         }
@@ -111,7 +116,7 @@ import Testing
     }
 
     @Test func workerStderrIsLoggedWithTheStageAndWorkerNames() throws {
-        let exec = try stage(try Fixtures.pythonWorker(Workers.crashOnTitle))
+        let exec = try stage(try Fixtures.pythonWorker(Workers.crashOnTitle, in: scratch))
         let log = LogCapture()
         var document = Fixtures.document("logged", title: "fine", paragraphs: ["x"])
         _ = try exec.apply(to: &document, context: Fixtures.context(log))
@@ -139,7 +144,7 @@ import Testing
     }
 
     @Test func aGarbledAnswerReplacesTheWorkerAndAMalformedDocumentFailsOnlyItself() throws {
-        let exec = try stage(try Fixtures.pythonWorker(Workers.garbler))
+        let exec = try stage(try Fixtures.pythonWorker(Workers.garbler, in: scratch))
         var garbled = Fixtures.document("g", title: "garble", paragraphs: ["x"])
         #expect { try exec.apply(to: &garbled, context: Fixtures.context()) } throws: { error in
             "\(error)".contains("broke the protocol: the answer is not a JSON object")
@@ -153,7 +158,7 @@ import Testing
     }
 
     @Test func workersRunInTheirOwnProcessGroupSoCtrlCReachesOnlySieve() throws {
-        let exec = try stage(try Fixtures.pythonWorker(Workers.processGroup))
+        let exec = try stage(try Fixtures.pythonWorker(Workers.processGroup, in: scratch))
         var document = Fixtures.document("p", paragraphs: ["x"])
         _ = try exec.apply(to: &document, context: Fixtures.context())
         let pid = try #require(document.fields["pid"])

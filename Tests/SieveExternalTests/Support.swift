@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SieveCore
+import SieveTesting
 import Synchronization
 
 /// Paths and helpers shared by the external-stage tests.
@@ -12,18 +13,9 @@ enum Fixtures {
     /// A path under `samples/`.
     static func sample(_ path: String) -> String { root.appendingPathComponent("samples/\(path)").path }
 
-    /// A fresh temporary directory.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sieve-ext-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// Writes a Python worker script into a temporary directory and returns the command that runs it.
-    static func pythonWorker(_ source: String) throws -> [FieldValue] {
-        let url = try temporaryDirectory().appendingPathComponent("worker.py")
-        try source.write(to: url, atomically: true, encoding: .utf8)
-        return ["python3", .string(url.path)]
+    /// Writes a Python worker script into the test's directory and returns the command that runs it.
+    static func pythonWorker(_ source: String, in scratch: TemporaryDirectory) throws -> [FieldValue] {
+        ["python3", .string(try scratch.write("worker.py", source))]
     }
 
     /// A document with a title and paragraphs.

@@ -37,7 +37,6 @@ final class OutputPlan {
         self.registry = registry
         self.sinkSpec = sinkSpec
         self.partition = partition
-        var sink = try registry.makeSink(sinkSpec)
         if let partition {
             guard let output, output != "-" else {
                 throw ConfigurationError("--partition-by \(partition.rawValue) needs -o DIRECTORY for its files")
@@ -49,6 +48,7 @@ final class OutputPlan {
             return
         }
         directory = nil
+        var sink = try registry.makeSink(sinkSpec)
         let file = output.flatMap { $0 == "-" ? nil : $0 }
         if let file, ordered, var appendable = sink as? any AppendableSink {
             try openJournaled(&appendable, output: file, resume: resume, fingerprint: fingerprint, errorsPath: errorsPath)

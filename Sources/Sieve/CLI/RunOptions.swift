@@ -93,9 +93,8 @@ struct RunOptions: ParsableArguments {
         if let maxErrors, maxErrors < 0 { throw ValidationError("--max-errors must be 0 or more") }
     }
 
+    /// The run policy from the flags alone.
     var policy: RunPolicy {
-        RunPolicy(jobs: jobs ?? RunPolicy.coreCount, maxInFlight: maxInFlight, ordered: !unordered,
-                  maxBytes: maxBytes ?? RunPolicy.defaultMaxBytes, failFast: failFast,
-                  maxErrors: maxErrors, documentTimeout: timeout.map { .milliseconds(Int($0 * 1000)) })
+        policy(over: PipelineFile.RunSettings())
     }
 }

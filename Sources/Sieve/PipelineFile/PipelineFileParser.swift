@@ -124,7 +124,7 @@ struct PipelineFileParser {
         guard let descriptor = registry.descriptor(named: spec.name) else {
             let candidates = allowed.flatMap(registry.names(of:))
             var message = "\(spec.origin): unknown \(wanted) '\(spec.name)'"
-            if let suggestion = Suggestion.closest(to: spec.name, among: candidates) { message += " (did you mean '\(suggestion)'?)" }
+            message += Suggestion.hint(for: spec.name, among: candidates)
             problems.append(message + "; run 'sieve stages' to list them")
             return nil
         }
@@ -142,7 +142,7 @@ struct PipelineFileParser {
         guard let model = descriptor.defaults[key] else {
             let known = descriptor.defaults.keys.sorted()
             var message = "stage '\(descriptor.name)' has no option '\(key)'"
-            if let suggestion = Suggestion.closest(to: key, among: known) { message += " (did you mean '\(suggestion)'?)" }
+            message += Suggestion.hint(for: key, among: known)
             report(keyNode, message + (known.isEmpty ? "; it takes no options" : "; its options: \(known.joined(separator: ", "))"))
             return false
         }
@@ -241,7 +241,7 @@ struct PipelineFileParser {
 
     private mutating func unknownKey(_ node: Node, _ key: String, known: [String], place: String) {
         var message = "unknown key '\(key)' in \(place)"
-        if let suggestion = Suggestion.closest(to: key, among: known) { message += " (did you mean '\(suggestion)'?)" }
+        message += Suggestion.hint(for: key, among: known)
         report(node, message + "; known keys: \(known.joined(separator: ", "))")
     }
 

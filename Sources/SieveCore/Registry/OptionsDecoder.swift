@@ -39,9 +39,7 @@ enum OptionsDecoder {
 
     private static func unknownOption(_ key: String, known: [String], spec: StageSpec) -> String {
         var message = "\(spec.origin): stage '\(spec.name)' has no option '\(key)'"
-        if let suggestion = Suggestion.closest(to: key, among: known) {
-            message += " (did you mean '\(suggestion)'?)"
-        }
+        message += Suggestion.hint(for: key, among: known)
         message += known.isEmpty ? "; it takes no options" : "; its options: \(known.joined(separator: ", "))"
         return message
     }
@@ -81,6 +79,11 @@ enum OptionsDecoder {
 
 /// Suggests the closest known name for a misspelt one.
 public enum Suggestion {
+    /// ` (did you mean 'X'?)` naming the closest known name, or nothing when none is close.
+    public static func hint(for name: String, among known: [String]) -> String {
+        closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
     /// The known name nearest to `name` by edit distance, if it is close enough to be a likely typo.
     public static func closest(to name: String, among known: [String]) -> String? {
         let scored = known.map { ($0, distance(Array(name.lowercased()), Array($0.lowercased()))) }

@@ -64,9 +64,7 @@ public struct StageRegistry: Sendable {
         if let descriptor = entries[spec.name] { return descriptor.type }
         let candidates = role.map(names(of:)) ?? (names(of: .normalizer) + names(of: .extractor))
         var message = "\(spec.origin): unknown stage '\(spec.name)'"
-        if let suggestion = Suggestion.closest(to: spec.name, among: candidates) {
-            message += " (did you mean '\(suggestion)'?)"
-        }
+        message += Suggestion.hint(for: spec.name, among: candidates)
         message += "; run 'sieve stages' to list them"
         throw ConfigurationError(message)
     }

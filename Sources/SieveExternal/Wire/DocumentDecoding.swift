@@ -44,7 +44,9 @@ public enum DocumentDecoding {
         guard let path = try reader.string("path"), let format = try reader.string("format") else {
             throw DocumentShapeError("member 'source' needs 'path' and 'format'")
         }
-        return Source(path: path, format: format, offset: try reader.integer("offset"), url: try reader.string("url"))
+        var source = Source(path: path, format: format, offset: try reader.integer("offset"), url: try reader.string("url"))
+        source.fetched = try reader.string("fetched")
+        return source
     }
 
     private static func blocks(_ value: FieldValue?) throws(DocumentShapeError) -> [Block] {
