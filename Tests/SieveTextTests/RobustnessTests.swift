@@ -42,7 +42,7 @@ import Testing
         var generator = Generator(state: 7)
         for _ in 0..<300 {
             let count = Int.random(in: 0...600, using: &generator)
-            let bytes = (0..<count).map { _ in UInt8.random(in: 0x20...0xFF, using: &generator) }
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0x00...0xFF, using: &generator) }
             do {
                 let document = try TestSupport.run(try TestSupport.read(bytes), try GoldenTests.pipeline())
                 #expect(document.blocks.allSatisfy { !$0.text.isEmpty })

@@ -49,12 +49,10 @@ public struct TitleExtractor: Extractor {
 
     /// The title of a parsed page, by the rules above.
     public static func title(of tree: HTMLTree) -> String? {
+        if let head = tree.head, let social = metaContent(in: head, keys: ["og:title", "twitter:title"]) { return social }
         let heading = tree.body.flatMap(firstHeading(in:))
-        if let head = tree.head {
-            if let social = metaContent(in: head, keys: ["og:title", "twitter:title"]) { return social }
-            if let title = head.firstChildElement(.title)?.collapsedText, !title.isEmpty {
-                return strippingSiteName(title, heading: heading)
-            }
+        if let title = tree.head?.firstChildElement(.title)?.collapsedText, !title.isEmpty {
+            return strippingSiteName(title, heading: heading)
         }
         if let title = tree.root.flatMap({ findFirst(.title, in: $0) })?.collapsedText, !title.isEmpty {
             return strippingSiteName(title, heading: heading)

@@ -11,8 +11,6 @@ struct CharsetSniffer {
     struct Result {
         /// The page as UTF-8 with NUL bytes removed.
         var utf8: [UInt8]
-        /// The charset the bytes were read as.
-        var charset: String
         /// Decisions a user may want to know about.
         var notes: [String]
     }
@@ -25,6 +23,7 @@ struct CharsetSniffer {
         var notes: [String] = []
         var body = ArraySlice(bytes)
         var charset: String
+        var scanned: (multibyte: Int, invalid: Int)?
         var fromBOM = false
         if body.starts(with: [0xEF, 0xBB, 0xBF]) {
             body = body.dropFirst(3)
@@ -47,15 +46,17 @@ struct CharsetSniffer {
                 ?? declared.map { (normalize($0), "the transport") }
             charset = found?.0 ?? "utf-8"
             if let (name, origin) = found, name != "utf-8" {
-                if UTF8Check.isValidWithNonASCII(body) {
+                let check = UTF8Check.scan(body)
+                if check.invalid == 0, check.multibyte > 0 {
                     notes.append("\(origin) declares \(name), but the bytes are valid UTF-8; read as UTF-8")
                     charset = "utf-8"
+                    scanned = check
                 }
             }
         }
         var output: [UInt8]
         if charset == "utf-8" {
-            let check = UTF8Check.scan(body)
+            let check = scanned ?? UTF8Check.scan(body)
             if check.invalid == 0 {
                 output = Array(body)
             } else if !fromBOM, check.multibyte < check.invalid * 4 {
@@ -82,7 +83,7 @@ struct CharsetSniffer {
             output.removeAll { $0 == 0 }
             notes.append("\(before - output.count) NUL bytes removed")
         }
-        return Result(utf8: output, charset: charset, notes: notes)
+        return Result(utf8: output, notes: notes)
     }
 
     /// UTF-16 without a BOM: in ASCII-heavy markup every other byte is NUL.

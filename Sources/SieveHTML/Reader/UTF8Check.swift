@@ -27,12 +27,6 @@ enum UTF8Check {
         return (multibyte, invalid)
     }
 
-    /// Whether the bytes are valid UTF-8 and hold at least one non-ASCII character.
-    static func isValidWithNonASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let result = scan(bytes)
-        return result.invalid == 0 && result.multibyte > 0
-    }
-
     /// The bytes with every invalid sequence replaced by U+FFFD.
     static func repaired(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var output: [UInt8] = []

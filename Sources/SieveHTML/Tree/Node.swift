@@ -84,15 +84,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
     /// The node's text with whitespace collapsed, skipping script, style and other non-content elements.
     public var collapsedText: String {
-        var text = TextBuffer()
-        walk { node in
-            if node.isText {
-                if let content = node.pointee.content { text.append(content) }
-                return .continue
-            }
-            return node != self && node.tag.isNeverContent ? .skipChildren : .continue
-        }
-        return text.string
+        shortText(limit: .max) ?? ""
     }
 
     /// The node's collapsed text when it is at most `limit` bytes long, else nil (stops reading early).

@@ -6,16 +6,6 @@ struct LegacyCharset: Sendable {
     /// The iconv name of the charset.
     let iconvName: String
 
-    /// Maps a user-facing name to iconv's; nil for UTF-8 and its aliases.
-    static func iconvName(for name: String) -> String? {
-        Transcoder.iconvName(for: name)
-    }
-
-    /// Whether iconv can decode this charset here.
-    static func isSupported(_ iconvName: String) -> Bool {
-        Transcoder.isSupported(iconvName)
-    }
-
     /// The text of `bytes` in this charset, NFC; nil when iconv rejects any of the bytes.
     func decode(_ bytes: [UInt8]) -> String? {
         guard let (utf8, invalid) = Transcoder.convert(bytes, from: iconvName, to: "UTF-8"), invalid == 0 else { return nil }

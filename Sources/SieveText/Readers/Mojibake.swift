@@ -1,3 +1,4 @@
+import SieveCore
 /// Detects Vietnamese text that was decoded with the wrong charset somewhere upstream, and repairs it when
 /// the original bytes can be recovered.
 ///
@@ -49,8 +50,9 @@ enum Mojibake {
     /// The legacy charset whose decoding of `bytes` reads most like Vietnamese, with the text.
     static func bestLegacyDecoding(_ bytes: [UInt8]) -> (String, String)? {
         var best: (name: String, text: String, score: Int)?
-        for (name, iconvName) in [("TCVN3", "TCVN5712-1"), ("VISCII", "VISCII"), ("windows-1258", "CP1258")] {
-            guard let text = LegacyCharset(iconvName: iconvName).decode(bytes) else { continue }
+        for name in ["TCVN3", "VISCII", "windows-1258"] {
+            guard let iconvName = Transcoder.iconvName(for: name),
+                  let text = LegacyCharset(iconvName: iconvName).decode(bytes) else { continue }
             let score = vietnameseScore(text)
             if score > (best?.score ?? 0) { best = (name, text, score) }
         }

@@ -13,13 +13,13 @@ struct TextDecoder: Sendable {
     /// Creates a decoder; `charset` empty means detect. Throws when iconv cannot decode the charset.
     init(charset: String, stage: String) throws {
         self.stage = stage
-        forcedUTF8 = !charset.isEmpty && LegacyCharset.iconvName(for: charset) == nil
+        forcedUTF8 = !charset.isEmpty && Transcoder.iconvName(for: charset) == nil
         forced = try Self.legacy(charset, stage: stage)
     }
 
     private static func legacy(_ charset: String, stage: String) throws -> LegacyCharset? {
-        guard let name = LegacyCharset.iconvName(for: charset) else { return nil }
-        guard LegacyCharset.isSupported(name) else {
+        guard let name = Transcoder.iconvName(for: charset) else { return nil }
+        guard Transcoder.isSupported(name) else {
             throw StageError(stage: stage, "unknown charset '\(charset)' (iconv cannot decode \(name))")
         }
         return LegacyCharset(iconvName: name)
@@ -60,8 +60,8 @@ struct TextDecoder: Sendable {
     private func legacyCharset(declared: String?, bytes: [UInt8]) throws -> LegacyCharset? {
         if let forced { return forced }
         guard !forcedUTF8, let declared, !Self.hasUnicodeBOM(bytes),
-              let name = LegacyCharset.iconvName(for: declared), !name.lowercased().hasPrefix("utf"),
-              LegacyCharset.isSupported(name) else { return nil }
+              let name = Transcoder.iconvName(for: declared), !name.lowercased().hasPrefix("utf"),
+              Transcoder.isSupported(name) else { return nil }
         return LegacyCharset(iconvName: name)
     }
 

@@ -7,7 +7,7 @@
 /// not touch a letter or another slash group.
 struct DateScanner {
     /// One date found in the text.
-    struct Match: Equatable {
+    struct Match {
         /// Byte range of the whole match (date and adjacent time) in the scanned text.
         var range: Range<Int>
         /// Day of month, nil for month precision.
@@ -20,11 +20,6 @@ struct DateScanner {
         var time: (hour: Int, minute: Int)?
         /// Whether the date was introduced by `ngày`, a weekday or a part of the day.
         var introduced: Bool
-
-        static func == (lhs: Match, rhs: Match) -> Bool {
-            lhs.range == rhs.range && lhs.day == rhs.day && lhs.month == rhs.month && lhs.year == rhs.year
-                && lhs.time?.hour == rhs.time?.hour && lhs.time?.minute == rhs.time?.minute
-        }
     }
 
     /// Every date in `text`, in order.
@@ -102,8 +97,8 @@ struct DateScanner {
     /// `23 tháng 8 năm 2024` (also `23 tháng 8, 2024` and `23 tháng 8`), introduced by `ngày`.
     private static func longDate(_ bytes: [UInt8], at start: Int) -> Match? {
         guard let (day, afterDay) = number(bytes, at: start, maxDigits: 2), (1...31).contains(day),
-              Introducer.precedes(bytes, start),
               let afterWord = word(Words.thang, in: bytes, at: skipSpaces(bytes, afterDay)),
+              Introducer.precedes(bytes, start),
               let (month, afterMonth) = number(bytes, at: skipSpaces(bytes, afterWord), maxDigits: 2),
               (1...12).contains(month) else { return nil }
         var end = afterMonth
@@ -270,7 +265,6 @@ struct DateScanner {
         static let gio = Array("giờ".utf8)
         static let phut = Array("phút".utf8)
         static let luc = Array("lúc".utf8)
-        static let ngay = Array("ngày".utf8)
     }
 }
 

@@ -39,10 +39,10 @@ enum LanguageGuess {
         var start = -1
         func finish(_ end: Int) {
             guard start >= 0 else { return }
-            let first = Int(lower(bytes[start]))
+            let first = Int(ByteSearch.lower(bytes[start]))
             for (word, language) in table[first] where word.count == end - start {
                 var same = true
-                for offset in 0..<word.count where lower(bytes[start + offset]) != word[offset] {
+                for offset in 0..<word.count where ByteSearch.lower(bytes[start + offset]) != word[offset] {
                     same = false
                     break
                 }
@@ -80,9 +80,5 @@ enum LanguageGuess {
         }
         guard winner >= 0, best >= 12, best >= second * 3 else { return nil }
         return languages[winner]
-    }
-
-    @inline(__always) private static func lower(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 }
