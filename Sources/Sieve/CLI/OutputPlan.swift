@@ -23,7 +23,8 @@ final class OutputPlan {
     private let partition: PartitionKey?
     private let directory: String?
     private var targets: [String: Target] = [:]
-    private var journal: RunJournal?
+    /// The resume journal of a journaled output.
+    private(set) var journal: RunJournal?
     private var lastCheckpoint = ContinuousClock.now
     private var lastCheckpointItems = 0
     /// Work items an interrupted run already completed.

@@ -18,6 +18,10 @@ import Logging
 /// - A failure fails one input or one document; it is recorded with its reason and the run goes on, unless
 ///   `failFast` is set.
 /// - Attachments (the parsed HTML tree) are dropped before documents leave the worker.
+/// - The workers are tasks of this process, or, given a `WorkExecutor`, worker processes: then a document that
+///   crashes or stalls its worker fails alone (see `WorkExecutor`). Ordered transforms always run here.
+/// - An `InFlightLog` hears when each item starts and finishes, so a run that dies can say what was in flight;
+///   `setAside` items are failed with their reason without being processed (`--resume` after such a death).
 public struct Pipeline: Sendable {
     /// The built transforms, in order, with their names.
     public let transforms: [(name: String, stage: any Transform)]
@@ -61,11 +65,16 @@ public struct Pipeline: Sendable {
 
     /// Runs every work item through the pipeline, handing kept documents to `write` in output order,
     /// failures and drops to `onFailure`, and the running totals to `onProgress` after each item. `resumeAfter` items
-    /// are passed over without processing (they were completed by an interrupted run). Raising `stop` ends
-    /// the run once the items in flight are written.
+    /// are passed over without processing (they were completed by an interrupted run); items whose number (counted
+    /// from the first, resumed ones included) is in `setAside` fail with the given reason unprocessed. Each item is
+    /// processed by `executor`, or in this process when it is nil. Raising `stop` ends the run once the items in
+    /// flight are written, or at once for items an executor abandons.
     public func run(
         _ items: some Sequence<WorkItem>,
         resumeAfter: Int = 0,
+        setAside: [Int: String] = [:],
+        executor: (any WorkExecutor)? = nil,
+        inFlight: (any InFlightLog)? = nil,
         stop: StopFlag? = nil,
         logger: Logger,
         write: (Document) throws -> Void,
@@ -88,12 +97,26 @@ public struct Pipeline: Sendable {
                         break
                     }
                     let index = nextIndex
-                    group.addTask { self.process(item, index: index, logger: logger) }
+                    let reason = setAside[resumeAfter + index]
+                    inFlight?.started(resumeAfter + index)
+                    group.addTask {
+                        if let reason { return InputOutcome(setAside: item, index: index, reason: reason) }
+                        if let executor, item.needsStages {
+                            return executor.outcome(of: item, index: index, stop: stop, logger: logger)
+                        }
+                        return self.process(item, index: index, logger: logger)
+                    }
                     nextIndex += 1
                     running += 1
                 }
                 guard let outcome = try await group.next() else { break }
                 running -= 1
+                if outcome.interrupted {
+                    report.stoppedEarly = "interrupted"
+                    group.cancelAll()
+                    return
+                }
+                inFlight?.finished(resumeAfter + outcome.index)
                 finished[outcome.index] = outcome
                 while let ready = policy.ordered ? finished.removeValue(forKey: nextToWrite) : finished.popFirst()?.value {
                     nextToWrite += 1
@@ -138,8 +161,9 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Loads, reads and transforms one work item; never throws, every problem becomes a `Failure`.
-    func process(_ item: WorkItem, index: Int, logger: Logger) -> InputOutcome {
+    /// Loads, reads and transforms one work item in this process; never throws, every problem becomes a `Failure`.
+    /// Documents keep no attachments; ordered transforms have not run yet.
+    public func process(_ item: WorkItem, index: Int, logger: Logger) -> InputOutcome {
         var outcome = InputOutcome(index: index)
         let input: Input
         var readerName: String?
@@ -203,17 +227,32 @@ public struct Pipeline: Sendable {
     }
 }
 
-/// The result of one input: its documents, drop reasons and failures.
-struct InputOutcome: Sendable {
-    let index: Int
-    var bytes = 0
-    var documents: [Document] = []
-    var drops: [Failure] = []
-    var skips: [String] = []
-    var failures: [Failure] = []
+/// The result of one work item: its documents, drop reasons, skip reasons and failures.
+public struct InputOutcome: Sendable {
+    /// The item's number in this run (from 0, resumed items not counted).
+    public let index: Int
+    /// Bytes of input read (after decompression).
+    public var bytes = 0
+    /// The kept documents, in reading order.
+    public var documents: [Document] = []
+    /// Documents a stage dropped on purpose.
+    public var drops: [Failure] = []
+    /// Reasons the item's records were passed over.
+    public var skips: [String] = []
+    /// What failed: the input, or some of its documents.
+    public var failures: [Failure] = []
+    /// Set when the run was stopped before the item finished: nothing of it is written.
+    public var interrupted = false
 
-    init(index: Int) {
+    /// An empty outcome for item `index`.
+    public init(index: Int) {
         self.index = index
+    }
+
+    /// An item failed unprocessed: `reason` says why it was set aside.
+    init(setAside item: WorkItem, index: Int, reason: String) {
+        self.index = index
+        failures = [Failure(input: item.path, offset: item.recordOffset, stage: "resume", reason: reason)]
     }
 
     /// Files a drop or a failure.
@@ -229,5 +268,25 @@ struct InputOutcome: Sendable {
             if let problem = chain.run(&document, logger: logger) { record(problem) } else { kept.append(document) }
         }
         documents = kept
+    }
+}
+
+extension WorkItem {
+    /// Whether the item goes through a reader and stages: a named file or a record. Standard input, which only
+    /// this process can read, and items already failed or skipped are settled in the calling process.
+    var needsStages: Bool {
+        switch self {
+        case .file(.file), .record: true
+        default: false
+        }
+    }
+
+    /// The offset of a record inside its container, nil for a whole file.
+    public var recordOffset: Int? {
+        switch self {
+        case .record(let input, _): input.offset
+        case .failed(let failure): failure.offset
+        default: nil
+        }
     }
 }
