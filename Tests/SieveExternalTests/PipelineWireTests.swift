@@ -16,29 +16,25 @@ import Testing
         return FrameReader(fd: fds[0])
     }
 
-    @Test func aRecordsRawBytesAndSourceInfoCrossIntact() throws {
+    @Test func anInputsRawBytesAndSourceInfoCrossIntact() throws {
         var input = Input(path: "cc.warc.gz", bytes: [0x3C, 0x70, 0x3E, 0xFF, 0xFE, 0x0A, 0x00, 0xC3], id: "cc.warc#42",
                           declaredCharset: "windows-1258", url: "https://tin.example/a", offset: 42)
         input.date = "2024-01-05T08:00:00Z"
-        let stream = PipelineWire.request(id: 7, item: .record(input, reader: "html"))! + PipelineWire.request(id: 8, item: .file(.file("a/b.html")))!
+        let file = Input(path: "a/b\\xff.html", bytes: Array("<p>x</p>".utf8), id: "a/b\\xff")
+        let stream = PipelineWire.request(id: 7, input: input, reader: "html") + PipelineWire.request(id: 8, input: file, reader: nil)
         var reader = try reader(over: stream)
         let first = try #require(try PipelineWire.readRequest(from: &reader))
         #expect(first.id == 7)
-        guard case .record(let got, let readerName) = first.item else {
-            Issue.record("expected a record, got \(first.item)")
-            return
-        }
-        #expect(got.bytes == input.bytes)
-        #expect(readerName == "html")
-        #expect([got.path, got.id, got.declaredCharset, got.url, got.date] == [input.path, input.id, input.declaredCharset, input.url, input.date])
-        #expect(got.offset == 42)
+        #expect(first.input.bytes == input.bytes)
+        #expect(first.reader == "html")
+        #expect([first.input.path, first.input.id, first.input.declaredCharset, first.input.url, first.input.date]
+            == [input.path, input.id, input.declaredCharset, input.url, input.date])
+        #expect(first.input.offset == 42)
         let second = try #require(try PipelineWire.readRequest(from: &reader))
         #expect(second.id == 8)
-        guard case .file(.file(let path)) = second.item else {
-            Issue.record("expected a file, got \(second.item)")
-            return
-        }
-        #expect(path == "a/b.html")
+        #expect([second.input.path, second.input.id] == [file.path, file.id])
+        #expect(second.input.bytes == file.bytes)
+        #expect(second.input.offset == nil && second.reader == nil)
         #expect(try PipelineWire.readRequest(from: &reader) == nil)
     }
 

@@ -6,8 +6,8 @@ import SieveCore
 import SieveExternal
 
 /// `sieve worker` (hidden): one worker process of an isolated run. Reads the pipeline from the handshake on
-/// standard input, then answers each work item (a file path, or a record's bytes) with its outcome, one JSON
-/// line per item, until its input ends (`PipelineWire` has the messages). Its parent kills it when an item
+/// standard input, then answers each loaded input (its bytes and source information) with its outcome, one
+/// JSON line per input, until its input ends (`PipelineWire` has the messages). Its parent kills it when an item
 /// crashes or stalls it, and it dies with its parent.
 struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,8 +33,8 @@ struct WorkerCommand: ParsableCommand {
             return
         }
         try Self.send(PipelineWire.welcome(refusal: nil))
-        while let (id, item) = try PipelineWire.readRequest(from: &input) {
-            try Self.send(PipelineWire.answer(id: id, outcome: pipeline.process(item, index: 0, logger: logger)))
+        while let (id, item, reader) = try PipelineWire.readRequest(from: &input) {
+            try Self.send(PipelineWire.answer(id: id, outcome: pipeline.process(item, reader: reader, index: 0, logger: logger)))
         }
     }
 

@@ -18,8 +18,9 @@ import Logging
 /// - A failure fails one input or one document; it is recorded with its reason and the run goes on, unless
 ///   `failFast` is set.
 /// - Attachments (the parsed HTML tree) are dropped before documents leave the worker.
-/// - The workers are tasks of this process, or, given a `WorkExecutor`, worker processes: then a document that
-///   crashes or stalls its worker fails alone (see `WorkExecutor`). Ordered transforms always run here.
+/// - The workers are tasks of this process, or, given a `WorkExecutor`, worker processes: then the task loads
+///   the input and the executor's process reads and transforms it, so a document that crashes or stalls its
+///   worker fails alone (see `WorkExecutor`). Ordered transforms always run here.
 /// - An `InFlightLog` hears when each item starts and finishes, so a run that dies can say what was in flight;
 ///   `setAside` items are failed with their reason without being processed (`--resume` after such a death).
 public struct Pipeline: Sendable {
@@ -101,10 +102,10 @@ public struct Pipeline: Sendable {
                     inFlight?.started(resumeAfter + index)
                     group.addTask {
                         if let reason { return InputOutcome(setAside: item, index: index, reason: reason) }
-                        if let executor, item.needsStages {
-                            return executor.outcome(of: item, index: index, stop: stop, logger: logger)
-                        }
-                        return self.process(item, index: index, logger: logger)
+                        guard let executor else { return self.process(item, index: index, logger: logger) }
+                        var outcome = InputOutcome(index: index)
+                        guard let (input, reader) = self.load(item, into: &outcome) else { return outcome }
+                        return executor.outcome(of: input, reader: reader, index: index, stop: stop, logger: logger)
                     }
                     nextIndex += 1
                     running += 1
@@ -165,15 +166,22 @@ public struct Pipeline: Sendable {
     /// Documents keep no attachments; ordered transforms have not run yet.
     public func process(_ item: WorkItem, index: Int, logger: Logger) -> InputOutcome {
         var outcome = InputOutcome(index: index)
+        guard let (input, readerName) = load(item, into: &outcome) else { return outcome }
+        return process(input, reader: readerName, index: index, logger: logger)
+    }
+
+    /// The bytes of a work item (a file is read and decompressed here), with the reader it asks for; nil when
+    /// the item fails or is skipped, which `outcome` then records.
+    func load(_ item: WorkItem, into outcome: inout InputOutcome) -> (Input, String?)? {
         let input: Input
         var readerName: String?
         switch item {
         case .failed(let failure):
             outcome.failures.append(failure)
-            return outcome
+            return nil
         case .skipped(let reason):
             outcome.skips.append(reason)
-            return outcome
+            return nil
         case .record(let record, let reader):
             input = record
             readerName = reader
@@ -182,9 +190,15 @@ public struct Pipeline: Sendable {
                 input = Input(path: ref.path, bytes: try loader.load(ref), id: ReaderSelector.documentID(for: ref.path))
             } catch {
                 outcome.failures.append(Failure(input: ref.path, stage: "input", reason: error.reason))
-                return outcome
+                return nil
             }
         }
+        return (input, readerName)
+    }
+
+    /// Reads and transforms one loaded input in this process (the part a worker process does for an isolated run).
+    public func process(_ input: Input, reader readerName: String?, index: Int, logger: Logger) -> InputOutcome {
+        var outcome = InputOutcome(index: index)
         outcome.bytes = input.bytes.count
         guard !input.bytes.isEmpty else {
             outcome.failures.append(Failure(input: input.path, offset: input.offset, stage: "input", reason: "empty input"))
@@ -272,17 +286,8 @@ public struct InputOutcome: Sendable {
 }
 
 extension WorkItem {
-    /// Whether the item goes through a reader and stages: a named file or a record. Standard input, which only
-    /// this process can read, and items already failed or skipped are settled in the calling process.
-    var needsStages: Bool {
-        switch self {
-        case .file(.file), .record: true
-        default: false
-        }
-    }
-
     /// The offset of a record inside its container, nil for a whole file.
-    public var recordOffset: Int? {
+    var recordOffset: Int? {
         switch self {
         case .record(let input, _): input.offset
         case .failed(let failure): failure.offset

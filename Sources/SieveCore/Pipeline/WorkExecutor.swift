@@ -9,8 +9,10 @@ import Logging
 /// happened, such as "the worker crashed (signal 11)"); answer an outcome with `interrupted` set, promptly,
 /// once `stop` is raised while the item is still running.
 public protocol WorkExecutor: Sendable {
-    /// The outcome of one work item: loaded, read and run through the pipeline's unordered transforms.
-    func outcome(of item: WorkItem, index: Int, stop: StopFlag?, logger: Logger) -> InputOutcome
+    /// The outcome of one loaded input (a file's bytes, or a record's), read with `reader` (nil: chosen by path
+    /// and content) and run through the pipeline's unordered transforms: what `Pipeline.process(_:reader:...)`
+    /// answers in this process.
+    func outcome(of input: Input, reader: String?, index: Int, stop: StopFlag?, logger: Logger) -> InputOutcome
 }
 
 /// Hears when each work item starts and finishes (items numbered from the first of the whole run, resumed ones

@@ -7,11 +7,11 @@ import SieveCore
 /// ```
 /// sieve → worker  {"sieve":"pipeline","protocol":1,"role":"pipeline","spec":{"reader":null,"transforms":[...],...}}
 /// worker → sieve  {"protocol":1,"ok":true,"name":"sieve worker"}
-/// sieve → worker  {"id":7,"path":"news/a.html"}                                   a file the worker loads
-/// sieve → worker  {"id":8,"path":"cc.warc","record":{"id":...,"offset":...},"bytes":N} then N raw bytes and \n
+/// sieve → worker  {"id":7,"path":"cc.warc","record":{"id":...,"offset":...},"bytes":N} then N raw bytes and \n
 /// worker → sieve  {"id":7,"bytes":1234,"documents":[...],"drops":[...],"failures":[...],"skips":[...]}
 /// ```
-/// Records travel as raw bytes after their header line (page bytes need not be UTF-8); documents travel in
+/// Inputs are loaded (read, decompressed) by the parent and travel as raw bytes after their header line (page
+/// bytes need not be UTF-8; file names need not either, since the worker opens nothing); documents travel in
 /// their JSON form without `text`, which the blocks give again (`DocumentJSON`, read back by
 /// `DocumentDecoding`), drops and failures as error-report lines.
 public enum PipelineWire {
@@ -60,51 +60,39 @@ public enum PipelineWire {
         return writer.bytes
     }
 
-    /// The request for a file the worker loads itself, or for a record whose bytes follow the line.
-    static func request(id: Int, item: WorkItem) -> [UInt8]? {
+    /// The request for one loaded input: a header line, then its bytes and a newline.
+    static func request(id: Int, input: Input, reader: String?) -> [UInt8] {
+        var record: [String: FieldValue] = ["id": .string(input.id)]
+        record["reader"] = reader.map(FieldValue.string)
+        record["charset"] = input.declaredCharset.map(FieldValue.string)
+        record["url"] = input.url.map(FieldValue.string)
+        record["offset"] = input.offset.map { .number(Double($0)) }
+        record["date"] = input.date.map(FieldValue.string)
         var writer = JSONWriter()
         writer.raw("{"); writer.key("id"); writer.number(Double(id))
-        switch item {
-        case .file(.file(let path)):
-            writer.raw(","); writer.key("path"); writer.string(path)
-            writer.raw("}\n")
-            return writer.bytes
-        case .record(let input, let reader):
-            writer.raw(","); writer.key("path"); writer.string(input.path)
-            var record: [String: FieldValue] = ["id": .string(input.id)]
-            record["reader"] = reader.map(FieldValue.string)
-            record["charset"] = input.declaredCharset.map(FieldValue.string)
-            record["url"] = input.url.map(FieldValue.string)
-            record["offset"] = input.offset.map { .number(Double($0)) }
-            record["date"] = input.date.map(FieldValue.string)
-            writer.raw(","); writer.key("record"); writer.value(.object(record))
-            writer.raw(","); writer.key("bytes"); writer.number(Double(input.bytes.count))
-            writer.raw("}\n")
-            writer.bytes.reserveCapacity(writer.bytes.count + input.bytes.count + 1)
-            writer.bytes.append(contentsOf: input.bytes)
-            writer.bytes.append(0x0A)
-            return writer.bytes
-        default:
-            return nil
-        }
+        writer.raw(","); writer.key("path"); writer.string(input.path)
+        writer.raw(","); writer.key("record"); writer.value(.object(record))
+        writer.raw(","); writer.key("bytes"); writer.number(Double(input.bytes.count))
+        writer.raw("}\n")
+        writer.bytes.reserveCapacity(writer.bytes.count + input.bytes.count + 1)
+        writer.bytes.append(contentsOf: input.bytes)
+        writer.bytes.append(0x0A)
+        return writer.bytes
     }
 
-    /// Reads one request from `reader`: its id and work item; nil at end of input.
-    public static func readRequest(from reader: inout FrameReader) throws -> (id: Int, item: WorkItem)? {
+    /// Reads one request from `reader`: its id, the input and the reader it asks for; nil at end of input.
+    public static func readRequest(from reader: inout FrameReader) throws -> (id: Int, input: Input, reader: String?)? {
         guard let line = try reader.line() else { return nil }
         guard case .object(let request) = try JSONParser.parse(line), case .number(let id)? = request["id"],
-              let path = request["path"]?.stringValue else {
-            throw DocumentShapeError("expected a request with an id and a path")
-        }
-        guard case .object(let record)? = request["record"] else { return (Int(id), .file(.file(path))) }
-        guard case .number(let count)? = request["bytes"], count >= 0, let docID = record["id"]?.stringValue else {
-            throw DocumentShapeError("a record request needs its byte count and document id")
+              let path = request["path"]?.stringValue, case .object(let record)? = request["record"],
+              case .number(let count)? = request["bytes"], count >= 0, let docID = record["id"]?.stringValue else {
+            throw DocumentShapeError("expected a request with an id, a path, a record and its byte count")
         }
         let bytes = try reader.bytes(count: Int(count) + 1).dropLast()
         var input = Input(path: path, bytes: Array(bytes), id: docID, declaredCharset: record["charset"]?.stringValue,
                           url: record["url"]?.stringValue, offset: record["offset"].flatMap(integer))
         input.date = record["date"]?.stringValue
-        return (Int(id), .record(input, reader: record["reader"]?.stringValue))
+        return (Int(id), input, record["reader"]?.stringValue)
     }
 
     /// The answer line: an item's outcome.

@@ -7,7 +7,7 @@ import SieveCore
 /// `ChildProcess`) and `PipelineWire`.
 ///
 /// ```
-///  parent: walk inputs, split containers ──▶ request ──▶ [sieve worker]: load, read, transforms ──▶ answer
+///  parent: walk, split containers, load ──▶ request ──▶ [sieve worker]: read, transforms ──▶ answer
 ///          write in order, ordered stages ◀──────────────────────────────────────────────────────┘
 /// ```
 /// A worker that crashes, exits or breaks the protocol fails only the item it was serving ("the worker was
@@ -40,15 +40,13 @@ public final class PipelineWorkers: WorkExecutor {
         return path.flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
     }
 
-    /// Sends the item to a worker and reads back its outcome; a worker failure fails the item alone.
-    public func outcome(of item: WorkItem, index: Int, stop: StopFlag?, logger: Logger) -> InputOutcome {
+    /// Sends the input to a worker and reads back its outcome; a worker failure fails the input alone.
+    public func outcome(of input: Input, reader: String?, index: Int, stop: StopFlag?, logger: Logger) -> InputOutcome {
         let id = pool.nextRequestID()
-        guard let request = PipelineWire.request(id: id, item: item) else {
-            return failed(item, index: index, reason: "this input cannot be sent to a worker")
-        }
+        let request = PipelineWire.request(id: id, input: input, reader: reader)
         var worker: Worker
         do { worker = try pool.checkOut(logger: logger) } catch {
-            return failed(item, index: index, reason: "cannot start a worker: \(error.message)")
+            return failed(input, index: index, reason: "cannot start a worker: \(error.message)")
         }
         let line: [UInt8]
         do { line = try worker.exchange(request, timeout: pool.launch.timeout, stop: stop) } catch {
@@ -58,15 +56,15 @@ public final class PipelineWorkers: WorkExecutor {
                 outcome.interrupted = true
                 return outcome
             }
-            return failed(item, index: index, reason: explain(error, worker: worker))
+            return failed(input, index: index, reason: explain(error, worker: worker))
         }
         do {
-            let outcome = try PipelineWire.outcome(of: line, id: id, index: index, path: item.path)
+            let outcome = try PipelineWire.outcome(of: line, id: id, index: index, path: input.path)
             pool.checkIn(worker)
             return outcome
         } catch {
             let failure = WorkerFailure(.protocolError, "its answer is malformed (\(error))")
-            return failed(item, index: index, reason: explain(failure, worker: worker))
+            return failed(input, index: index, reason: explain(failure, worker: worker))
         }
     }
 
@@ -84,9 +82,10 @@ public final class PipelineWorkers: WorkExecutor {
         }
     }
 
-    private func failed(_ item: WorkItem, index: Int, reason: String) -> InputOutcome {
+    private func failed(_ input: Input, index: Int, reason: String) -> InputOutcome {
         var outcome = InputOutcome(index: index)
-        outcome.failures = [Failure(input: item.path, offset: item.recordOffset, stage: "worker", reason: reason)]
+        outcome.bytes = input.bytes.count
+        outcome.failures = [Failure(input: input.path, offset: input.offset, stage: "worker", reason: reason)]
         return outcome
     }
 }
