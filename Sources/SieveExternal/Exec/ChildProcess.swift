@@ -71,8 +71,13 @@ struct ChildProcess: Sendable {
             throw WorkerFailure(.spawn, "cannot start '\(command[0])': \(String(cString: strerror(status)))")
         }
         _ = fcntl(stdinPipe.write, F_SETFL, fcntl(stdinPipe.write, F_GETFL) | O_NONBLOCK)
+        // Pipes of 1 MiB (the unprivileged maximum) instead of 64 KiB: a page or a document crosses in one write.
+        for fd in [stdinPipe.write, stdoutPipe.read] { _ = fcntl(fd, Self.setPipeSize, Int32(1 << 20)) }
         return ChildProcess(pid: pid, input: stdinPipe.write, output: stdoutPipe.read, errors: stderrPipe.read)
     }
+
+    /// `F_SETPIPE_SZ` (Linux), which Glibc's Swift module does not export.
+    private static let setPipeSize: Int32 = 1031
 
     private static func makePipe() throws(WorkerFailure) -> (read: Int32, write: Int32) {
         var fds: [Int32] = [0, 0]

@@ -88,8 +88,9 @@ public enum PipelineWire {
               case .number(let count)? = request["bytes"], count >= 0, let docID = record["id"]?.stringValue else {
             throw DocumentShapeError("expected a request with an id, a path, a record and its byte count")
         }
-        let bytes = try reader.bytes(count: Int(count) + 1).dropLast()
-        var input = Input(path: path, bytes: Array(bytes), id: docID, declaredCharset: record["charset"]?.stringValue,
+        let bytes = try reader.bytes(count: Int(count))
+        guard try reader.bytes(count: 1) == [0x0A] else { throw DocumentShapeError("a record's bytes must end with a newline") }
+        var input = Input(path: path, bytes: bytes, id: docID, declaredCharset: record["charset"]?.stringValue,
                           url: record["url"]?.stringValue, offset: record["offset"].flatMap(integer))
         input.date = record["date"]?.stringValue
         return (Int(id), input, record["reader"]?.stringValue)
@@ -190,14 +191,27 @@ public struct FrameReader {
         }
     }
 
-    /// Exactly `count` bytes.
+    /// Exactly `count` bytes: those already buffered, then read straight into the result (a page is not copied
+    /// through the buffer).
     public mutating func bytes(count: Int) throws -> [UInt8] {
-        while pending.count - start < count {
-            guard try fill() else { throw DocumentShapeError("the input ended inside a record of \(count) bytes") }
+        let buffered = min(count, pending.count - start)
+        let head = pending[start..<start + buffered]
+        start += buffered
+        let fd = self.fd
+        return try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.initialize(from: head)
+            initialized = buffered
+            while initialized < count {
+                let got = read(fd, buffer.baseAddress! + initialized, count - initialized)
+                if got > 0 {
+                    initialized += got
+                } else if got == 0 {
+                    throw DocumentShapeError("the input ended inside a record of \(count) bytes")
+                } else if errno != EINTR {
+                    throw DocumentShapeError("cannot read: \(String(cString: strerror(errno)))")
+                }
+            }
         }
-        let bytes = Array(pending[start..<start + count])
-        start += count
-        return bytes
     }
 
     private mutating func fill() throws -> Bool {
