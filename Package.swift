@@ -64,6 +64,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "sieve", dependencies: ["Sieve"], swiftSettings: strictSettings),
+        .target(
+            name: "SieveFuzzing",
+            dependencies: ["Sieve", "SieveCore", "SieveExternal", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         .plugin(
             name: "NewStage",
             capability: .command(
@@ -73,13 +78,13 @@ let package = Package(
             dependencies: ["sieve"]
         ),
         .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore", "SieveTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "SieveHTMLTests", dependencies: ["SieveHTML", "SieveCore"], swiftSettings: strictSettings),
+        .testTarget(name: "SieveHTMLTests", dependencies: ["SieveHTML", "SieveCore", "SieveTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveBatchTests",
             dependencies: ["SieveBatch", "SieveCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SieveTextTests", dependencies: ["SieveText", "SieveCore"], swiftSettings: strictSettings),
+        .testTarget(name: "SieveTextTests", dependencies: ["SieveText", "SieveCore", "SieveTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveSinksTests",
             dependencies: ["SieveSinks", "SieveCore", "CLibXML2", .product(name: "CSV", package: "CSV.swift")],
@@ -90,6 +95,7 @@ let package = Package(
             dependencies: ["SieveExternal", "SieveCore", "SieveTesting"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "SieveFuzzingTests", dependencies: ["SieveFuzzing"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveTests",
             dependencies: ["Sieve", "SieveCore", "SieveTesting"],
@@ -97,3 +103,9 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer entry point, declared only when `scripts/fuzz` builds it (SIEVE_FUZZ=1, with
+// `--sanitize fuzzer`): libFuzzer supplies its `main`, so an ordinary build could not link it.
+if Context.environment["SIEVE_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "sieve-fuzz", dependencies: ["SieveFuzzing"], path: "fuzz/entry"))
+}
