@@ -15,7 +15,7 @@ private let target: FuzzTarget = {
     let name = getenv("SIEVE_FUZZ_TARGET").map { String(cString: $0) } ?? ""
     guard let target = FuzzTarget.named(name) else {
         let names = FuzzTarget.all.map(\.name).joined(separator: ", ")
-        fputs("sieve-fuzz: SIEVE_FUZZ_TARGET '\(name)' is not a target; targets: \(names)\n", stderr)
+        print("sieve-fuzz: SIEVE_FUZZ_TARGET '\(name)' is not a target; targets: \(names)")
         exit(2)
     }
     return target
