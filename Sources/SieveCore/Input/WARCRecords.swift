@@ -1,7 +1,9 @@
 /// Streams the records of a WARC or WARC.gz file as work items: HTTP 200 responses with an HTML body become
 /// records for the `html` reader (target URI, WARC date and the Content-Type charset carried along); other
 /// responses and record types are skipped with a reason; a truncated or malformed record fails alone.
-/// Only one record is in memory at a time.
+/// Only one record is in memory at a time, and only one under `maxBytes`: a record declaring more (up to
+/// `Int.max`) fails with its offset and is passed over chunk by chunk, never reserved or held; a broken
+/// chunked or gzip body fails its record alone (see `HTTPResponse`).
 public struct WARCRecords: Sequence, IteratorProtocol {
     private let path: String
     private let idPrefix: String
