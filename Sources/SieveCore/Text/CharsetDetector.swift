@@ -10,11 +10,14 @@ import CUchardet
 public enum CharsetDetector {
     /// How many leading bytes are given to the detector (enough for a confident guess on any page).
     public static let sampleLimit = 65_536
+    /// Fewer bytes than this give no answer: the models need some text, and on a few bytes (a truncated UTF-8
+    /// file, say) any 8-bit charset fits and the guess is noise.
+    public static let minimumSample = 32
 
-    /// The charset name (lowercased, as iconv takes it) of `bytes`, or nil when the detector has no answer,
-    /// answers ASCII or UTF-8 (the caller already knows the bytes are not UTF-8), or iconv cannot decode it.
+    /// The charset name (lowercased, as iconv takes it) of `bytes`, or nil when they are too few, the detector
+    /// has no answer, answers ASCII or UTF-8 (the caller already knows the bytes are not UTF-8), or iconv cannot decode it.
     public static func detect<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String? {
-        guard let detector = uchardet_new() else { return nil }
+        guard bytes.count >= minimumSample, let detector = uchardet_new() else { return nil }
         defer { uchardet_delete(detector) }
         let sample = Array(bytes.prefix(sampleLimit))
         let status = sample.withUnsafeBufferPointer { buffer in
