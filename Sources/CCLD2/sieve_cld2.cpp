@@ -13,10 +13,11 @@ void copyCode(char *target, size_t size, CLD2::Language language) {
 }
 }
 
-extern "C" int sieve_cld2_detect(const char *utf8, int length, const char *content_language, const char *tld,
-                                 sieve_cld2_result *result) {
+extern "C" int sieve_cld2_detect(const char *utf8, int length, sieve_cld2_result *result) {
     if (utf8 == nullptr || result == nullptr || length < 0) return -1;
-    CLD2::CLDHints hints = {content_language, tld, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
+    // No hints: CLD2's hint boosts misfire (a "zh" hint turns Traditional Chinese into Japanese); the
+    // caller weighs a declared language against the result instead.
+    CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
     CLD2::Language language3[3];
     int percent3[3];
     double scores3[3];

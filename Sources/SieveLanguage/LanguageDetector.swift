@@ -6,6 +6,9 @@ public struct LanguageDetection: Sendable, Equatable {
     public var language: String?
     /// Share of the scored text in that language, 0–100.
     public var percent: Int
+    /// The second most likely language (nil when none) and its share of the text.
+    public var runnerUp: String?
+    public var runnerUpPercent: Int
     /// Bytes of letters the detector scored.
     public var textBytes: Int
     /// Whether the detector calls the answer reliable: enough text, clearly ahead of the runner-up.
@@ -21,29 +24,23 @@ public enum LanguageDetector {
     /// only costs time).
     public static let sampleLimit = 6000
 
-    /// Detects the language of the first `sampleLimit` bytes of `text`. `hint` (a language tag such as
-    /// `vi` or `de-AT`, from `<html lang>`) and `countryDomain` (a two-letter top-level domain such as `vn`)
-    /// boost those languages a little; the text decides.
-    public static func detect(_ text: String, hint: String? = nil, countryDomain: String? = nil) -> LanguageDetection {
-        let unknown = LanguageDetection(language: nil, percent: 0, textBytes: 0, reliable: false)
+    /// Detects the language of the first `sampleLimit` bytes of `text`, from the text alone.
+    public static func detect(_ text: String) -> LanguageDetection {
+        let unknown = LanguageDetection(language: nil, percent: 0, runnerUp: nil, runnerUpPercent: 0, textBytes: 0, reliable: false)
         var text = text
         var result = sieve_cld2_result()
         let status = text.withUTF8 { buffer -> Int32 in
             let length = prefixLength(buffer, limit: sampleLimit)
             return buffer.withMemoryRebound(to: CChar.self) { chars in
                 guard let base = chars.baseAddress, length > 0 else { return -1 }
-                return withOptionalCString(hint) { hint in
-                    withOptionalCString(countryDomain) { domain in
-                        sieve_cld2_detect(base, Int32(length), hint, domain, &result)
-                    }
-                }
+                return sieve_cld2_detect(base, Int32(length), &result)
             }
         }
         guard status == 0 else { return unknown }
-        let code = withUnsafeBytes(of: result.language) { raw in
-            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        return LanguageDetection(language: primarySubtag(code), percent: Int(result.percent), textBytes: Int(result.text_bytes),
+        let first = withUnsafeBytes(of: result.language) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let second = withUnsafeBytes(of: result.second) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        return LanguageDetection(language: primarySubtag(first), percent: Int(result.percent), runnerUp: primarySubtag(second),
+                                 runnerUpPercent: Int(result.second_percent), textBytes: Int(result.text_bytes),
                                  reliable: result.reliable != 0)
     }
 
@@ -64,10 +61,5 @@ public enum LanguageDetector {
         var end = limit
         while end > 0 && buffer[end] & 0xC0 == 0x80 { end -= 1 }
         return end
-    }
-
-    private static func withOptionalCString<Result>(_ string: String?, _ body: (UnsafePointer<CChar>?) -> Result) -> Result {
-        guard let string, !string.isEmpty else { return body(nil) }
-        return string.withCString { body($0) }
     }
 }

@@ -3,11 +3,15 @@ import SieveCore
 /// The `language` extractor: sets every document's `language` from its text, plain text and HTML alike,
 /// with CLD2 (see `LanguageDetector`).
 ///
-/// Reads the title and the blocks (code blocks left out), at most `LanguageDetector.sampleLimit` bytes. The
-/// language already on the document (`<html lang>`, checked by `metadata`) and the URL's country domain are
-/// hints, not the truth: a reliable detection wins, and a declared language it contradicts is noted in an
-/// info diagnostic. When the text is too short for a reliable answer, the declared language stays; a
-/// document without one takes the detector's best guess. A document with no letters keeps what it has.
+/// Reads the title and the blocks (code blocks left out): all of them when short, else the beginning and
+/// the end, `LanguageDetector.sampleLimit` bytes in all (error messages or a cookie notice in another language
+/// at the top of a page then do not decide alone). The language already on the document (`<html lang>`,
+/// checked by `metadata`) is a hint, not the truth: a reliable detection on at
+/// least `minimumLetters` bytes of letters wins, and the contradicted declaration is noted in an info
+/// diagnostic, unless the declared language is the runner-up with at least `mixedShare` percent of the text
+/// (a page in two languages keeps the one it declares). When the text is too short for a reliable answer,
+/// the declared language stays; a document without one takes the detector's best guess. A document with no
+/// letters keeps what it has.
 ///
 /// Options: none.
 ///
@@ -15,49 +19,63 @@ import SieveCore
 /// `language: "de"` and the diagnostic "the document declares 'en' but its text reads as 'de' (99%)".
 public struct LanguageStage: Extractor {
     public static let name = "language"
-    public static let summary = "Language of the text with CLD2 (html lang and the country domain as hints) → language"
+    public static let summary = "Language of the text with CLD2 (a declared html lang as a hint) → language"
+
+    /// Bytes of letters a detection needs to overrule a declared language (a line or two of text: CLD2
+    /// calls a single short sentence reliable, and menus or player notices are often in English).
+    static let minimumLetters = 100
+    /// Share of the text (percent) in the declared language that keeps the declaration.
+    static let mixedShare = 20
 
     /// Creates the stage.
     public init(options: NoOptions) {}
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
         let declared = document.language.flatMap(LanguageDetector.primarySubtag)
-        let detection = LanguageDetector.detect(Self.sample(of: document), hint: declared,
-                                                countryDomain: Self.countryDomain(document.url ?? document.source.url))
+        let detection = LanguageDetector.detect(Self.sample(of: document))
         guard let detected = detection.language else { return .keep }
-        if detection.reliable {
-            if let declared, declared != detected {
-                document.diagnose(context.stageName, "the document declares '\(declared)' but its text reads as '\(detected)' "
-                    + "(\(detection.percent)%); using '\(detected)'", severity: .info)
-            }
+        guard let declared else {
             document.language = detected
-        } else if declared == nil {
+            return .keep
+        }
+        let overrules = detection.reliable && detection.textBytes >= Self.minimumLetters && detected != declared
+            && !(detection.runnerUp == declared && detection.runnerUpPercent >= Self.mixedShare)
+        if overrules {
+            document.diagnose(context.stageName, "the document declares '\(declared)' but its text reads as '\(detected)' "
+                + "(\(detection.percent)%); using '\(detected)'", severity: .info)
             document.language = detected
+        } else {
+            document.language = declared
         }
         return .keep
     }
 
-    /// The title and the non-code blocks, one per line, up to a little past the detector's sample size.
+    /// The title and the non-code blocks, one per line, at most `LanguageDetector.sampleLimit` bytes: all of
+    /// them when they fit, else the first half of the budget from the start and the second from the end.
     static func sample(of document: Document) -> String {
-        var text = document.title ?? ""
-        text.reserveCapacity(LanguageDetector.sampleLimit + 256)
-        for block in document.blocks where block.kind != .code {
-            guard text.utf8.count < LanguageDetector.sampleLimit else { break }
-            text += "\n"
-            text += block.text
+        let limit = LanguageDetector.sampleLimit
+        let parts = [document.title ?? ""] + document.blocks.filter { $0.kind != .code }.map(\.text)
+        var total = 0
+        for part in parts { total += part.utf8.count + 1 }
+        guard total > limit else { return parts.joined(separator: "\n") }
+        var head: [UInt8] = []
+        head.reserveCapacity(limit)
+        for part in parts where head.count < limit / 2 {
+            head.append(contentsOf: part.utf8.prefix(limit / 2 - head.count))
+            head.append(0x0A)
         }
-        return text
-    }
-
-    /// The two-letter top-level domain of a URL's host (`https://vnexpress.net.vn/a` → `vn`), or nil.
-    static func countryDomain(_ url: String?) -> String? {
-        guard let url else { return nil }
-        let bytes = Array(url.utf8.prefix(512))
-        guard let schemeEnd = bytes.indices.first(where: { bytes[$0...].starts(with: Array("://".utf8)) }) else { return nil }
-        let host = bytes[(schemeEnd + 3)...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: ":") && $0 != UInt8(ascii: "?")
-            && $0 != UInt8(ascii: "#") }
-        guard let last = host.split(separator: UInt8(ascii: ".")).last, last.count == 2,
-              last.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return nil }
-        return String(decoding: last.map { $0 | 0x20 }, as: UTF8.self)
+        var tailParts: [Substring.UTF8View] = []
+        var tailCount = 0
+        for part in parts.reversed() where tailCount < limit / 2 {
+            let piece = Substring(part).utf8.suffix(limit / 2 - tailCount)
+            tailParts.append(piece)
+            tailCount += piece.count + 1
+        }
+        for piece in tailParts.reversed() {
+            head.append(contentsOf: piece)
+            head.append(0x0A)
+        }
+        // A cut inside a character becomes U+FFFD, which the detector skips like punctuation.
+        return String(decoding: head, as: UTF8.self)
     }
 }

@@ -6,11 +6,10 @@ import Testing
 /// The language stage on documents as the readers make them: plain text without any language, and pages
 /// whose `<html lang>` is right, wrong or missing.
 @Suite struct LanguageStageTests {
-    private func run(_ texts: [String], declared: String? = nil, url: String? = nil) throws -> Document {
+    private func run(_ texts: [String], declared: String? = nil) throws -> Document {
         var document = Document(id: "doc", source: Source(path: "doc.txt", format: "text"))
         document.blocks = texts.map { Block(.paragraph, $0) }
         document.language = declared
-        document.url = url
         let stage = LanguageStage(options: NoOptions())
         _ = try stage.apply(to: &document, context: StageContext(stageName: LanguageStage.name, logger: Logger(label: "test")))
         return document
@@ -52,19 +51,46 @@ import Testing
         #expect(try run(["12:30 – 2024"]).language == nil)
     }
 
+    @Test func traditionalChineseDeclaredAsChineseStaysChinese() throws {
+        let text = "日本產經新聞報導，日本電子產品製造商索尼與記憶體製造商，已經向美國華府申請繼續為大陸電訊設備生產商華為提供設備，暫時未知申請是否獲批。索尼發言人表示，公司一向遵守所有法規，不評論與個別客戶的業務往來。"
+        let document = try run([text], declared: "zh")
+        #expect(document.language == "zh")
+        #expect(document.diagnostics.isEmpty)
+    }
+
+    @Test func aShortNoticeInAnotherLanguageDoesNotOverruleTheDeclaration() throws {
+        let document = try run(["No live streaming currently available"], declared: "sr")
+        #expect(document.language == "sr")
+        #expect(document.diagnostics.isEmpty)
+    }
+
+    @Test func aPageWhoseDeclaredLanguageHoldsAGoodShareOfTheTextKeepsIt() throws {
+        // Server warnings in English above a German article: the top of the text is English.
+        let warnings = Array(repeating: "Strict Standards: Only variables should be passed by reference in /www/htdocs/wp-includes/wp-db.php on line 785",
+                             count: 40)
+        let article = Array(repeating: "Seit wir uns vor zehn Jahren kennen gelernt haben, begleiten mich Deine Gedanken und Worte. Du hast mich damals, als ich kaum Kraft mehr aufbringen konnte, immer wieder aufgerichtet.",
+                            count: 12)
+        let document = try run(warnings + article, declared: "de")
+        #expect(document.language == "de")
+        #expect(try run(warnings + article).language == "en")
+    }
+
+    @Test func aLongDocumentIsSampledAtItsStartAndItsEnd() {
+        var document = Document(id: "doc", source: Source(path: "doc.txt", format: "text"))
+        document.title = "Anfang"
+        document.blocks = (0..<400).map { Block(.paragraph, "Absatz \($0) mit etwas Text darin.") }
+        let sample = LanguageStage.sample(of: document)
+        #expect(sample.utf8.count <= LanguageDetector.sampleLimit + 2)
+        #expect(sample.hasPrefix("Anfang\nAbsatz 0 "))
+        #expect(sample.hasSuffix("Absatz 399 mit etwas Text darin.\n"))
+        #expect(!sample.contains("Absatz 200 "))
+    }
+
     @Test func codeBlocksAreNotRead() {
         var document = Document(id: "doc", source: Source(path: "doc.html", format: "html"))
         document.title = "Titel"
         document.blocks = [Block(.code, "let x = 1"), Block(.paragraph, "Absatz")]
         #expect(LanguageStage.sample(of: document) == "Titel\nAbsatz")
-    }
-
-    @Test(arguments: [
-        ("https://vnexpress.net.vn/tin-tuc", "vn"), ("http://www.spiegel.de:8080/a?b", "de"), ("https://example.com/x", nil),
-        ("not a url", nil),
-    ] as [(String, String?)])
-    func theCountryDomainComesFromTheHost(_ url: String, _ domain: String?) {
-        #expect(LanguageStage.countryDomain(url) == domain)
     }
 
     @Test(arguments: [("zh-Hant", "zh"), ("iw", "he"), ("un", nil), ("xx-Copt", nil), ("de", "de"), ("haw", "haw")] as [(String, String?)])

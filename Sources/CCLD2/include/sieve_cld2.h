@@ -22,12 +22,9 @@ typedef struct {
     int reliable;
 } sieve_cld2_result;
 
-/// Detects the language of `length` bytes of UTF-8 plain text. `content_language` (a list such as "vi" or
-/// "de,en", from `<html lang>` or HTTP Content-Language) and `tld` (a country domain such as "vn") are hints
-/// that boost those languages; either may be NULL. Returns 0, or -1 when the bytes are not valid UTF-8 (CLD2
-/// then scores nothing) or an argument is NULL. Thread-safe.
-int sieve_cld2_detect(const char *utf8, int length, const char *content_language, const char *tld,
-                      sieve_cld2_result *result);
+/// Detects the language of `length` bytes of UTF-8 plain text. Returns 0, or -1 when the bytes are not valid
+/// UTF-8 (CLD2 then scores nothing) or an argument is NULL. Thread-safe.
+int sieve_cld2_detect(const char *utf8, int length, sieve_cld2_result *result);
 
 #ifdef __cplusplus
 }

@@ -43,9 +43,9 @@ enum Mojibake {
                            repaired: nil)
         }
         guard countForeignInWords(scalars) >= 5, !scalars.contains(where: Vietnamese.isVietnameseLetter),
-              !VietnameseSyllables.tally(text).readsAsVietnamese(),
               scalars.count == text.unicodeScalars.count, let bytes = latin1Bytes(scalars),
-              let (charset, repaired) = legacyVietnamese(bytes, exactRoundTrip: true), repaired != text else { return nil }
+              let (charset, repaired) = legacyVietnamese(bytes, exactRoundTrip: true), repaired != text,
+              !VietnameseSyllables.tally(text).readsAsVietnamese() else { return nil }
         return Finding(message: "text looked like Vietnamese in \(charset) read as Latin-1; repaired", repaired: repaired)
     }
 
@@ -57,7 +57,8 @@ enum Mojibake {
         for name in ["TCVN3", "VISCII", "windows-1258"] {
             guard let iconvName = Transcoder.iconvName(for: name) else { continue }
             let charset = LegacyCharset(iconvName: iconvName)
-            guard let text = charset.decode(bytes) else { continue }
+            // A first look at the start rejects most texts before the whole is counted.
+            guard let text = charset.decode(bytes), VietnameseSyllables.tally(text, limit: 2000).readsAsVietnamese() else { continue }
             let tally = VietnameseSyllables.tally(text)
             guard tally.readsAsVietnamese(), !exactRoundTrip || charset.encode(text) == bytes else { continue }
             let score = 2 * tally.validMarked - tally.marked

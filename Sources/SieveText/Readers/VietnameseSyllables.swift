@@ -27,8 +27,8 @@ enum VietnameseSyllables {
         }
     }
 
-    /// Counts the words of `text` (the first 100,000 scalars) and how many are well-formed syllables.
-    static func tally(_ text: String) -> Tally {
+    /// Counts the words of the first `limit` scalars of `text` and how many are well-formed syllables.
+    static func tally(_ text: String, limit: Int = 100_000) -> Tally {
         var tally = Tally()
         var word: [Unicode.Scalar] = []
         func finish() {
@@ -43,7 +43,7 @@ enum VietnameseSyllables {
             }
             word.removeAll(keepingCapacity: true)
         }
-        for scalar in text.unicodeScalars.prefix(100_000) {
+        for scalar in text.unicodeScalars.prefix(limit) {
             if scalar.properties.isAlphabetic || (scalar.properties.generalCategory == .nonspacingMark && !word.isEmpty) {
                 word.append(scalar)
             } else {
@@ -54,18 +54,27 @@ enum VietnameseSyllables {
         return tally
     }
 
-    /// Whether the letters (any case, precomposed or not) spell one Vietnamese syllable.
+    /// Whether the letters (any case, precomposed or with combining marks) spell one Vietnamese syllable.
     static func isSyllable(_ word: [Unicode.Scalar]) -> Bool {
-        var letters = String.UnicodeScalarView()
+        var base = String.UnicodeScalarView()
         var tones = 0
-        for scalar in String(String.UnicodeScalarView(word)).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            if toneMarks.contains(scalar.value) { tones += 1 } else { letters.append(scalar) }
+        for scalar in word {
+            if let letter = Letters.table[scalar] {
+                base.append(letter.base)
+                if letter.toned { tones += 1 }
+            } else if toneMarks.contains(scalar.value) {
+                tones += 1
+            } else if let last = base.last, let composed = Letters.modified[[last, scalar]] {
+                base.removeLast()
+                base.append(composed)
+            } else {
+                return false
+            }
         }
-        guard tones <= 1 else { return false }
-        let base = Array(String(letters).precomposedStringWithCanonicalMapping.unicodeScalars)
-        guard !base.isEmpty, base.allSatisfy({ alphabet.contains($0) }) else { return false }
-        for onset in onsets where base.starts(with: onset) {
-            if isRhyme(base[onset.count...]) { return true }
+        guard tones <= 1, !base.isEmpty else { return false }
+        let letters = Array(base)
+        for onset in onsets where letters.starts(with: onset) {
+            if isRhyme(letters[onset.count...]) { return true }
         }
         return false
     }
@@ -81,7 +90,33 @@ enum VietnameseSyllables {
     /// Grave, acute, tilde, hook above, dot below.
     private static let toneMarks: Set<UInt32> = [0x0300, 0x0301, 0x0303, 0x0309, 0x0323]
 
-    private static let alphabet = Set("abcdeghiklmnopqrstuvxyăâđêôơư".unicodeScalars)
+    /// The letters of the Vietnamese alphabet, any case, with or without a tone: each maps to its lower-case
+    /// letter without tone (`Ế` → `ê`, toned). Built once from Unicode's decompositions.
+    private enum Letters {
+        static let table: [Unicode.Scalar: (base: Unicode.Scalar, toned: Bool)] = {
+            var table: [Unicode.Scalar: (base: Unicode.Scalar, toned: Bool)] = [:]
+            let alphabet = Set("abcdeghiklmnopqrstuvxyăâđêôơư".unicodeScalars)
+            let candidates = Array(0x41...0x24F) + Array(0x1EA0...0x1EF9)
+            for value in candidates {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                var tones = 0
+                var rest = String.UnicodeScalarView()
+                for part in String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+                    if toneMarks.contains(part.value) { tones += 1 } else { rest.append(part) }
+                }
+                let letters = String(rest).precomposedStringWithCanonicalMapping.unicodeScalars
+                guard tones <= 1, letters.count == 1, let letter = letters.first, alphabet.contains(letter) else { continue }
+                table[scalar] = (letter, tones == 1)
+            }
+            return table
+        }()
+
+        /// A letter and a following combining circumflex, breve or horn → the letter they make.
+        static let modified: [[Unicode.Scalar]: Unicode.Scalar] = [
+            ["a", "\u{0302}"]: "â", ["a", "\u{0306}"]: "ă", ["e", "\u{0302}"]: "ê", ["o", "\u{0302}"]: "ô",
+            ["o", "\u{031B}"]: "ơ", ["u", "\u{031B}"]: "ư",
+        ]
+    }
 
     private static let vowels = Set("aăâeêioôơuưy".unicodeScalars)
 
