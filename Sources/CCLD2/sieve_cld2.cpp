@@ -18,9 +18,9 @@ extern "C" int sieve_cld2_detect(const char *utf8, int length, sieve_cld2_result
     // No hints: CLD2's hint boosts misfire (a "zh" hint turns Traditional Chinese into Japanese); the
     // caller weighs a declared language against the result instead.
     CLD2::CLDHints hints = {nullptr, nullptr, CLD2::UNKNOWN_ENCODING, CLD2::UNKNOWN_LANGUAGE};
-    CLD2::Language language3[3];
-    int percent3[3];
-    double scores3[3];
+    CLD2::Language language3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE};
+    int percent3[3] = {0, 0, 0};
+    double scores3[3] = {0, 0, 0};
     int textBytes = 0;
     bool reliable = false;
     int validPrefix = 0;

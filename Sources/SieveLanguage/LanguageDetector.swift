@@ -27,7 +27,7 @@ public enum LanguageDetector {
     /// Detects the language of the first `sampleLimit` bytes of `text`, from the text alone.
     public static func detect(_ text: String) -> LanguageDetection {
         let unknown = LanguageDetection(language: nil, percent: 0, runnerUp: nil, runnerUpPercent: 0, textBytes: 0, reliable: false)
-        var text = text
+        var text = interchangeable(text)
         var result = sieve_cld2_result()
         let status = text.withUTF8 { buffer -> Int32 in
             let length = prefixLength(buffer, limit: sampleLimit)
@@ -54,6 +54,25 @@ public enum LanguageDetector {
     }
 
     private static let replacedCodes = ["iw": "he", "jw": "jv", "in": "id", "ji": "yi", "mo": "ro"]
+
+    /// The text with the characters CLD2 refuses to read (it rejects the whole text for one of them) turned
+    /// into spaces: control characters other than tab, line feed, form feed and carriage return, DEL, C1
+    /// controls and noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF).
+    static func interchangeable(_ text: String) -> String {
+        let suspect = text.utf8.prefix(sampleLimit + 4).contains { byte in
+            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F || byte == 0xC2
+                || byte == 0xEF || byte >= 0xF0
+        }
+        guard suspect else { return text }
+        var view = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars.prefix(sampleLimit + 4) {
+            let value = scalar.value
+            let refused = (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0C && value != 0x0D)
+                || (0x7F...0x9F).contains(value) || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
+            view.append(refused ? " " : scalar)
+        }
+        return String(view)
+    }
 
     /// The length of the longest prefix of at most `limit` bytes that ends on a character boundary.
     private static func prefixLength(_ buffer: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {

@@ -86,6 +86,13 @@ import Testing
         #expect(!sample.contains("Absatz 200 "))
     }
 
+    @Test(arguments: [0x01, 0x0B, 0x1B, 0x7F, 0x85, 0xFDD0, 0xFFFE, 0x1FFFF] as [UInt32])
+    func aControlCharacterOrNoncharacterDoesNotHideTheLanguage(_ value: UInt32) throws {
+        let odd = try #require(Unicode.Scalar(value))
+        let document = try run(["Die Bürger sind völlig überrascht\(Character(odd)), sagte der Bürgermeister am Montag in München vor Journalisten."])
+        #expect(document.language == "de")
+    }
+
     @Test func codeBlocksAreNotRead() {
         var document = Document(id: "doc", source: Source(path: "doc.html", format: "html"))
         document.title = "Titel"
