@@ -22,7 +22,7 @@ public struct LanguageDetection: Sendable, Equatable {
 public enum LanguageDetector {
     /// How many leading bytes of a text are scored (a few thousand letters settle any language; more
     /// only costs time).
-    public static let sampleLimit = 6000
+    public static let sampleLimit = 3000
 
     /// Detects the language of the first `sampleLimit` bytes of `text`, from the text alone.
     public static func detect(_ text: String) -> LanguageDetection {
@@ -57,11 +57,27 @@ public enum LanguageDetector {
 
     /// The text with the characters CLD2 refuses to read (it rejects the whole text for one of them) turned
     /// into spaces: control characters other than tab, line feed, form feed and carriage return, DEL, C1
-    /// controls and noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF).
+    /// controls and noncharacters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF). A byte scan finds the few texts that
+    /// hold one (or a character near one, such as U+FFxx) before any character is rebuilt.
     static func interchangeable(_ text: String) -> String {
-        let suspect = text.utf8.prefix(sampleLimit + 4).contains { byte in
-            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F || byte == 0xC2
-                || byte == 0xEF || byte >= 0xF0
+        var text = text
+        let suspect = text.withUTF8 { bytes -> Bool in
+            let end = min(bytes.count, sampleLimit + 4)
+            var index = 0
+            while index < end {
+                let byte = bytes[index]
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                switch byte {
+                case 0x09, 0x0A, 0x0C, 0x0D: break
+                case ..<0x20, 0x7F: return true
+                case 0xC2 where next <= 0x9F: return true
+                case 0xEF where next == 0xB7 || next == 0xBF: return true
+                case 0xF0...0xF4 where next & 0x0F == 0x0F: return true
+                default: break
+                }
+                index += 1
+            }
+            return false
         }
         guard suspect else { return text }
         var view = String.UnicodeScalarView()

@@ -69,7 +69,7 @@ import Testing
         let warnings = Array(repeating: "Strict Standards: Only variables should be passed by reference in /www/htdocs/wp-includes/wp-db.php on line 785",
                              count: 40)
         let article = Array(repeating: "Seit wir uns vor zehn Jahren kennen gelernt haben, begleiten mich Deine Gedanken und Worte. Du hast mich damals, als ich kaum Kraft mehr aufbringen konnte, immer wieder aufgerichtet.",
-                            count: 12)
+                            count: 6)
         let document = try run(warnings + article, declared: "de")
         #expect(document.language == "de")
         #expect(try run(warnings + article).language == "en")
