@@ -34,13 +34,25 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CUchardet",
+            pkgConfig: "uchardet",
+            providers: [.apt(["libuchardet-dev"])]
+        ),
         .target(
             name: "SieveCore",
-            dependencies: ["CZlib", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CZlib", "CUchardet", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(name: "SieveHTML", dependencies: ["SieveCore", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "SieveText", dependencies: ["SieveCore"], swiftSettings: strictSettings),
+        .target(
+            // A C face for CLD2's C++ API. CLD2 (Debian libcld2-dev) ships no pkg-config file: scripts/setup
+            // looks for its header and installs the package.
+            name: "CCLD2",
+            linkerSettings: [.linkedLibrary("cld2")]
+        ),
+        .target(name: "SieveLanguage", dependencies: ["SieveCore", "CCLD2"], swiftSettings: strictSettings),
         .target(name: "SieveSinks", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .target(name: "SieveBatch", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .target(
@@ -56,7 +68,7 @@ let package = Package(
         .target(
             name: "Sieve",
             dependencies: [
-                "SieveCore", "SieveHTML", "SieveText", "SieveSinks", "SieveBatch", "SieveExternal",
+                "SieveCore", "SieveHTML", "SieveText", "SieveLanguage", "SieveSinks", "SieveBatch", "SieveExternal",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -84,6 +96,7 @@ let package = Package(
             dependencies: ["SieveBatch", "SieveCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "SieveLanguageTests", dependencies: ["SieveLanguage", "SieveCore"], swiftSettings: strictSettings),
         .testTarget(name: "SieveTextTests", dependencies: ["SieveText", "SieveCore", "SieveTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveSinksTests",
