@@ -52,7 +52,7 @@ struct RunIsolation {
             return nil
         }
         return try PipelineWorkers(spec: spec, executable: executable, arguments: options.debugFaults ? ["--debug-faults"] : [],
-                                   count: spec.policy.jobs, timeout: spec.policy.documentTimeout ?? PipelineWorkers.defaultTimeout,
+                                   count: min(spec.policy.jobs, RunPolicy.coreCount), timeout: spec.policy.documentTimeout ?? PipelineWorkers.defaultTimeout,
                                    logger: logger)
     }
 
