@@ -52,7 +52,9 @@ public struct InputLoader: Sendable {
             }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > maxBytes, !Gzip.isGzip(bytes) || bytes.count > maxBytes + maxBytes / 1024 + 4096 {
+            // gzip never shrinks data by less than deflate's worst case (5 bytes a 16 KiB block plus its
+            // header), so compressed bytes past that bound cannot inflate to fewer than `maxBytes`.
+            if bytes.count > maxBytes, !Gzip.isGzip(bytes) || bytes.count > maxBytes + maxBytes / 2048 + 1024 {
                 throw InputError(path: path, reason: "larger than the --max-bytes limit of \(maxBytes) bytes")
             }
         }
