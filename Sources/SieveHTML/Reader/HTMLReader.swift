@@ -55,8 +55,11 @@ public struct HTMLReader: SourceReader {
         guard decoded.utf8.contains(where: { $0 > 0x20 }) else {
             throw StageError(stage: Self.name, "\(input.path): no content (only whitespace)")
         }
-        guard let tree = HTMLTree(utf8: decoded.utf8, url: input.url) else {
-            throw StageError(stage: Self.name, "\(input.path): libxml2 built no document from the input")
+        let tree: HTMLTree
+        do {
+            tree = try HTMLTree(utf8: decoded.utf8, url: input.url)
+        } catch {
+            throw StageError(stage: Self.name, "\(input.path): \(error)")
         }
         var document = Document(id: input.id, source: Source(path: input.path, format: Self.name, offset: input.offset,
                                                              url: input.url))

@@ -9,16 +9,19 @@
 /// The scan follows libxml2's tokenizer where it matters: a start tag is `<` and an ASCII letter; values in
 /// single or double quotes may hold `>`; comments (`<!-- -->`) and the raw text of `<script>` and `<style>`
 /// are passed over. The input comes back unchanged (no copy) when no element has more than `limit`.
+/// The same pass counts the start tags, so the parser can refuse a page with more elements than any real
+/// page has before libxml2 builds a tree for it (see `HTMLTree.maximumElements`).
 ///
-/// Example (limit 2): `<p a=1 b="2" c d>x</p>` → `<p a=1 b="2" >x</p>`.
+/// Example (limit 2): `<p a=1 b="2" c d>x</p>` → `<p a=1 b="2" >x</p>`, 1 element.
 enum AttributeCap {
     /// Attributes kept per element; beyond it libxml2's check costs more than any real page needs.
     static let limit = 128
 
-    /// The bytes with every start tag cut to `limit` attributes.
-    static func apply(_ bytes: [UInt8], limit: Int = Self.limit) -> [UInt8] {
-        let cuts = bytes.withUnsafeBufferPointer { findCuts(in: $0, limit: limit) }
-        guard !cuts.isEmpty else { return bytes }
+    /// The bytes with every start tag cut to `limit` attributes, and the number of start tags.
+    static func apply(_ bytes: [UInt8], limit: Int = Self.limit) -> (bytes: [UInt8], elements: Int) {
+        var elements = 0
+        let cuts = bytes.withUnsafeBufferPointer { findCuts(in: $0, limit: limit, elements: &elements) }
+        guard !cuts.isEmpty else { return (bytes, elements) }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var copied = 0
@@ -27,12 +30,12 @@ enum AttributeCap {
             copied = cut.upperBound
         }
         output.append(contentsOf: bytes[copied...])
-        return output
+        return (output, elements)
     }
 
     /// The byte ranges to remove: in each start tag with more than `limit` attributes, from the first extra
-    /// attribute to the end of the tag (its `>`, `/>` or the end of the input).
-    private static func findCuts(in bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [Range<Int>] {
+    /// attribute to the end of the tag (its `>`, `/>` or the end of the input). Counts start tags in `elements`.
+    private static func findCuts(in bytes: UnsafeBufferPointer<UInt8>, limit: Int, elements: inout Int) -> [Range<Int>] {
         var cuts: [Range<Int>] = []
         let count = bytes.count
         var index = 0
@@ -45,6 +48,7 @@ enum AttributeCap {
             if next == UInt8(ascii: "!") {
                 index = commentEnd(bytes, from: index)
             } else if isLetter(next) {
+                elements += 1
                 index = startTag(bytes, from: index, limit: limit, cuts: &cuts)
             } else {
                 index += 1

@@ -22,18 +22,44 @@ public final class HTMLTree: @unchecked Sendable {
         | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
         | HTML_PARSE_IGNORE_ENC.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
 
-    /// Parses UTF-8 HTML from memory; nil only when libxml2 builds no document at all. Elements keep at most
-    /// `AttributeCap.limit` attributes (libxml2's duplicate check is quadratic in their number).
-    public init?(utf8 bytes: [UInt8], url: String? = nil) {
+    /// The most start tags a page may have: libxml2 and the blocks cost about 500 bytes an element, so a
+    /// hostile page of 10^6 `<p>` (16 MB) took 550 MB; the largest real pages seen (long lists, forum
+    /// threads) have well under 100,000.
+    public static let maximumElements = 250_000
+
+    /// Why a page could not be parsed.
+    public enum ParseError: Error, Equatable, CustomStringConvertible {
+        /// The page has more start tags than `maximumElements`.
+        case tooManyElements(count: Int, limit: Int)
+        /// libxml2 built no document (empty input, or over libxml2's 2 GiB limit).
+        case noDocument
+
+        public var description: String {
+            switch self {
+            case let .tooManyElements(count, limit):
+                "the page has \(count) elements, more than the limit of \(limit) (no real page has so many)"
+            case .noDocument: "libxml2 built no document from the input"
+            }
+        }
+    }
+
+    /// Parses UTF-8 HTML from memory. Elements keep at most `AttributeCap.limit` attributes (libxml2's
+    /// duplicate check is quadratic in their number).
+    /// - Throws: `ParseError.tooManyElements` past `maximumElements` start tags (before libxml2 builds a
+    ///   tree), `ParseError.noDocument` when libxml2 builds none.
+    public init(utf8 bytes: [UInt8], url: String? = nil) throws(ParseError) {
         _ = Self.initialised
-        guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { return nil }
-        let bytes = AttributeCap.apply(bytes)
+        guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { throw .noDocument }
+        let (bytes, elements) = AttributeCap.apply(bytes)
+        guard elements <= Self.maximumElements else {
+            throw .tooManyElements(count: elements, limit: Self.maximumElements)
+        }
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 htmlReadMemory(base, Int32(buffer.count), url, "UTF-8", Self.parseOptions)
             }
         }
-        guard let parsed else { return nil }
+        guard let parsed else { throw .noDocument }
         document = parsed
     }
 
