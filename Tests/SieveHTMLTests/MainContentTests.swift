@@ -177,6 +177,45 @@ struct MainContentTests {
         #expect(document.blocks.map(\.text) == [paragraph, paragraph])
     }
 
+    @Test func leadInTheArticleHeaderIsKeptAndItsPictureCreditIsNot() throws {
+        let lead = "The council approved the new bridge on Tuesday, ending a decade of debate about the river crossing."
+        let body = ["The mayor", "A spokesman", "The engineer", "A resident", "The architect", "A historian", "The builder"]
+        let document = try extract("""
+            <body><nav><a href="/">Home</a> <a href="/city">City</a></nav>
+            <article><header><p class="kicker">City news, updated daily for readers of the paper</p><h1>Bridge approved</h1>
+            <p class="byline">By Jane Doe</p><p class="standfirst">\(lead)</p>
+            <div class="media"><img src="b.jpg"><span>The old bridge, photographed by Jane Doe, Example Agency</span></div></header>
+            <div class="body">\(body.map { "<p>\(Self.prose($0))</p>" }.joined())</div>
+            </article></body>
+            """)
+        #expect(document.blocks.map(\.text) == [lead] + body.map(Self.prose))
+    }
+
+    @Test func teaserBoxAboveTheBodyIsTheLead() throws {
+        // TYPO3's news extension writes the lead as div.teaser-text beside div.news-text-wrap, with no h1 between.
+        let lead = "Repair instead of throwing away: the repair café opens again in March, with volunteers and tools."
+        let others = (1...3).map { "<div class=\"teaser-item\"><a href=\"/n\($0)\">Another story headline number \($0)</a></div>" }.joined()
+        let document = try extract("""
+            <body><div class="news news-single"><div class="article"><div class="teaser-text"><p>\(lead)</p></div>
+            <div class="news-text-wrap"><p>\(Self.prose("The mayor"))</p><p>\(Self.prose("A spokesman"))</p>
+            <div class="teaser-list">\(others)</div></div></div></div></body>
+            """)
+        #expect(document.blocks.map(\.text) == [lead, Self.prose("The mayor"), Self.prose("A spokesman")])
+    }
+
+    @Test func vietnameseSapoAboveTheBodyIsKept() throws {
+        let sapo = "Sáng 23/8, quận Lê Chân tổng kết năm học 2022-2023 và triển khai nhiệm vụ năm học mới cho các trường."
+        let paragraph = "Phát biểu tại hội nghị, lãnh đạo quận đánh giá cao kết quả của ngành giáo dục, với nhiều giải thưởng "
+            + "cấp thành phố, cấp quốc gia, và đề nghị các trường tiếp tục nâng cao chất lượng dạy và học trong năm tới."
+        let document = try extract("""
+            <html lang="vi"><body><div class="container"><h1 class="title-detail">Quận Lê Chân tổng kết năm học</h1>
+            <div class="date">23/08/2023 21:22</div><h2 class="singular-sapo">\(sapo)</h2>
+            <div class="detail-content"><p>\(paragraph)</p><p>\(paragraph)</p></div></div></body></html>
+            """)
+        #expect(document.blocks.map(\.text) == [sapo, paragraph, paragraph])
+        #expect(document.blocks.first?.kind == .heading)
+    }
+
     @Test func documentsWithoutTreePassThrough() throws {
         var document = Document(id: "t", source: Source(path: "t.txt", format: "text"), blocks: [Block(.paragraph, "Text.")])
         _ = try MainContentExtractor(options: .init()).apply(to: &document, context: testContext("main-content"))

@@ -80,6 +80,9 @@ public struct MainContentExtractor: Extractor {
         guard !containers.isEmpty else { return [] }
         let skipped = BoilerplateFilter(table: table, tuning: tuning).chrome(under: containers).union(pruned)
         var blocks: [Block] = []
+        for lead in LeadFinder(table: table).leads(before: containers[0]) {
+            blocks += BlockBuilder.blocks(of: table.nodes[lead], skip: { skipped.contains($0) })
+        }
         for container in containers {
             blocks += BlockBuilder.blocks(of: table.nodes[container], skip: { skipped.contains($0) })
         }

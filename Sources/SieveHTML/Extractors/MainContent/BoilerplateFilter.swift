@@ -51,7 +51,10 @@ struct BoilerplateFilter {
         }
         // An embedded post (a quoted tweet) sits in a box named like chrome ("social-embed") but is content.
         let embed = table.quotedText[index] * 2 > table.text[index]
-        if signal.contains(.negative), !signal.contains(.articleBody), !embed,
+        // A lead named "teaser" is named like chrome and like a lead: the name alone does not drop one
+        // paragraph without links (a list of other stories' teasers has several, with links).
+        let lead = signal.contains(.lead) && table.links[index] == 0 && table.paragraphs[index] <= 1
+        if signal.contains(.negative), !signal.contains(.articleBody), !lead, !embed,
            share < tuning.namedChromeShare || (!signal.contains(.positive) && density > 0.3 && share < 0.5) {
             return true
         }

@@ -132,7 +132,8 @@ struct CandidateScorer {
                 result.append(index)
                 continue
             }
-            if isNamedChrome(index) { continue }
+            // A header holds the headline, kicker, byline and lead picture; its lead is LeadFinder's business.
+            if isNamedChrome(index) || table.tags[index] == .header { continue }
             if score[index] >= threshold, table.linkDensity(index) < tuning.containerLinkDensity {
                 result.append(index)
                 continue

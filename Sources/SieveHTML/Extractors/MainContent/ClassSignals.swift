@@ -16,6 +16,8 @@ enum ClassSignals {
         static let positive = Signal(rawValue: 2)
         /// Marked up as the article body (`itemprop="articleBody"`).
         static let articleBody = Signal(rawValue: 4)
+        /// Named like an article's lead (standfirst, teaser, intro, chapo, sapo...).
+        static let lead = Signal(rawValue: 8)
     }
 
     private struct Entry {
@@ -42,6 +44,12 @@ enum ClassSignals {
     static let positiveStems = ["article", "content", "story", "entry", "prose", "richtext", "blogpost"]
     /// Article words matched exactly.
     static let positiveWords = ["post", "body", "text", "main", "blog", "detail"]
+    /// Lead stems matched as token prefixes: the paragraph between headline and body that news CMSs name
+    /// teaser (TYPO3 news, German sites), chapo/chapeau (French), sapo (Vietnamese), standfirst (British),
+    /// excerpt (WordPress), subtitle/subline/subhead.
+    static let leadStems = ["teaser", "chapo", "chapeau", "sapo", "standfirst", "excerpt", "subtitle", "subline", "subhead"]
+    /// Lead words matched exactly (`lead` alone, so `leaderboard` ad slots stay out).
+    static let leadWords = ["lead", "lede", "leadtext", "intro", "introtext", "introduction", "summary", "abstract"]
 
     private static let table: [[Entry]] = {
         var table = [[Entry]](repeating: [], count: 256)
@@ -55,6 +63,8 @@ enum ClassSignals {
         add(negativeWords, prefix: false, .negative)
         add(positiveStems, prefix: true, .positive)
         add(positiveWords, prefix: false, .positive)
+        add(leadStems, prefix: true, .lead)
+        add(leadWords, prefix: false, .lead)
         return table
     }()
 
