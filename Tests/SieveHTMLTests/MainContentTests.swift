@@ -191,6 +191,22 @@ struct MainContentTests {
         #expect(document.blocks.map(\.text) == [lead] + body.map(Self.prose))
     }
 
+    @Test func leadInsideTheDroppedArticleHeaderIsKept() throws {
+        let lead = "A lawyer explains what the court ruling means for readers, and how they can have their data deleted."
+        let cards = (1...2).map {
+            "<div class=\"card\"><header><h3>Other story \($0)</h3><p>\(Self.prose("A card teaser \($0)"))</p></header></div>"
+        }.joined()
+        let document = try extract("""
+            <body><article><header><h1>What the ruling means</h1><p>\(lead)</p>
+            <span class="byline">by <a href="/a/jane">Jane Doe</a> on <time>14 May 2014</time></span></header>
+            <p>\(Self.prose("The mayor"))</p><p>\(Self.prose("A spokesman"))</p><p>\(Self.prose("The engineer"))</p>
+            <p>\(Self.prose("A resident"))</p>\(cards)</article></body>
+            """)
+        #expect(document.blocks.first?.text == lead)
+        #expect(!document.text.contains("Jane Doe") && !document.text.contains("What the ruling"))
+        #expect(!document.text.contains("Other story"))
+    }
+
     @Test func teaserBoxAboveTheBodyIsTheLead() throws {
         // TYPO3's news extension writes the lead as div.teaser-text beside div.news-text-wrap, with no h1 between.
         let lead = "Repair instead of throwing away: the repair café opens again in March, with volunteers and tools."

@@ -78,9 +78,11 @@ public struct MainContentExtractor: Extractor {
         let table = NodeTable(root: root, excluded: pruned)
         let containers = CandidateScorer(table: table, tuning: tuning).select()
         guard !containers.isEmpty else { return [] }
-        let skipped = BoilerplateFilter(table: table, tuning: tuning).chrome(under: containers).union(pruned)
+        let chrome = BoilerplateFilter(table: table, tuning: tuning).chrome(under: containers)
+        let skipped = chrome.dropped.union(pruned)
         var blocks: [Block] = []
-        for lead in LeadFinder(table: table).leads(before: containers[0]) {
+        // The lead sits above the body: before the first container, or in a header dropped from it.
+        for lead in LeadFinder(table: table).leads(before: containers[0]) + chrome.headerLeads {
             blocks += BlockBuilder.blocks(of: table.nodes[lead], skip: { skipped.contains($0) })
         }
         for container in containers {

@@ -3,29 +3,53 @@ import CLibXML2
 /// Decides which elements inside the chosen article containers are page chrome rather than article:
 /// navigation, asides, footers and headers (the headline and byline live there), elements named like
 /// chrome (share bars, related lists, comments, ads...) unless they hold much of the article, link lists,
-/// and short paragraphs made mostly of a link ("Read more: ..."). Whatever it returns is skipped whole.
+/// and short paragraphs made mostly of a link ("Read more: ..."). Whatever it returns is skipped whole; the
+/// lead inside a dropped header (see `LeadFinder`) is returned beside it.
 struct BoilerplateFilter {
     let table: NodeTable
     let tuning: Tuning
 
-    /// The elements to skip under `roots`.
-    func chrome(under roots: [Int]) -> Set<xmlNodePtr> {
+    /// The elements to skip under `roots`, and the lead paragraphs found in a dropped header above the
+    /// article's first paragraph, which the article keeps.
+    func chrome(under roots: [Int]) -> (dropped: Set<xmlNodePtr>, headerLeads: [Int]) {
         var dropped = Set<xmlNodePtr>()
+        var headerLeads: [Int] = []
         let total = roots.reduce(0) { $0 + Int(table.text[$1]) }
-        guard total > 0 else { return dropped }
+        guard total > 0 else { return (dropped, headerLeads) }
+        let opening = firstProse(in: roots[0])
         for root in roots {
             var index = root + 1
             let end = Int(table.subtreeEnd[root])
             while index < end {
                 if isChrome(index, articleText: Double(total)) {
                     dropped.insert(table.nodes[index])
+                    if table.tags[index] == .header, index < opening {
+                        headerLeads += LeadFinder(table: table).leads(inHeader: index)
+                    }
                     index = Int(table.subtreeEnd[index])
                 } else {
                     index += 1
                 }
             }
         }
-        return dropped
+        return (dropped, headerLeads)
+    }
+
+    /// The first element holding a body paragraph in `root`, headers aside: only a header above it is
+    /// the article's own (a header further down belongs to a section, a card or a comment).
+    private func firstProse(in root: Int) -> Int {
+        var index = root + 1
+        let end = Int(table.subtreeEnd[root])
+        while index < end {
+            if table.tags[index] == .header {
+                index = Int(table.subtreeEnd[index])
+                continue
+            }
+            // A body paragraph, longer than the picture credits and reading times that may come first.
+            if table.inlineText[index] >= 80 { return index }
+            index += 1
+        }
+        return end
     }
 
     private func isChrome(_ index: Int, articleText: Double) -> Bool {

@@ -6,16 +6,17 @@
 /// Where it looks: the elements before the first container, inside its ancestor up to `levels` above it
 /// (not the page's `<body>`), after the last `<h1>` there (what sits above the headline is page chrome).
 /// What it takes: prose paragraphs (`inlineText` of at least `minimumLength` characters, a clause or
-/// sentence mark, few links, no picture), skipping navigation, asides, footers, forms, lists, tables, figures,
+/// sentence mark, few links, no picture, not a dateline), skipping navigation, asides, footers, forms, lists, tables, figures,
 /// elements named like chrome (unless also named like a lead) and link-heavy boxes. Without an `<h1>` in
-/// the region only elements named like a lead, or inside a `<header>`/`<hgroup>`, are taken.
+/// the region only elements named like a lead, or inside a `<header>`/`<hgroup>`, are taken. The same rules
+/// find the lead inside a `<header>` that the boilerplate filter drops from the chosen container.
 struct LeadFinder {
     let table: NodeTable
 
     /// How far above the first container the lead may sit.
     static let levels = 3
     /// Shortest lead paragraph, in visible characters.
-    static let minimumLength: Int32 = 40
+    static let minimumLength: Int32 = 60
     /// Most lead text taken, in visible characters: a lead is a paragraph or two, not a second article.
     static let maximumText: Int32 = 1500
 
@@ -34,17 +35,27 @@ struct LeadFinder {
             ancestors.insert(up)
             up = Int(table.parent[up])
         }
-        // Start after the last headline in the region.
-        var start = scope + 1
-        var sawHeadline = false
-        for index in (scope + 1)..<first where table.tags[index] == .h1 {
-            start = Int(table.subtreeEnd[index])
+        return paragraphs(in: (scope + 1)..<first, scope: scope, skipping: ancestors, named: false)
+    }
+
+    /// The lead elements inside an article's `<header>` (which holds the headline, byline and lead together).
+    func leads(inHeader header: Int) -> [Int] {
+        paragraphs(in: (header + 1)..<Int(table.subtreeEnd[header]), scope: header, skipping: [], named: true)
+    }
+
+    /// The lead paragraphs in a pre-order range, after its last `<h1>`; `named` says the whole range is
+    /// known to be the article's header, so no `<h1>` or lead name is needed.
+    private func paragraphs(in range: Range<Int>, scope: Int, skipping ancestors: Set<Int>, named: Bool) -> [Int] {
+        var start = range.lowerBound
+        var sawHeadline = named
+        for index in range where table.tags[index] == .h1 {
+            start = max(start, Int(table.subtreeEnd[index]))
             sawHeadline = true
         }
         var result: [Int] = []
         var taken: Int32 = 0
         var index = start
-        while index < first {
+        while index < range.upperBound {
             if ancestors.contains(index) {
                 index += 1
                 continue
@@ -90,7 +101,10 @@ struct LeadFinder {
         for inner in index..<Int(table.subtreeEnd[index]) where table.tags[inner] == .img || table.tags[inner] == .picture {
             return false
         }
-        return true
+        // A dateline ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: ...") is mostly digits.
+        var digits = 0
+        for byte in table.nodes[index].collapsedText.utf8 where byte >= 0x30 && byte <= 0x39 { digits += 1 }
+        return digits * 100 < Int(length) * 15
     }
 
     /// Named like a lead, or inside the article's `<header>`/`<hgroup>`: the element or an ancestor below `scope`.
