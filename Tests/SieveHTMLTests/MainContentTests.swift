@@ -207,6 +207,19 @@ struct MainContentTests {
         #expect(!document.text.contains("Other story"))
     }
 
+    @Test func drupalLabelHiddenFieldsAreNotHidden() throws {
+        // Drupal names every field "field--label-hidden" (its label is hidden, not the field).
+        func field(_ seed: String) -> String {
+            "<div class=\"clearfix text-formatted field field--name-body field--label-hidden field__item\"><p>\(Self.prose(seed))</p></div>"
+        }
+        let document = try extract("""
+            <body><article class="node node--type-article"><div class="field field--name-field-paragraphs">
+            \(field("The mayor"))\(field("A spokesman"))\(field("The engineer"))\(field("A resident"))</div>
+            <div class="hidden"><p>\(Self.prose("A hidden note"))</p></div></article></body>
+            """)
+        #expect(document.blocks.map(\.text) == ["The mayor", "A spokesman", "The engineer", "A resident"].map(Self.prose))
+    }
+
     @Test func teaserBoxAboveTheBodyIsTheLead() throws {
         // TYPO3's news extension writes the lead as div.teaser-text beside div.news-text-wrap, with no h1 between.
         let lead = "Repair instead of throwing away: the repair café opens again in March, with volunteers and tools."

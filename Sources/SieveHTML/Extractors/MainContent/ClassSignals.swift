@@ -37,7 +37,7 @@ enum ClassSignals {
     /// Chrome words matched exactly.
     static let negativeWords = [
         "ad", "ads", "adv", "adslot", "tag", "meta", "date", "time", "header", "more", "rss", "tools", "rail",
-        "aside", "extra", "hidden", "email", "complementary", "contentinfo", "dialog", "alert",
+        "aside", "extra", "email", "complementary", "contentinfo", "dialog", "alert",
         "caption", "credit", "credits", "gallery", "slider", "carousel", "video", "player",
     ]
     /// Article stems matched as token prefixes.
@@ -72,7 +72,10 @@ enum ClassSignals {
     static func signal(of node: xmlNodePtr) -> Signal {
         guard node.pointee.properties != nil else { return [] }
         var signal: Signal = []
-        _ = node.withAttribute("class") { signal.formUnion(scan($0)) }
+        _ = node.withAttribute("class") { value in
+            signal.formUnion(scan(value))
+            if hasClass(value, "hidden") { signal.insert(.negative) }
+        }
         _ = node.withAttribute("id") { signal.formUnion(scan($0)) }
         _ = node.withAttribute("role") { signal.formUnion(scan($0)) }
         if node.withAttribute("itemprop", { ascii($0, equalsLowercase: "articlebody") }) == true {
@@ -115,6 +118,23 @@ enum ClassSignals {
             if token.starts(with: entry.word) { signal.insert(entry.signal) }
         }
         return signal
+    }
+
+    /// Whether a class list holds `name` as a class of its own: `hidden` hides an element, but Drupal's
+    /// `field--label-hidden` (every field of a Drupal page) and Bootstrap's `hidden-xs` do not.
+    static func hasClass(_ value: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        name.withUTF8Buffer { name in
+            var start = 0
+            while start < value.count {
+                var end = start
+                while end < value.count, value[end] != 0x20, value[end] != 0x09, value[end] != 0x0A { end += 1 }
+                if end - start == name.count, (0..<name.count).allSatisfy({ value[start + $0] | 0x20 == name[$0] }) {
+                    return true
+                }
+                start = end + 1
+            }
+            return false
+        }
     }
 
     private static func ascii(_ bytes: UnsafeBufferPointer<UInt8>, equalsLowercase word: StaticString) -> Bool {
