@@ -220,6 +220,17 @@ struct MainContentTests {
         #expect(document.blocks.map(\.text) == ["The mayor", "A spokesman", "The engineer", "A resident"].map(Self.prose))
     }
 
+    @Test func labelOfADroppedLinkListGoesWithIt() throws {
+        let links = (1...3).map { "<li><a href=\"/s\($0)\">Another story \($0)</a></li>" }.joined()
+        let document = try extract("""
+            <body><article><p>\(Self.prose("The mayor"))</p><p><strong>Mehr zum Thema:</strong></p><ul>\(links)</ul>
+            <h2>What comes next</h2><p>\(Self.prose("A spokesman"))</p><p>\(Self.prose("The engineer"))</p>
+            <p>Lesen Sie auch</p><p><a href="/x">Eine andere Geschichte</a> <a href="/y">Noch eine Geschichte</a></p>
+            </article></body>
+            """)
+        #expect(document.blocks.map(\.text) == [Self.prose("The mayor"), "What comes next", Self.prose("A spokesman"), Self.prose("The engineer")])
+    }
+
     @Test func teaserBoxAboveTheBodyIsTheLead() throws {
         // TYPO3's news extension writes the lead as div.teaser-text beside div.news-text-wrap, with no h1 between.
         let lead = "Repair instead of throwing away: the repair café opens again in March, with volunteers and tools."

@@ -8,7 +8,8 @@ import SieveCore
 /// its parent, and takes in sibling containers holding more of the article. Inside it, navigation, asides,
 /// footers, headers, the `<h1>` headline, elements named like page chrome (a short list of class/id words:
 /// nav, footer, share, related, comment, promo, ad...) that hold little of the text, link lists, and short
-/// paragraphs made of a link are dropped. The rest becomes blocks (captions marked as captions).
+/// paragraphs made of a link are dropped, with the label just before a dropped link list ("Read more:").
+/// The rest becomes blocks (captions marked as captions).
 /// Documents without an HTML tree pass through unchanged.
 ///
 /// Options:
@@ -86,9 +87,28 @@ public struct MainContentExtractor: Extractor {
             blocks += BlockBuilder.blocks(of: table.nodes[lead], skip: { skipped.contains($0) })
         }
         for container in containers {
-            blocks += BlockBuilder.blocks(of: table.nodes[container], skip: { skipped.contains($0) })
+            let built = BlockBuilder.blocks(of: table.nodes[container], skip: { skipped.contains($0) },
+                                            marks: { chrome.linkLists.contains($0) })
+            blocks += droppingLabels(built.blocks, before: built.marked)
         }
         return droppingEmptySections(blocks)
+    }
+
+    /// Removes the labels of dropped link lists ("Mehr zum Thema:", "Lesen Sie auch", "Related stories"):
+    /// a heading or a paragraph under 80 bytes that does not end a sentence (`.`, `!`), directly followed
+    /// by a dropped list of links.
+    static func droppingLabels(_ blocks: [Block], before lists: Set<Int>) -> [Block] {
+        guard !lists.isEmpty else { return blocks }
+        var kept: [Block] = []
+        kept.reserveCapacity(blocks.count)
+        for (index, block) in blocks.enumerated() {
+            if lists.contains(index), block.kind == .heading || block.kind == .paragraph, block.text.utf8.count < 80,
+               let last = block.text.utf8.last, last != UInt8(ascii: "."), last != UInt8(ascii: "!") {
+                continue
+            }
+            kept.append(block)
+        }
+        return kept
     }
 
     /// Removes what sits at the edges of an article but is not part of it: a leading heading that repeats

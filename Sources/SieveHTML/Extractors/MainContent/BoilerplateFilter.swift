@@ -9,22 +9,32 @@ struct BoilerplateFilter {
     let table: NodeTable
     let tuning: Tuning
 
-    /// The elements to skip under `roots`, and the lead paragraphs found in a dropped header above the
-    /// article's first paragraph, which the article keeps.
-    func chrome(under roots: [Int]) -> (dropped: Set<xmlNodePtr>, headerLeads: [Int]) {
+    /// What the filter finds under the article's containers.
+    struct Chrome {
+        /// The elements to skip.
         var dropped = Set<xmlNodePtr>()
+        /// The dropped elements that are lists of links (two or more, half the text at least): a label just
+        /// before one ("Read more:", "Related") goes with it.
+        var linkLists = Set<xmlNodePtr>()
+        /// The lead paragraphs in a dropped header above the article's first paragraph, which the article keeps.
         var headerLeads: [Int] = []
+    }
+
+    /// The chrome under `roots`.
+    func chrome(under roots: [Int]) -> Chrome {
+        var chrome = Chrome()
         let total = roots.reduce(0) { $0 + Int(table.text[$1]) }
-        guard total > 0 else { return (dropped, headerLeads) }
+        guard total > 0 else { return chrome }
         let opening = firstProse(in: roots[0])
         for root in roots {
             var index = root + 1
             let end = Int(table.subtreeEnd[root])
             while index < end {
                 if isChrome(index, articleText: Double(total)) {
-                    dropped.insert(table.nodes[index])
+                    chrome.dropped.insert(table.nodes[index])
+                    if table.links[index] >= 2, table.linkDensity(index) >= 0.5 { chrome.linkLists.insert(table.nodes[index]) }
                     if table.tags[index] == .header, index < opening {
-                        headerLeads += LeadFinder(table: table).leads(inHeader: index)
+                        chrome.headerLeads += LeadFinder(table: table).leads(inHeader: index)
                     }
                     index = Int(table.subtreeEnd[index])
                 } else {
@@ -32,7 +42,7 @@ struct BoilerplateFilter {
                 }
             }
         }
-        return (dropped, headerLeads)
+        return chrome
     }
 
     /// The first element holding a body paragraph in `root`, headers aside: only a header above it is
