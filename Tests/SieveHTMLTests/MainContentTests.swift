@@ -256,6 +256,20 @@ struct MainContentTests {
         #expect(document.blocks.first?.kind == .heading)
     }
 
+    @Test func vietnameseCommentFormIsNotTheArticle() throws {
+        let paragraph = "Phát biểu tại hội nghị, lãnh đạo quận đánh giá cao kết quả của ngành giáo dục, với nhiều giải thưởng "
+            + "cấp thành phố, cấp quốc gia, và đề nghị các trường tiếp tục nâng cao chất lượng dạy và học trong năm tới."
+        let rule = "Quý độc giả vui lòng gõ tiếng Việt có dấu, ý kiến của bạn đọc sẽ được biên tập trước khi đăng, "
+            + "tòa soạn có quyền biên tập, rút gọn, và không đăng những ý kiến vi phạm pháp luật, thuần phong mỹ tục."
+        let document = try extract("""
+            <html lang="vi"><body><div class="noi-dung"><p>\(paragraph)</p><p>\(paragraph)</p></div>
+            <div class="y-kien"><form action="/gui" method="post"><h3>Gửi ý kiến của bạn</h3>
+            <p>\(rule)</p><p>\(rule)</p><p>\(rule)</p><input name="ten"><textarea name="noidung"></textarea>
+            <button>Gửi</button></form></div></body></html>
+            """)
+        #expect(document.blocks.map(\.text) == [paragraph, paragraph])
+    }
+
     @Test func documentsWithoutTreePassThrough() throws {
         var document = Document(id: "t", source: Source(path: "t.txt", format: "text"), blocks: [Block(.paragraph, "Text.")])
         _ = try MainContentExtractor(options: .init()).apply(to: &document, context: testContext("main-content"))

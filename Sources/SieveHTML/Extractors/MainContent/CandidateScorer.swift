@@ -12,7 +12,8 @@ struct CandidateScorer {
         guard count > 0 else { return [] }
         var score = [Double](repeating: 0, count: count)
         var scored = [Bool](repeating: false, count: count)
-        for index in 0..<count where table.inlineText[index] >= 25 && isParagraphLike(table.tags[index]) {
+        let inForm = formMembers()
+        for index in 0..<count where table.inlineText[index] >= 25 && isParagraphLike(table.tags[index]) && !inForm[index] {
             let length = Double(table.inlineText[index])
             // Text written with <br> line breaks counts as the paragraphs it holds.
             let pieces = max(1, min(1 + Double(table.lineBreaks[index]) / 2, length / 100))
@@ -51,7 +52,36 @@ struct CandidateScorer {
         }
         guard best >= 0 else { return [] }
         best = climb(from: best, score: score)
-        return mergeSiblings(of: best, score: score)
+        return mergeSiblings(of: best, score: score, inForm: inForm)
+    }
+
+    /// The elements inside a form that holds less than 70% of the page's text: a comment or sign-up form,
+    /// whose instructions and earlier comments can outweigh a short article. Its text scores nothing. (A form
+    /// wrapping the whole page, as ASP.NET WebForms pages have, is not one.)
+    private func formMembers() -> [Bool] {
+        var inForm = [Bool](repeating: false, count: table.count)
+        let page = table.text[0]
+        for index in 0..<table.count {
+            let up = Int(table.parent[index])
+            inForm[index] = (up >= 0 && inForm[up]) || (table.tags[index] == .form && table.text[index] * 10 < page * 7)
+        }
+        return inForm
+    }
+
+    /// Whether most of an element's text is in a comment or sign-up form.
+    private func holdsForm(_ index: Int, inForm: [Bool]) -> Bool {
+        var formText: Int32 = 0
+        var inner = index
+        let end = Int(table.subtreeEnd[index])
+        while inner < end {
+            if inForm[inner] {
+                formText += table.text[inner]
+                inner = Int(table.subtreeEnd[inner])
+            } else {
+                inner += 1
+            }
+        }
+        return formText * 2 > table.text[index]
     }
 
     /// Elements whose own text is scored as a paragraph.
@@ -119,7 +149,7 @@ struct CandidateScorer {
     }
 
     /// The best container plus siblings that hold more of the article.
-    private func mergeSiblings(of best: Int, score: [Double]) -> [Int] {
+    private func mergeSiblings(of best: Int, score: [Double], inForm: [Bool]) -> [Int] {
         let up = Int(table.parent[best])
         guard up >= 0 else { return [best] }
         let threshold = max(10, score[best] * tuning.siblingShare)
@@ -133,7 +163,7 @@ struct CandidateScorer {
                 continue
             }
             // A header holds the headline, kicker, byline and lead picture; its lead is LeadFinder's business.
-            if isNamedChrome(index) || table.tags[index] == .header { continue }
+            if isNamedChrome(index) || table.tags[index] == .header || holdsForm(index, inForm: inForm) { continue }
             if score[index] >= threshold, table.linkDensity(index) < tuning.containerLinkDensity {
                 result.append(index)
                 continue
