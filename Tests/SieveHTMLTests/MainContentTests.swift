@@ -231,6 +231,17 @@ struct MainContentTests {
         #expect(document.blocks.map(\.text) == [Self.prose("The mayor"), "What comes next", Self.prose("A spokesman"), Self.prose("The engineer")])
     }
 
+    @Test func callToActionAndDonationBoxesInsideTheBodyAreDropped() throws {
+        let document = try extract("""
+            <body><article><p>\(Self.prose("The mayor"))</p><p>\(Self.prose("A spokesman"))</p>
+            <div class="cta-box"><p>Missed the main event? Learn more about everything we launched this week.</p></div>
+            <p>\(Self.prose("The engineer"))</p><p>\(Self.prose("A resident"))</p>
+            <div class="donation-appeal"><p>If you enjoyed reading this, would you consider supporting our work?</p></div>
+            <p>Weitere Informationen:</p></article></body>
+            """)
+        #expect(document.blocks.map(\.text) == ["The mayor", "A spokesman", "The engineer", "A resident"].map(Self.prose))
+    }
+
     @Test func teaserBoxAboveTheBodyIsTheLead() throws {
         // TYPO3's news extension writes the lead as div.teaser-text beside div.news-text-wrap, with no h1 between.
         let lead = "Repair instead of throwing away: the repair café opens again in March, with volunteers and tools."

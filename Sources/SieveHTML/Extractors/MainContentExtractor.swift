@@ -141,7 +141,8 @@ public struct MainContentExtractor: Extractor {
     }
 
     /// Removes headings left without content ("Related articles" whose list was dropped): a heading at the
-    /// end, or followed by a heading of the same or a higher rank.
+    /// end, or followed by a heading of the same or a higher rank; and a short label announcing what is no
+    /// longer there, a block under 80 bytes ending with a colon at the end ("Mehr zum Thema:").
     static func droppingEmptySections(_ blocks: [Block]) -> [Block] {
         var kept: [Block] = []
         kept.reserveCapacity(blocks.count)
@@ -149,6 +150,9 @@ public struct MainContentExtractor: Extractor {
             if block.kind == .heading {
                 let next = kept.last
                 if next == nil || (next!.kind == .heading && (next!.level ?? 6) <= (block.level ?? 6)) { continue }
+            }
+            if kept.isEmpty, block.kind == .paragraph, block.text.utf8.count < 80, block.text.utf8.last == UInt8(ascii: ":") {
+                continue
             }
             kept.append(block)
         }

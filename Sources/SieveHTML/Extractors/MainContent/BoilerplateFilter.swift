@@ -13,8 +13,8 @@ struct BoilerplateFilter {
     struct Chrome {
         /// The elements to skip.
         var dropped = Set<xmlNodePtr>()
-        /// The dropped elements that are lists of links (two or more, half the text at least): a label just
-        /// before one ("Read more:", "Related") goes with it.
+        /// The dropped elements made mostly of links (half the text at least): a label just before one
+        /// ("Read more:", "Related") goes with it.
         var linkLists = Set<xmlNodePtr>()
         /// The lead paragraphs in a dropped header above the article's first paragraph, which the article keeps.
         var headerLeads: [Int] = []
@@ -32,7 +32,7 @@ struct BoilerplateFilter {
             while index < end {
                 if isChrome(index, articleText: Double(total)) {
                     chrome.dropped.insert(table.nodes[index])
-                    if table.links[index] >= 2, table.linkDensity(index) >= 0.5 { chrome.linkLists.insert(table.nodes[index]) }
+                    if table.links[index] >= 1, table.linkDensity(index) >= 0.5 { chrome.linkLists.insert(table.nodes[index]) }
                     if table.tags[index] == .header, index < opening {
                         chrome.headerLeads += LeadFinder(table: table).leads(inHeader: index)
                     }
