@@ -91,6 +91,23 @@ struct MainContentTests {
         #expect(!document.text.contains("Buy the book"))
     }
 
+    @Test func pageBuilderWidgetsOfOneArticleAreJoined() throws {
+        // Elementor nests each text widget: section > column > widget-wrap > element > container > text.
+        func widget(_ seeds: [String]) -> String {
+            "<div class=\"elementor-element\"><div class=\"elementor-widget-container\"><div class=\"elementor-text-editor\">"
+                + seeds.map { "<p>\(Self.prose($0))</p>" }.joined() + "</div></div></div>"
+        }
+        let document = try extract("""
+            <body><nav><a href="/">Home</a> <a href="/blog">Blog</a></nav><div class="elementor-section"><div class="elementor-column">
+            <div class="elementor-widget-wrap">\(widget(["Opening"]))<div class="elementor-element"><img src="a.jpg"></div>
+            \(widget(["Second", "Third", "Fourth", "Fifth"]))</div></div>
+            <div class="elementor-column"><div class="elementor-widget-wrap">\(widget(["Closing"]))</div></div>
+            <div class="elementor-column"><div class="about-box"><h4 class="author-title">Jane Doe</h4>
+            <p>\(Self.prose("Jane Doe studied law and"))</p></div></div></div></body>
+            """)
+        #expect(document.blocks.map(\.text) == ["Opening", "Second", "Third", "Fourth", "Fifth", "Closing"].map(Self.prose))
+    }
+
     @Test func titleRepeatsAndDatelinesAtTheEdgesAreTrimmed() throws {
         let document = try extract("""
             <head><title>Floods close schools | Daily Example</title></head>

@@ -52,7 +52,61 @@ struct CandidateScorer {
         }
         guard best >= 0 else { return [] }
         best = climb(from: best, score: score)
-        return mergeSiblings(of: best, score: score, inForm: inForm)
+        return widening(mergeSiblings(of: best, score: score, inForm: inForm), inForm: inForm)
+    }
+
+    /// Page builders (Elementor, WPBakery, TYPO3 content elements, AEM grids) put each text block of one
+    /// article in a widget of its own, nested a few levels deep: the article goes on beside the chosen
+    /// containers and beside their ancestors. Among the containers' siblings, then the siblings of their
+    /// parent and grandparent (while that level holds at most twice the article's text), an element joins
+    /// when it holds prose: a paragraph of 80 characters or more, few links, no chrome name, not
+    /// navigation, aside, footer, header, list, table or a form.
+    private func widening(_ containers: [Int], inForm: [Bool]) -> [Int] {
+        guard let first = containers.first else { return containers }
+        var parent = Int(table.parent[first])
+        guard parent >= 0, containers.allSatisfy({ Int(table.parent[$0]) == parent }) else { return containers }
+        var result = containers
+        var article = containers.reduce(Int32(0)) { $0 + table.text[$1] }
+        var held = Set(containers)
+        for _ in 0..<3 {
+            guard parent >= 0, table.tags[parent] != .body, table.tags[parent] != .html, table.text[parent] <= article * 2 else {
+                break
+            }
+            var widened: [Int] = []
+            var index = parent + 1
+            let end = Int(table.subtreeEnd[parent])
+            while index < end {
+                defer { index = Int(table.subtreeEnd[index]) }
+                if held.contains(index) {
+                    widened += result.filter { $0 >= index && $0 < Int(table.subtreeEnd[index]) }
+                } else if isProse(index, inForm: inForm) {
+                    widened.append(index)
+                    article += table.text[index]
+                }
+            }
+            result = widened
+            held = [parent]
+            parent = Int(table.parent[parent])
+        }
+        return result
+    }
+
+    /// A block of the article's own prose: a paragraph of 80 characters or more, few links, no part of it
+    /// named like chrome.
+    private func isProse(_ index: Int, inForm: [Bool]) -> Bool {
+        switch table.tags[index] {
+        case .nav, .aside, .footer, .header, .form, .menu, .ul, .ol, .table, .h1: return false
+        default: break
+        }
+        guard table.paragraphs[index] >= 1, table.text[index] >= 80, table.linkDensity(index) < 0.15,
+              !isNamedChrome(index), !holdsForm(index, inForm: inForm) else { return false }
+        var longest: Int32 = 0
+        for inner in index..<Int(table.subtreeEnd[index]) {
+            // An author box or a disclaimer shows itself by a part named like chrome ("author-title").
+            if isNamedChrome(inner) { return false }
+            longest = max(longest, table.inlineText[inner])
+        }
+        return longest >= 80
     }
 
     /// The elements inside a form that holds less than 70% of the page's text: a comment or sign-up form,

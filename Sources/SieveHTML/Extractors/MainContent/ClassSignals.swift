@@ -33,7 +33,7 @@ enum ClassSignals {
         "banner", "advert", "sponsor", "outbrain", "taboola", "widget", "recommend", "trending", "popular",
         "masthead", "toolbar", "pagination", "pager", "disqus", "byline", "author", "dateline", "timestamp",
         "follow", "login", "signin", "search", "skip", "teaser", "tags", "copyright", "rating", "print",
-        "donat",
+        "donat", "affiliate",
     ]
     /// Chrome words matched exactly.
     static let negativeWords = [
@@ -91,25 +91,32 @@ enum ClassSignals {
         var token: [UInt8] = []
         token.reserveCapacity(24)
         var previousLower = false
+        var afterElementor = false
+        func end() {
+            // Elementor, the most used WordPress page builder, names every block "elementor-widget-…":
+            // there "widget" says nothing about sidebars.
+            if !(afterElementor && token.starts(with: widget)) { signal.formUnion(match(token)) }
+            if !token.isEmpty { afterElementor = token == elementor }
+            token.removeAll(keepingCapacity: true)
+        }
         for byte in value {
             let isUpper = byte >= 0x41 && byte <= 0x5A
             let isLower = byte >= 0x61 && byte <= 0x7A
             let isDigit = byte >= 0x30 && byte <= 0x39
-            if isUpper && previousLower {
-                signal.formUnion(match(token))
-                token.removeAll(keepingCapacity: true)
-            }
+            if isUpper && previousLower { end() }
             if isUpper || isLower || isDigit {
                 token.append(isUpper ? byte | 0x20 : byte)
             } else {
-                signal.formUnion(match(token))
-                token.removeAll(keepingCapacity: true)
+                end()
             }
             previousLower = isLower || isDigit
         }
-        signal.formUnion(match(token))
+        end()
         return signal
     }
+
+    private static let elementor = Array("elementor".utf8)
+    private static let widget = Array("widget".utf8)
 
     private static func match(_ token: [UInt8]) -> Signal {
         guard let first = token.first else { return [] }
