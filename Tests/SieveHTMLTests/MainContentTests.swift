@@ -56,6 +56,25 @@ struct MainContentTests {
         #expect(!document.blocks.contains { $0.kind == .heading })
     }
 
+    @Test func commentsInABoxNamedAfterTheArticleAreDropped() throws {
+        let rules = (1...2).map { "<li>\(Self.prose("Comment rule \($0)"))</li>" }.joined()
+        let body = ["The mayor", "A spokesman", "The engineer", "A resident"]
+        let document = try extract("""
+            <body><div class="article-body">\(body.map { "<p>\(Self.prose($0))</p>" }.joined())
+            <div id="article_comments"><div class="rules"><ol>\(rules)</ol></div></div></div></body>
+            """)
+        #expect(document.blocks.map(\.text) == body.map(Self.prose))
+    }
+
+    @Test func creditLinesWrittenAsParagraphsAreCaptions() throws {
+        let document = try extract("""
+            <body><article><p>\(Self.prose("The mayor"))</p><p>Chloe Kim will win again. © AFP / Kirill Kudryavtsev</p>
+            <p>\(Self.prose("A spokesman"))</p></article></body>
+            """)
+        #expect(document.blocks.map(\.kind) == [.paragraph, .caption, .paragraph])
+        #expect(!document.text.contains("AFP"))
+    }
+
     @Test func textWrittenWithLineBreaksIsKept() throws {
         let body = (1...5).map { Self.prose("Witness \($0)") }.joined(separator: "<br><br>\n")
         let document = try extract("""

@@ -9,7 +9,7 @@ import SieveCore
 /// footers, headers, the `<h1>` headline, elements named like page chrome (a short list of class/id words:
 /// nav, footer, share, related, comment, promo, ad...) that hold little of the text, link lists, and short
 /// paragraphs made of a link are dropped, with the label just before a dropped link list ("Read more:").
-/// The rest becomes blocks (captions marked as captions).
+/// The rest becomes blocks (captions, and short paragraphs with a copyright sign, marked as captions).
 /// Documents without an HTML tree pass through unchanged.
 ///
 /// Options:
@@ -91,7 +91,14 @@ public struct MainContentExtractor: Extractor {
                                             marks: { chrome.linkLists.contains($0) })
             blocks += droppingLabels(built.blocks, before: built.marked)
         }
-        return droppingEmptySections(blocks)
+        return droppingEmptySections(blocks).map(markingCredit)
+    }
+
+    /// A picture's caption or credit written as a paragraph ("Chloe Kim will es wissen. © AFP / K. K.") is a
+    /// caption: a paragraph under 200 bytes with a copyright sign.
+    static func markingCredit(_ block: Block) -> Block {
+        guard block.kind == .paragraph, block.text.utf8.count < 200, block.text.contains("©") else { return block }
+        return Block(.caption, block.text)
     }
 
     /// Removes the labels of dropped link lists ("Mehr zum Thema:", "Lesen Sie auch", "Related stories"):

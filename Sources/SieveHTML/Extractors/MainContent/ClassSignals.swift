@@ -18,6 +18,9 @@ enum ClassSignals {
         static let articleBody = Signal(rawValue: 4)
         /// Named like an article's lead (standfirst, teaser, intro, chapo, sapo...).
         static let lead = Signal(rawValue: 8)
+        /// Named like the comments (`comments`, `article-comments`, `disqus_thread`): chrome even when also
+        /// named like the article.
+        static let comments = Signal(rawValue: 16)
     }
 
     private struct Entry {
@@ -66,6 +69,7 @@ enum ClassSignals {
         add(positiveWords, prefix: false, .positive)
         add(leadStems, prefix: true, .lead)
         add(leadWords, prefix: false, .lead)
+        add(["comment", "disqus"], prefix: true, .comments)
         return table
     }()
 
