@@ -64,6 +64,21 @@ struct MainContentTests {
             <div id="article_comments"><div class="rules"><ol>\(rules)</ol></div></div></div></body>
             """)
         #expect(document.blocks.map(\.text) == body.map(Self.prose))
+        // An opinion column is named "commentary": it is the article.
+        let column = try extract("""
+            <body><div class="body"><div class="sect sect_article news commentary">\(body.map { "<p>\(Self.prose($0))</p>" }.joined())</div>
+            <div class="sect"><p>\(Self.prose("The editor"))</p></div></div></body>
+            """)
+        #expect(column.blocks.map(\.text) == (body + ["The editor"]).map(Self.prose))
+    }
+
+    @Test func consentDialogLongerThanAShortArticleIsDropped() throws {
+        let consent = (1...3).map { "<p>\(Self.prose("The privacy team \($0)")) We use cookies and similar tools.</p>" }.joined()
+        let document = try extract("""
+            <body><div class="wrap"><div class="text"><p>\(Self.prose("The mayor"))</p><p>\(Self.prose("A spokesman"))</p></div>
+            <div id="cc-window" role="dialog" aria-label="cookieconsent">\(consent)</div></div></body>
+            """)
+        #expect(document.blocks.map(\.text) == [Self.prose("The mayor"), Self.prose("A spokesman")])
     }
 
     @Test func creditLinesWrittenAsParagraphsAreCaptions() throws {

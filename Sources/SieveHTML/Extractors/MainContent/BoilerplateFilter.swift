@@ -88,8 +88,9 @@ struct BoilerplateFilter {
         // A lead named "teaser" is named like chrome and like a lead: the name alone does not drop one
         // paragraph without links (a list of other stories' teasers has several, with links).
         let lead = signal.contains(.lead) && table.links[index] == 0 && table.paragraphs[index] <= 1
-        // Comments are chrome even in a box named after the article ("article_comments").
-        if signal.contains(.comments), !signal.contains(.articleBody), share < 0.5 { return true }
+        // Comments, cookie notices and dialogs are chrome even in a box named after the article
+        // ("article_comments") and even when longer than a short article.
+        if signal.contains(.neverArticle), !signal.contains(.articleBody) { return true }
         if signal.contains(.negative), !signal.contains(.articleBody), !lead, !embed,
            share < tuning.namedChromeShare || (!signal.contains(.positive) && density > 0.3 && share < 0.5) {
             return true

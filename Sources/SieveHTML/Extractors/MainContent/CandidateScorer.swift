@@ -199,7 +199,7 @@ struct CandidateScorer {
     /// Whether the element is named like chrome and not like the article.
     private func isNamedChrome(_ index: Int) -> Bool {
         let signal = table.signals[index]
-        if signal.contains(.comments), !signal.contains(.articleBody) { return true }
+        if signal.contains(.neverArticle), !signal.contains(.articleBody) { return true }
         return signal.contains(.negative) && !signal.contains(.positive) && !signal.contains(.articleBody)
     }
 

@@ -18,9 +18,10 @@ enum ClassSignals {
         static let articleBody = Signal(rawValue: 4)
         /// Named like an article's lead (standfirst, teaser, intro, chapo, sapo...).
         static let lead = Signal(rawValue: 8)
-        /// Named like the comments (`comments`, `article-comments`, `disqus_thread`): chrome even when also
-        /// named like the article.
-        static let comments = Signal(rawValue: 16)
+        /// Named like what is never the article, whatever else the name says and however long it is:
+        /// comments (`article-comments`, `disqus_thread`), cookie and consent notices. (Not `dialog`: Drupal
+        /// wraps whole pages in `dialog-off-canvas-main-canvas`.)
+        static let neverArticle = Signal(rawValue: 16)
     }
 
     private struct Entry {
@@ -69,7 +70,7 @@ enum ClassSignals {
         add(positiveWords, prefix: false, .positive)
         add(leadStems, prefix: true, .lead)
         add(leadWords, prefix: false, .lead)
-        add(["comment", "disqus"], prefix: true, .comments)
+        add(["comment", "disqus", "cookie", "consent", "gdpr"], prefix: true, .neverArticle)
         return table
     }()
 
@@ -129,8 +130,12 @@ enum ClassSignals {
             if !entry.prefix, token.count != entry.word.count { continue }
             if token.starts(with: entry.word) { signal.insert(entry.signal) }
         }
+        // "commentary" (and French "commentaire" columns) is an opinion article, not the comments.
+        if signal.contains(.neverArticle), token.starts(with: commentar) { signal.remove(.neverArticle) }
         return signal
     }
+
+    private static let commentar = Array("commentar".utf8)
 
     /// Whether a class list holds `name` as a class of its own: `hidden` hides an element, but Drupal's
     /// `field--label-hidden` (every field of a Drupal page) and Bootstrap's `hidden-xs` do not.
