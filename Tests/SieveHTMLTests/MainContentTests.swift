@@ -332,6 +332,22 @@ struct MainContentTests {
         #expect(document.blocks.map(\.text) == [paragraph, paragraph])
     }
 
+    @Test func articleInsideNoscriptIsRead() throws {
+        // Blogger renders the post with a script and keeps it in <noscript> for everyone else.
+        let blogger = try extract("""
+            <body><div class="sidebar"><a href="/2019">2019</a> <a href="/2020">2020</a></div>
+            <div class="post-body"><script>render()</script><noscript><p>\(Self.prose("The mayor"))</p>
+            <p>\(Self.prose("A spokesman"))</p></noscript></div><noscript><img src="pixel.gif"></noscript></body>
+            """)
+        #expect(blogger.blocks.map(\.text) == [Self.prose("The mayor"), Self.prose("A spokesman")])
+        // A stray unclosed <noscript> at the top of the body holds the rest of the page.
+        let stray = try extract("""
+            <body><noscript>Please enable JavaScript.<div class="story"><p>\(Self.prose("The engineer"))</p>
+            <p>\(Self.prose("A resident"))</p></div></body>
+            """)
+        #expect(stray.text.contains(Self.prose("The engineer")) && stray.text.contains(Self.prose("A resident")))
+    }
+
     @Test func documentsWithoutTreePassThrough() throws {
         var document = Document(id: "t", source: Source(path: "t.txt", format: "text"), blocks: [Block(.paragraph, "Text.")])
         _ = try MainContentExtractor(options: .init()).apply(to: &document, context: testContext("main-content"))

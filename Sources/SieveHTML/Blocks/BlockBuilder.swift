@@ -47,7 +47,7 @@ struct BlockBuilder {
             }
             guard node.isElement else { return .skipChildren }
             let tag = node.tag
-            if tag.isNeverContent || Visibility.isHidden(node) { return .skipChildren }
+            if Visibility.isSkipped(node, tag) { return .skipChildren }
             if node != root, skip(node) {
                 if marks(node) {
                     if text.isEmpty { if !blocks.isEmpty { marked.insert(blocks.count - 1) } } else { pendingMarked = true }
