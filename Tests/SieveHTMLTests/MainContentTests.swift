@@ -282,12 +282,14 @@ struct MainContentTests {
         #expect(document.blocks.map(\.text) == [Self.prose("The mayor"), "What comes next", Self.prose("A spokesman"), Self.prose("The engineer")])
     }
 
-    @Test func callToActionAndDonationBoxesInsideTheBodyAreDropped() throws {
+    @Test func disclosuresCallsToActionDonationAppealsAndBiosInsideTheBodyAreDropped() throws {
         let document = try extract("""
-            <body><article><p>\(Self.prose("The mayor"))</p><p>\(Self.prose("A spokesman"))</p>
+            <body><article><p class="disclosure-text">We may earn a commission when you buy through the links on this page.</p>
+            <p>\(Self.prose("The mayor"))</p><p>\(Self.prose("A spokesman"))</p>
             <div class="cta-box"><p>Missed the main event? Learn more about everything we launched this week.</p></div>
             <p>\(Self.prose("The engineer"))</p><p>\(Self.prose("A resident"))</p>
             <div class="donation-appeal"><p>If you enjoyed reading this, would you consider supporting our work?</p></div>
+            <div class="mini-bio"><p>Jane Doe is a senior writer who covers city hall and transport for the paper.</p></div>
             <p>Weitere Informationen:</p></article></body>
             """)
         #expect(document.blocks.map(\.text) == ["The mayor", "A spokesman", "The engineer", "A resident"].map(Self.prose))

@@ -37,11 +37,11 @@ enum ClassSignals {
         "banner", "advert", "sponsor", "outbrain", "taboola", "widget", "recommend", "trending", "popular",
         "masthead", "toolbar", "pagination", "pager", "disqus", "byline", "author", "dateline", "timestamp",
         "follow", "login", "signin", "search", "skip", "teaser", "tags", "copyright", "rating", "print",
-        "donat", "affiliate",
+        "donat", "affiliate", "disclaim", "disclosure",
     ]
     /// Chrome words matched exactly.
     static let negativeWords = [
-        "ad", "ads", "adv", "adslot", "cta", "tag", "meta", "date", "time", "header", "more", "rss", "tools", "rail",
+        "ad", "ads", "adv", "adslot", "cta", "bio", "tag", "meta", "date", "time", "header", "more", "rss", "tools", "rail",
         "aside", "extra", "email", "complementary", "contentinfo", "dialog", "alert",
         "caption", "credit", "credits", "gallery", "slider", "carousel", "video", "player",
     ]
