@@ -14,7 +14,7 @@ struct LeadFinder {
     let table: NodeTable
 
     /// How far above the first container the lead may sit.
-    static let levels = 3
+    static let levels = 4
     /// Shortest lead paragraph, in visible characters.
     static let minimumLength: Int32 = 60
     /// Most lead text taken, in visible characters: a lead is a paragraph or two, not a second article.
