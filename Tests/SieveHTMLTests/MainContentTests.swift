@@ -84,9 +84,9 @@ struct MainContentTests {
     @Test func creditLinesWrittenAsParagraphsAreCaptions() throws {
         let document = try extract("""
             <body><article><p>\(Self.prose("The mayor"))</p><p>Chloe Kim will win again. © AFP / Kirill Kudryavtsev</p>
-            <p>\(Self.prose("A spokesman"))</p></article></body>
+            <p>\(Self.prose("A spokesman"))</p><p>Schools close early this year. Foto: Andina</p></article></body>
             """)
-        #expect(document.blocks.map(\.kind) == [.paragraph, .caption, .paragraph])
+        #expect(document.blocks.map(\.kind) == [.paragraph, .caption, .paragraph, .caption])
         #expect(!document.text.contains("AFP"))
     }
 

@@ -94,12 +94,20 @@ public struct MainContentExtractor: Extractor {
         return droppingEmptySections(blocks).map(markingCredit)
     }
 
-    /// A picture's caption or credit written as a paragraph ("Chloe Kim will es wissen. © AFP / K. K.") is a
-    /// caption: a paragraph under 200 bytes with a copyright sign.
+    /// A picture's caption or credit written as a paragraph ("Chloe Kim will es wissen. © AFP / K. K.",
+    /// "Schools close early. Foto: Andina") is a caption: a paragraph under 200 bytes with a copyright sign
+    /// or a credit label (`creditLabels`, any case).
     static func markingCredit(_ block: Block) -> Block {
-        guard block.kind == .paragraph, block.text.utf8.count < 200, block.text.contains("©") else { return block }
+        guard block.kind == .paragraph, block.text.utf8.count < 200 else { return block }
+        let lower = block.text.lowercased()
+        guard lower.contains("©") || creditLabels.contains(where: { lower.contains($0) }) else { return block }
         return Block(.caption, block.text)
     }
+
+    /// Labels that introduce a picture credit in the languages of the dev sets (German, English, French,
+    /// Spanish, Portuguese, Polish, Vietnamese).
+    static let creditLabels = ["foto:", "fotos:", "photo:", "photos:", "photo :", "credit:", "credits:", "bild:",
+                               "crédit :", "crédits :", "zdjęcie:", "ảnh:"]
 
     /// Removes the labels of dropped link lists ("Mehr zum Thema:", "Lesen Sie auch", "Related stories"):
     /// a heading or a paragraph under 80 bytes that does not end a sentence (`.`, `!`), directly followed
