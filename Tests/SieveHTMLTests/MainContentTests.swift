@@ -196,6 +196,14 @@ struct MainContentTests {
         #expect(try extract(html, options: recall).text.contains("See also"))
     }
 
+    @Test func writtenOutWebAddressIsKeptWhereALinkTeaserIsNot() throws {
+        let document = try extract("""
+            <body><article><p>\(Self.prose("The mayor"))</p><p><a href="https://www.openpetition.de/x">http://www.openpetition.de</a></p>
+            <p>\(Self.prose("A spokesman"))</p><p><a href="/more">Read our other stories</a></p></article></body>
+            """)
+        #expect(document.blocks.map(\.text) == [Self.prose("The mayor"), "http://www.openpetition.de", Self.prose("A spokesman")])
+    }
+
     @Test func pruneRemovesWhatTheExpressionsSelect() throws {
         var options = MainContentExtractor.Options()
         options.prune = ["//p[@class='note']", "//div[@id='x']"]

@@ -112,9 +112,17 @@ struct BoilerplateFilter {
         }
         if table.inlineText[index] > 0, table.inlineText[index] < 300,
            table.inlineLinkDensity(index) > tuning.paragraphLinkDensity, table.text[index] == table.inlineText[index] {
-            return true
+            // A web address written out ("www.example.org") is a reference the article gives, not a teaser.
+            return !Self.isWrittenAddress(table.nodes[index].collapsedText)
         }
         return false
+    }
+
+    /// Whether a paragraph is a written-out web address: it starts with `http` or `www.` and has no space.
+    static func isWrittenAddress(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.starts(with: "http".utf8) || bytes.starts(with: "www.".utf8) else { return false }
+        return !bytes.contains(0x20)
     }
 
     /// A list of other stories: at least three items, nearly every one holding a link of headline length.
