@@ -99,8 +99,16 @@ public struct MainContentExtractor: Extractor {
     /// or a credit label (`creditLabels`, any case).
     static func markingCredit(_ block: Block) -> Block {
         guard block.kind == .paragraph, block.text.utf8.count < 200 else { return block }
-        let lower = block.text.lowercased()
-        guard lower.contains("©") || creditLabels.contains(where: { lower.contains($0) }) else { return block }
+        let bytes = block.text.utf8
+        // A copyright sign (C2 A9) or a label's colon must be there before the labels are looked for.
+        var copyright = false, colon = false
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == 0xC2, byte == 0xA9 { copyright = true }
+            if byte == UInt8(ascii: ":") { colon = true }
+            previous = byte
+        }
+        guard copyright || (colon && creditLabels.contains(where: block.text.lowercased().contains)) else { return block }
         return Block(.caption, block.text)
     }
 

@@ -97,26 +97,23 @@ enum ClassSignals {
         token.reserveCapacity(24)
         var previousLower = false
         var afterElementor = false
-        func end() {
-            // Elementor, the most used WordPress page builder, names every block "elementor-widget-…":
-            // there "widget" says nothing about sidebars.
-            if !(afterElementor && token.starts(with: widget)) { signal.formUnion(match(token)) }
-            if !token.isEmpty { afterElementor = token == elementor }
-            token.removeAll(keepingCapacity: true)
-        }
-        for byte in value {
+        var index = 0
+        while index <= value.count {
+            let byte: UInt8 = index < value.count ? value[index] : 0x20
+            index += 1
             let isUpper = byte >= 0x41 && byte <= 0x5A
             let isLower = byte >= 0x61 && byte <= 0x7A
             let isDigit = byte >= 0x30 && byte <= 0x39
-            if isUpper && previousLower { end() }
-            if isUpper || isLower || isDigit {
-                token.append(isUpper ? byte | 0x20 : byte)
-            } else {
-                end()
+            if (isUpper && previousLower) || !(isUpper || isLower || isDigit), !token.isEmpty {
+                // Elementor, the most used WordPress page builder, names every block "elementor-widget-…":
+                // there "widget" says nothing about sidebars.
+                if !(afterElementor && token.count >= 6 && token.starts(with: widget)) { signal.formUnion(match(token)) }
+                afterElementor = token.count == 9 && token == elementor
+                token.removeAll(keepingCapacity: true)
             }
+            if isUpper || isLower || isDigit { token.append(isUpper ? byte | 0x20 : byte) }
             previousLower = isLower || isDigit
         }
-        end()
         return signal
     }
 

@@ -29,23 +29,17 @@ struct LeadFinder {
             scope = up
         }
         guard scope != first else { return [] }
-        var ancestors = Set<Int>()
-        var up = Int(table.parent[first])
-        while up >= scope {
-            ancestors.insert(up)
-            up = Int(table.parent[up])
-        }
-        return paragraphs(in: (scope + 1)..<first, scope: scope, skipping: ancestors, named: false)
+        return paragraphs(in: (scope + 1)..<first, scope: scope, before: first, named: false)
     }
 
     /// The lead elements inside an article's `<header>` (which holds the headline, byline and lead together).
     func leads(inHeader header: Int) -> [Int] {
-        paragraphs(in: (header + 1)..<Int(table.subtreeEnd[header]), scope: header, skipping: [], named: true)
+        paragraphs(in: (header + 1)..<Int(table.subtreeEnd[header]), scope: header, before: nil, named: true)
     }
 
     /// The lead paragraphs in a pre-order range, after its last `<h1>`; `named` says the whole range is
     /// known to be the article's header, so no `<h1>` or lead name is needed.
-    private func paragraphs(in range: Range<Int>, scope: Int, skipping ancestors: Set<Int>, named: Bool) -> [Int] {
+    private func paragraphs(in range: Range<Int>, scope: Int, before first: Int?, named: Bool) -> [Int] {
         var start = range.lowerBound
         var sawHeadline = named
         for index in range where table.tags[index] == .h1 {
@@ -56,7 +50,8 @@ struct LeadFinder {
         var taken: Int32 = 0
         var index = start
         while index < range.upperBound {
-            if ancestors.contains(index) {
+            // An ancestor of the body container (its subtree reaches past the range) is entered, not taken.
+            if let first, Int(table.subtreeEnd[index]) > first {
                 index += 1
                 continue
             }
