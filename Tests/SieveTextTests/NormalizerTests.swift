@@ -27,6 +27,15 @@ import Testing
         #expect(try apply(try NFCNormalizer(options: options), ["Ðồng chí Ðặng Ðức Quỳnh"]) == ["Ðồng chí Ðặng Ðức Quỳnh"])
     }
 
+    @Test func whitespaceLeavesCodeAndKeepsTableCells() throws {
+        let code = "func f() {\n\tif x {\n        return  1\n\n    }\n}"
+        let table = "Name\tPoints \u{00A0}\n  Ana \t 12\t\n \t \nBảo\t\u{200B}9"
+        var input = document(["  A  paragraph. "])
+        input.blocks += [Block(.code, code), Block(.table, table)]
+        let output = try TestSupport.run(input, [try WhitespaceNormalizer(options: .init())])
+        #expect(output.blocks.map(\.text) == ["A paragraph.", code, "Name\tPoints\nAna\t12\t\nBảo\t9"])
+    }
+
     @Test func whitespaceCollapsesMapsAndTrims() throws {
         let stage = try WhitespaceNormalizer(options: .init())
         #expect(try apply(stage, ["  Hà\u{00A0}\u{00A0}Nội\u{200B}  \t có\u{2009}mưa\u{00AD}.  "]) == ["Hà Nội có mưa."])

@@ -19,16 +19,27 @@ struct BlockBuilder {
     private var blocks: [Block] = []
     private var text = TextBuffer()
     private var contexts: [Context] = [Context(node: nil, kind: .paragraph)]
+    /// Indices of blocks followed directly by a skipped element that `marks` picks.
+    private var marked = Set<Int>()
+    /// The text being collected is followed directly by such an element.
+    private var pendingMarked = false
 
     /// The blocks of `root`'s subtree, leaving out whatever `skip` rejects.
     static func blocks(of root: xmlNodePtr, skip: (xmlNodePtr) -> Bool = { _ in false }) -> [Block] {
-        var builder = BlockBuilder()
-        builder.collect(root, skip: skip)
-        builder.flush()
-        return builder.blocks
+        blocks(of: root, skip: skip, marks: { _ in false }).blocks
     }
 
-    private mutating func collect(_ root: xmlNodePtr, skip: (xmlNodePtr) -> Bool) {
+    /// The blocks of `root`'s subtree, leaving out whatever `skip` rejects, and the indices of the blocks
+    /// that a skipped element picked by `marks` follows directly (a label whose link list was dropped).
+    static func blocks(of root: xmlNodePtr, skip: (xmlNodePtr) -> Bool, marks: (xmlNodePtr) -> Bool)
+        -> (blocks: [Block], marked: Set<Int>) {
+        var builder = BlockBuilder()
+        builder.collect(root, skip: skip, marks: marks)
+        builder.flush()
+        return (builder.blocks, builder.marked)
+    }
+
+    private mutating func collect(_ root: xmlNodePtr, skip: (xmlNodePtr) -> Bool, marks: (xmlNodePtr) -> Bool) {
         root.walk(enter: { node in
             if node.isText {
                 if let content = node.pointee.content { text.append(content) }
@@ -36,7 +47,13 @@ struct BlockBuilder {
             }
             guard node.isElement else { return .skipChildren }
             let tag = node.tag
-            if tag.isNeverContent || Visibility.isHidden(node) || (node != root && skip(node)) { return .skipChildren }
+            if Visibility.isSkipped(node, tag) { return .skipChildren }
+            if node != root, skip(node) {
+                if marks(node) {
+                    if text.isEmpty { if !blocks.isEmpty { marked.insert(blocks.count - 1) } } else { pendingMarked = true }
+                }
+                return .skipChildren
+            }
             switch tag {
             case .br:
                 if text.endsWithLineBreak { flush() } else { text.lineBreak() }
@@ -90,8 +107,13 @@ struct BlockBuilder {
         guard !text.isEmpty else { return }
         let value = text.string
         text.reset()
-        guard !value.isEmpty else { return }
+        guard !value.isEmpty else {
+            pendingMarked = false
+            return
+        }
         let context = contexts.last ?? Context(node: nil, kind: .paragraph)
+        if pendingMarked { marked.insert(blocks.count) }
+        pendingMarked = false
         blocks.append(Block(context.kind, value, level: context.kind == .heading ? context.level : nil))
     }
 

@@ -35,7 +35,7 @@ enum TableText {
             }
             guard node.isElement else { return .skipChildren }
             let tag = node.tag
-            if tag.isNeverContent || Visibility.isHidden(node) || (node != table && skip(node)) { return .skipChildren }
+            if Visibility.isSkipped(node, tag) || (node != table && skip(node)) { return .skipChildren }
             switch tag {
             case .caption:
                 caption = node.collapsedText

@@ -2,8 +2,31 @@ import CLibXML2
 import Glibc
 
 /// Decides whether an element is hidden from readers: the `hidden` attribute, `aria-hidden="true"`, or an
-/// inline style with `display:none` or `visibility:hidden`.
+/// inline style with `display:none` or `visibility:hidden`; and whether a text walk skips it.
 enum Visibility {
+    /// Whether a walk for readable text skips the element: never-content elements (scripts, styles, form
+    /// controls...) and hidden ones. A `<noscript>` holding paragraphs is read: Blogger and other
+    /// script-rendered sites put the article there, and a stray unclosed `<noscript>` at the top of the
+    /// body swallows the whole page.
+    static func isSkipped(_ node: xmlNodePtr, _ tag: Tag) -> Bool {
+        if tag.isNeverContent { return tag != .noscript || !holdsParagraph(node) }
+        return isHidden(node)
+    }
+
+    /// Whether a paragraph element (`<p>`) sits anywhere under the node.
+    private static func holdsParagraph(_ node: xmlNodePtr) -> Bool {
+        var found = false
+        node.walk { child in
+            guard child.isElement else { return .skipChildren }
+            if child.tag == .p {
+                found = true
+                return .stop
+            }
+            return .continue
+        }
+        return found
+    }
+
     /// Whether the element is hidden by its own markup (ancestors are the walker's business).
     static func isHidden(_ node: xmlNodePtr) -> Bool {
         var attribute = node.pointee.properties

@@ -8,7 +8,8 @@ import SieveCore
 /// its parent, and takes in sibling containers holding more of the article. Inside it, navigation, asides,
 /// footers, headers, the `<h1>` headline, elements named like page chrome (a short list of class/id words:
 /// nav, footer, share, related, comment, promo, ad...) that hold little of the text, link lists, and short
-/// paragraphs made of a link are dropped. The rest becomes blocks (captions marked as captions).
+/// paragraphs made of a link are dropped, with the label just before a dropped link list ("Read more:").
+/// The rest becomes blocks (captions, and short paragraphs with a copyright sign, marked as captions).
 /// Documents without an HTML tree pass through unchanged.
 ///
 /// Options:
@@ -78,12 +79,59 @@ public struct MainContentExtractor: Extractor {
         let table = NodeTable(root: root, excluded: pruned)
         let containers = CandidateScorer(table: table, tuning: tuning).select()
         guard !containers.isEmpty else { return [] }
-        let skipped = BoilerplateFilter(table: table, tuning: tuning).chrome(under: containers).union(pruned)
+        let chrome = BoilerplateFilter(table: table, tuning: tuning).chrome(under: containers)
+        let skipped = chrome.dropped.union(pruned)
         var blocks: [Block] = []
-        for container in containers {
-            blocks += BlockBuilder.blocks(of: table.nodes[container], skip: { skipped.contains($0) })
+        // The lead sits above the body: before the first container, or in a header dropped from it.
+        for lead in LeadFinder(table: table).leads(before: containers[0]) + chrome.headerLeads {
+            blocks += BlockBuilder.blocks(of: table.nodes[lead], skip: { skipped.contains($0) })
         }
-        return droppingEmptySections(blocks)
+        for container in containers {
+            let built = BlockBuilder.blocks(of: table.nodes[container], skip: { skipped.contains($0) },
+                                            marks: { chrome.linkLists.contains($0) })
+            blocks += droppingLabels(built.blocks, before: built.marked)
+        }
+        return droppingEmptySections(blocks).map(markingCredit)
+    }
+
+    /// A picture's caption or credit written as a paragraph ("Chloe Kim will es wissen. © AFP / K. K.",
+    /// "Schools close early. Foto: Andina") is a caption: a paragraph under 200 bytes with a copyright sign
+    /// or a credit label (`creditLabels`, any case).
+    static func markingCredit(_ block: Block) -> Block {
+        guard block.kind == .paragraph, block.text.utf8.count < 200 else { return block }
+        let bytes = block.text.utf8
+        // A copyright sign (C2 A9) or a label's colon must be there before the labels are looked for.
+        var copyright = false, colon = false
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == 0xC2, byte == 0xA9 { copyright = true }
+            if byte == UInt8(ascii: ":") { colon = true }
+            previous = byte
+        }
+        guard copyright || (colon && creditLabels.contains(where: block.text.lowercased().contains)) else { return block }
+        return Block(.caption, block.text)
+    }
+
+    /// Labels that introduce a picture credit in the languages of the dev sets (German, English, French,
+    /// Spanish, Portuguese, Polish, Vietnamese).
+    static let creditLabels = ["foto:", "fotos:", "photo:", "photos:", "photo :", "credit:", "credits:", "bild:",
+                               "crédit :", "crédits :", "zdjęcie:", "ảnh:"]
+
+    /// Removes the labels of dropped link lists ("Mehr zum Thema:", "Lesen Sie auch", "Related stories"):
+    /// a heading or a paragraph under 80 bytes that does not end a sentence (`.`, `!`), directly followed
+    /// by a dropped list of links.
+    static func droppingLabels(_ blocks: [Block], before lists: Set<Int>) -> [Block] {
+        guard !lists.isEmpty else { return blocks }
+        var kept: [Block] = []
+        kept.reserveCapacity(blocks.count)
+        for (index, block) in blocks.enumerated() {
+            if lists.contains(index), block.kind == .heading || block.kind == .paragraph, block.text.utf8.count < 80,
+               let last = block.text.utf8.last, last != UInt8(ascii: "."), last != UInt8(ascii: "!") {
+                continue
+            }
+            kept.append(block)
+        }
+        return kept
     }
 
     /// Removes what sits at the edges of an article but is not part of it: a leading heading that repeats
@@ -116,7 +164,8 @@ public struct MainContentExtractor: Extractor {
     }
 
     /// Removes headings left without content ("Related articles" whose list was dropped): a heading at the
-    /// end, or followed by a heading of the same or a higher rank.
+    /// end, or followed by a heading of the same or a higher rank; and a short label announcing what is no
+    /// longer there, a block under 80 bytes ending with a colon at the end ("Mehr zum Thema:").
     static func droppingEmptySections(_ blocks: [Block]) -> [Block] {
         var kept: [Block] = []
         kept.reserveCapacity(blocks.count)
@@ -124,6 +173,9 @@ public struct MainContentExtractor: Extractor {
             if block.kind == .heading {
                 let next = kept.last
                 if next == nil || (next!.kind == .heading && (next!.level ?? 6) <= (block.level ?? 6)) { continue }
+            }
+            if kept.isEmpty, block.kind == .paragraph, block.text.utf8.count < 80, block.text.utf8.last == UInt8(ascii: ":") {
+                continue
             }
             kept.append(block)
         }

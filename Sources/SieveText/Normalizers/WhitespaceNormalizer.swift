@@ -6,7 +6,9 @@ import SieveCore
 /// space; zero-width space U+200B, word joiner U+2060, BOM U+FEFF and soft hyphen U+00AD are removed
 /// (ZWJ/ZWNJ are kept: emoji and some scripts need them); runs of spaces collapse to one; each line of a
 /// block is trimmed and empty lines inside a block are dropped (a block's `\n` line breaks are kept for
-/// `unwrap`). Blocks left empty are removed.
+/// `unwrap`). Blocks left empty are removed. Code blocks are left byte for byte (indentation and blank
+/// lines are their meaning); in table blocks each cell is cleaned on its own, so the tabs between cells
+/// and the line breaks between rows stay.
 ///
 /// Options: none.
 ///
@@ -19,7 +21,15 @@ public struct WhitespaceNormalizer: Normalizer {
     public init(options: NoOptions) throws {}
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        let blocks = document.blocks
         DocumentText.rewrite(&document, Self.normalize)
+        for index in blocks.indices {
+            switch blocks[index].kind {
+            case .code: document.blocks[index].text = blocks[index].text
+            case .table: document.blocks[index].text = Self.normalizeTable(blocks[index].text)
+            default: break
+            }
+        }
         document.blocks.removeAll { $0.text.isEmpty }
         document.authors.removeAll(where: \.isEmpty)
         document.tags.removeAll(where: \.isEmpty)
@@ -52,6 +62,16 @@ public struct WhitespaceNormalizer: Normalizer {
         }
         while output.last == 0x0A { output.removeLast() }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// A table's text with each cell cleaned: rows stay lines, cells stay tab-separated, empty rows go.
+    static func normalizeTable(_ text: String) -> String {
+        var rows: [String] = []
+        for row in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let cells = row.split(separator: "\t", omittingEmptySubsequences: false).map { normalize(String($0)) }
+            if cells.contains(where: { !$0.isEmpty }) { rows.append(cells.joined(separator: "\t")) }
+        }
+        return rows.joined(separator: "\n")
     }
 
     private enum Kind { case space, invisible, newline, other }

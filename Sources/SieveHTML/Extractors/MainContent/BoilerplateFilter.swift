@@ -3,29 +3,63 @@ import CLibXML2
 /// Decides which elements inside the chosen article containers are page chrome rather than article:
 /// navigation, asides, footers and headers (the headline and byline live there), elements named like
 /// chrome (share bars, related lists, comments, ads...) unless they hold much of the article, link lists,
-/// and short paragraphs made mostly of a link ("Read more: ..."). Whatever it returns is skipped whole.
+/// and short paragraphs made mostly of a link ("Read more: ..."). Whatever it returns is skipped whole; the
+/// lead inside a dropped header (see `LeadFinder`) is returned beside it.
 struct BoilerplateFilter {
     let table: NodeTable
     let tuning: Tuning
 
-    /// The elements to skip under `roots`.
-    func chrome(under roots: [Int]) -> Set<xmlNodePtr> {
+    /// What the filter finds under the article's containers.
+    struct Chrome {
+        /// The elements to skip.
         var dropped = Set<xmlNodePtr>()
+        /// The dropped elements made mostly of links (half the text at least): a label just before one
+        /// ("Read more:", "Related") goes with it.
+        var linkLists = Set<xmlNodePtr>()
+        /// The lead paragraphs in a dropped header above the article's first paragraph, which the article keeps.
+        var headerLeads: [Int] = []
+    }
+
+    /// The chrome under `roots`.
+    func chrome(under roots: [Int]) -> Chrome {
+        var chrome = Chrome()
         let total = roots.reduce(0) { $0 + Int(table.text[$1]) }
-        guard total > 0 else { return dropped }
+        guard total > 0 else { return chrome }
+        let opening = firstProse(in: roots[0])
         for root in roots {
             var index = root + 1
             let end = Int(table.subtreeEnd[root])
             while index < end {
                 if isChrome(index, articleText: Double(total)) {
-                    dropped.insert(table.nodes[index])
+                    chrome.dropped.insert(table.nodes[index])
+                    if table.links[index] >= 1, table.linkDensity(index) >= 0.5 { chrome.linkLists.insert(table.nodes[index]) }
+                    if table.tags[index] == .header, index < opening {
+                        chrome.headerLeads += LeadFinder(table: table).leads(inHeader: index)
+                    }
                     index = Int(table.subtreeEnd[index])
                 } else {
                     index += 1
                 }
             }
         }
-        return dropped
+        return chrome
+    }
+
+    /// The first element holding a body paragraph in `root`, headers aside: only a header above it is
+    /// the article's own (a header further down belongs to a section, a card or a comment).
+    private func firstProse(in root: Int) -> Int {
+        var index = root + 1
+        let end = Int(table.subtreeEnd[root])
+        while index < end {
+            if table.tags[index] == .header {
+                index = Int(table.subtreeEnd[index])
+                continue
+            }
+            // A body paragraph, longer than the picture credits and reading times that may come first.
+            if table.inlineText[index] >= 80 { return index }
+            index += 1
+        }
+        return end
     }
 
     private func isChrome(_ index: Int, articleText: Double) -> Bool {
@@ -51,7 +85,13 @@ struct BoilerplateFilter {
         }
         // An embedded post (a quoted tweet) sits in a box named like chrome ("social-embed") but is content.
         let embed = table.quotedText[index] * 2 > table.text[index]
-        if signal.contains(.negative), !signal.contains(.articleBody), !embed,
+        // A lead named "teaser" is named like chrome and like a lead: the name alone does not drop one
+        // paragraph without links (a list of other stories' teasers has several, with links).
+        let lead = signal.contains(.lead) && table.links[index] == 0 && table.paragraphs[index] <= 1
+        // Comments, cookie notices and dialogs are chrome even in a box named after the article
+        // ("article_comments") and even when longer than a short article.
+        if signal.contains(.neverArticle), !signal.contains(.articleBody) { return true }
+        if signal.contains(.negative), !signal.contains(.articleBody), !lead, !embed,
            share < tuning.namedChromeShare || (!signal.contains(.positive) && density > 0.3 && share < 0.5) {
             return true
         }
@@ -72,9 +112,17 @@ struct BoilerplateFilter {
         }
         if table.inlineText[index] > 0, table.inlineText[index] < 300,
            table.inlineLinkDensity(index) > tuning.paragraphLinkDensity, table.text[index] == table.inlineText[index] {
-            return true
+            // A web address written out ("www.example.org") is a reference the article gives, not a teaser.
+            return !Self.isWrittenAddress(table.nodes[index].collapsedText)
         }
         return false
+    }
+
+    /// Whether a paragraph is a written-out web address: it starts with `http` or `www.` and has no space.
+    static func isWrittenAddress(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.starts(with: "http".utf8) || bytes.starts(with: "www.".utf8) else { return false }
+        return !bytes.contains(0x20)
     }
 
     /// A list of other stories: at least three items, nearly every one holding a link of headline length.

@@ -12,7 +12,8 @@ struct CandidateScorer {
         guard count > 0 else { return [] }
         var score = [Double](repeating: 0, count: count)
         var scored = [Bool](repeating: false, count: count)
-        for index in 0..<count where table.inlineText[index] >= 25 && isParagraphLike(table.tags[index]) {
+        let inForm = formMembers()
+        for index in 0..<count where table.inlineText[index] >= 25 && isParagraphLike(table.tags[index]) && !inForm[index] {
             let length = Double(table.inlineText[index])
             // Text written with <br> line breaks counts as the paragraphs it holds.
             let pieces = max(1, min(1 + Double(table.lineBreaks[index]) / 2, length / 100))
@@ -51,7 +52,90 @@ struct CandidateScorer {
         }
         guard best >= 0 else { return [] }
         best = climb(from: best, score: score)
-        return mergeSiblings(of: best, score: score)
+        return widening(mergeSiblings(of: best, score: score, inForm: inForm), inForm: inForm)
+    }
+
+    /// Page builders (Elementor, WPBakery, TYPO3 content elements, AEM grids) put each text block of one
+    /// article in a widget of its own, nested a few levels deep: the article goes on beside the chosen
+    /// containers and beside their ancestors. Among the containers' siblings, then the siblings of their
+    /// parent and grandparent (while that level holds at most twice the article's text), an element joins
+    /// when it holds prose: a paragraph of 80 characters or more, few links, no chrome name, not
+    /// navigation, aside, footer, header, list, table or a form.
+    private func widening(_ containers: [Int], inForm: [Bool]) -> [Int] {
+        guard let first = containers.first else { return containers }
+        var parent = Int(table.parent[first])
+        guard parent >= 0, containers.allSatisfy({ Int(table.parent[$0]) == parent }) else { return containers }
+        var result = containers
+        var article = containers.reduce(Int32(0)) { $0 + table.text[$1] }
+        var held = Set(containers)
+        for _ in 0..<3 {
+            guard parent >= 0, table.tags[parent] != .body, table.tags[parent] != .html, table.text[parent] <= article * 2 else {
+                break
+            }
+            var widened: [Int] = []
+            var index = parent + 1
+            let end = Int(table.subtreeEnd[parent])
+            while index < end {
+                defer { index = Int(table.subtreeEnd[index]) }
+                if held.contains(index) {
+                    widened += result.filter { $0 >= index && $0 < Int(table.subtreeEnd[index]) }
+                } else if isProse(index, inForm: inForm) {
+                    widened.append(index)
+                    article += table.text[index]
+                }
+            }
+            result = widened
+            held = [parent]
+            parent = Int(table.parent[parent])
+        }
+        return result
+    }
+
+    /// A block of the article's own prose: a paragraph of 80 characters or more, few links, no part of it
+    /// named like chrome.
+    private func isProse(_ index: Int, inForm: [Bool]) -> Bool {
+        switch table.tags[index] {
+        case .nav, .aside, .footer, .header, .form, .menu, .ul, .ol, .table, .h1: return false
+        default: break
+        }
+        guard table.paragraphs[index] >= 1, table.text[index] >= 80, table.linkDensity(index) < 0.15,
+              !isNamedChrome(index), !holdsForm(index, inForm: inForm) else { return false }
+        var longest: Int32 = 0
+        for inner in index..<Int(table.subtreeEnd[index]) {
+            // An author box or a disclaimer shows itself by a part named like chrome ("author-title").
+            if isNamedChrome(inner) { return false }
+            longest = max(longest, table.inlineText[inner])
+        }
+        return longest >= 80
+    }
+
+    /// The elements inside a form that holds less than 70% of the page's text: a comment or sign-up form,
+    /// whose instructions and earlier comments can outweigh a short article. Its text scores nothing. (A form
+    /// wrapping the whole page, as ASP.NET WebForms pages have, is not one.)
+    private func formMembers() -> [Bool] {
+        var inForm = [Bool](repeating: false, count: table.count)
+        let page = table.text[0]
+        for index in 0..<table.count {
+            let up = Int(table.parent[index])
+            inForm[index] = (up >= 0 && inForm[up]) || (table.tags[index] == .form && table.text[index] * 10 < page * 7)
+        }
+        return inForm
+    }
+
+    /// Whether most of an element's text is in a comment or sign-up form.
+    private func holdsForm(_ index: Int, inForm: [Bool]) -> Bool {
+        var formText: Int32 = 0
+        var inner = index
+        let end = Int(table.subtreeEnd[index])
+        while inner < end {
+            if inForm[inner] {
+                formText += table.text[inner]
+                inner = Int(table.subtreeEnd[inner])
+            } else {
+                inner += 1
+            }
+        }
+        return formText * 2 > table.text[index]
     }
 
     /// Elements whose own text is scored as a paragraph.
@@ -115,11 +199,12 @@ struct CandidateScorer {
     /// Whether the element is named like chrome and not like the article.
     private func isNamedChrome(_ index: Int) -> Bool {
         let signal = table.signals[index]
+        if signal.contains(.neverArticle), !signal.contains(.articleBody) { return true }
         return signal.contains(.negative) && !signal.contains(.positive) && !signal.contains(.articleBody)
     }
 
     /// The best container plus siblings that hold more of the article.
-    private func mergeSiblings(of best: Int, score: [Double]) -> [Int] {
+    private func mergeSiblings(of best: Int, score: [Double], inForm: [Bool]) -> [Int] {
         let up = Int(table.parent[best])
         guard up >= 0 else { return [best] }
         let threshold = max(10, score[best] * tuning.siblingShare)
@@ -132,7 +217,8 @@ struct CandidateScorer {
                 result.append(index)
                 continue
             }
-            if isNamedChrome(index) { continue }
+            // A header holds the headline, kicker, byline and lead picture; its lead is LeadFinder's business.
+            if isNamedChrome(index) || table.tags[index] == .header || holdsForm(index, inForm: inForm) { continue }
             if score[index] >= threshold, table.linkDensity(index) < tuning.containerLinkDensity {
                 result.append(index)
                 continue

@@ -16,6 +16,12 @@ enum ClassSignals {
         static let positive = Signal(rawValue: 2)
         /// Marked up as the article body (`itemprop="articleBody"`).
         static let articleBody = Signal(rawValue: 4)
+        /// Named like an article's lead (standfirst, teaser, intro, chapo, sapo...).
+        static let lead = Signal(rawValue: 8)
+        /// Named like what is never the article, whatever else the name says and however long it is:
+        /// comments (`article-comments`, `disqus_thread`), cookie and consent notices. (Not `dialog`: Drupal
+        /// wraps whole pages in `dialog-off-canvas-main-canvas`.)
+        static let neverArticle = Signal(rawValue: 16)
     }
 
     private struct Entry {
@@ -31,17 +37,24 @@ enum ClassSignals {
         "banner", "advert", "sponsor", "outbrain", "taboola", "widget", "recommend", "trending", "popular",
         "masthead", "toolbar", "pagination", "pager", "disqus", "byline", "author", "dateline", "timestamp",
         "follow", "login", "signin", "search", "skip", "teaser", "tags", "copyright", "rating", "print",
+        "donat", "affiliate", "disclaim", "disclosure",
     ]
     /// Chrome words matched exactly.
     static let negativeWords = [
-        "ad", "ads", "adv", "adslot", "tag", "meta", "date", "time", "header", "more", "rss", "tools", "rail",
-        "aside", "extra", "hidden", "email", "complementary", "contentinfo", "dialog", "alert",
+        "ad", "ads", "adv", "adslot", "cta", "bio", "tag", "meta", "date", "time", "header", "more", "rss", "tools", "rail",
+        "aside", "extra", "email", "complementary", "contentinfo", "dialog", "alert",
         "caption", "credit", "credits", "gallery", "slider", "carousel", "video", "player",
     ]
     /// Article stems matched as token prefixes.
     static let positiveStems = ["article", "content", "story", "entry", "prose", "richtext", "blogpost"]
     /// Article words matched exactly.
     static let positiveWords = ["post", "body", "text", "main", "blog", "detail"]
+    /// Lead stems matched as token prefixes: the paragraph between headline and body that news CMSs name
+    /// teaser (TYPO3 news, German sites), chapo/chapeau (French), sapo (Vietnamese), standfirst (British),
+    /// excerpt (WordPress), subtitle/subline/subhead.
+    static let leadStems = ["teaser", "chapo", "chapeau", "sapo", "standfirst", "excerpt", "subtitle", "subline", "subhead"]
+    /// Lead words matched exactly (`lead` alone, so `leaderboard` ad slots stay out).
+    static let leadWords = ["lead", "lede", "leadtext", "intro", "introtext", "introduction", "summary", "abstract"]
 
     private static let table: [[Entry]] = {
         var table = [[Entry]](repeating: [], count: 256)
@@ -55,6 +68,9 @@ enum ClassSignals {
         add(negativeWords, prefix: false, .negative)
         add(positiveStems, prefix: true, .positive)
         add(positiveWords, prefix: false, .positive)
+        add(leadStems, prefix: true, .lead)
+        add(leadWords, prefix: false, .lead)
+        add(["comment", "disqus", "cookie", "consent", "gdpr"], prefix: true, .neverArticle)
         return table
     }()
 
@@ -62,7 +78,10 @@ enum ClassSignals {
     static func signal(of node: xmlNodePtr) -> Signal {
         guard node.pointee.properties != nil else { return [] }
         var signal: Signal = []
-        _ = node.withAttribute("class") { signal.formUnion(scan($0)) }
+        _ = node.withAttribute("class") { value in
+            signal.formUnion(scan(value))
+            if hasClass(value, "hidden") { signal.insert(.negative) }
+        }
         _ = node.withAttribute("id") { signal.formUnion(scan($0)) }
         _ = node.withAttribute("role") { signal.formUnion(scan($0)) }
         if node.withAttribute("itemprop", { ascii($0, equalsLowercase: "articlebody") }) == true {
@@ -77,25 +96,29 @@ enum ClassSignals {
         var token: [UInt8] = []
         token.reserveCapacity(24)
         var previousLower = false
-        for byte in value {
+        var afterElementor = false
+        var index = 0
+        while index <= value.count {
+            let byte: UInt8 = index < value.count ? value[index] : 0x20
+            index += 1
             let isUpper = byte >= 0x41 && byte <= 0x5A
             let isLower = byte >= 0x61 && byte <= 0x7A
             let isDigit = byte >= 0x30 && byte <= 0x39
-            if isUpper && previousLower {
-                signal.formUnion(match(token))
+            if (isUpper && previousLower) || !(isUpper || isLower || isDigit), !token.isEmpty {
+                // Elementor, the most used WordPress page builder, names every block "elementor-widget-…":
+                // there "widget" says nothing about sidebars.
+                if !(afterElementor && token.count >= 6 && token.starts(with: widget)) { signal.formUnion(match(token)) }
+                afterElementor = token.count == 9 && token == elementor
                 token.removeAll(keepingCapacity: true)
             }
-            if isUpper || isLower || isDigit {
-                token.append(isUpper ? byte | 0x20 : byte)
-            } else {
-                signal.formUnion(match(token))
-                token.removeAll(keepingCapacity: true)
-            }
+            if isUpper || isLower || isDigit { token.append(isUpper ? byte | 0x20 : byte) }
             previousLower = isLower || isDigit
         }
-        signal.formUnion(match(token))
         return signal
     }
+
+    private static let elementor = Array("elementor".utf8)
+    private static let widget = Array("widget".utf8)
 
     private static func match(_ token: [UInt8]) -> Signal {
         guard let first = token.first else { return [] }
@@ -104,7 +127,28 @@ enum ClassSignals {
             if !entry.prefix, token.count != entry.word.count { continue }
             if token.starts(with: entry.word) { signal.insert(entry.signal) }
         }
+        // "commentary" (and French "commentaire" columns) is an opinion article, not the comments.
+        if signal.contains(.neverArticle), token.starts(with: commentar) { signal.remove(.neverArticle) }
         return signal
+    }
+
+    private static let commentar = Array("commentar".utf8)
+
+    /// Whether a class list holds `name` as a class of its own: `hidden` hides an element, but Drupal's
+    /// `field--label-hidden` (every field of a Drupal page) and Bootstrap's `hidden-xs` do not.
+    static func hasClass(_ value: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        name.withUTF8Buffer { name in
+            var start = 0
+            while start < value.count {
+                var end = start
+                while end < value.count, value[end] != 0x20, value[end] != 0x09, value[end] != 0x0A { end += 1 }
+                if end - start == name.count, (0..<name.count).allSatisfy({ value[start + $0] | 0x20 == name[$0] }) {
+                    return true
+                }
+                start = end + 1
+            }
+            return false
+        }
     }
 
     private static func ascii(_ bytes: UnsafeBufferPointer<UInt8>, equalsLowercase word: StaticString) -> Bool {

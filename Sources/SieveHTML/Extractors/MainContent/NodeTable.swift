@@ -73,7 +73,7 @@ struct NodeTable {
                 if let owner = blockStack.last { lineBreaks[Int(owner)] += 1 }
                 return .skipChildren
             }
-            if tag.isNeverContent || Visibility.isHidden(node) || (!excluded.isEmpty && excluded.contains(node)) {
+            if Visibility.isSkipped(node, tag) || (!excluded.isEmpty && excluded.contains(node)) {
                 return .skipChildren
             }
             let index = Int32(nodes.count)
