@@ -37,6 +37,43 @@ struct MetadataTests {
         #expect(document.description == "The council said yes.")
     }
 
+    @Test func webPageNameDoesNotBeatTheArticleTitle() throws {
+        let document = try metadata("""
+            <html><head><title>Storm closes schools – Daily News</title><script type="application/ld+json">
+            {"@graph": [{"@type": "WebPage", "name": "Storm closes schools – Daily News"}]}</script></head>
+            <body><p>Body text.</p></body></html>
+            """)
+        #expect(document.title == "Storm closes schools")
+    }
+
+    @Test func jsonLDInsideCDATAOrCommentGuards() throws {
+        for (open, close) in [("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>"), ("/*<![CDATA[*/", "/*]]>*/"), ("<!--", "-->")] {
+            let document = try metadata("""
+                <html><head><script type="application/ld+json">\(open)
+                {"@type": "NewsArticle", "headline": "Bridge approved", "datePublished": "2024-08-23",
+                 "author": {"@type": "Person", "name": "Jane Doe"}}
+                \(close)</script></head><body><p>Body text.</p></body></html>
+                """)
+            #expect(document.published == "2024-08-23", "guard \(open)")
+            #expect(document.authors == ["Jane Doe"], "guard \(open)")
+            #expect(!document.diagnostics.contains { $0.message.contains("not valid JSON") }, "guard \(open)")
+        }
+    }
+
+    @Test func jsonLDAuthorGivenAsAReferenceInTheGraph() throws {
+        let document = try metadata("""
+            <html><head><script type="application/ld+json">
+            {"@context": "https://schema.org", "@graph": [
+              {"@type": "Article", "headline": "Lounge closes", "author": {"@id": "https://example.com/#/schema/person/2b55"},
+               "publisher": {"@id": "https://example.com/#organization"}},
+              {"@type": "Organization", "@id": "https://example.com/#organization", "name": "Zugblog"},
+              {"@type": "Person", "@id": "https://example.com/#/schema/person/2b55", "name": "David"}
+            ]}</script></head><body><p>Body text.</p></body></html>
+            """)
+        #expect(document.authors == ["David"])
+        #expect(document.site == "Zugblog")
+    }
+
     @Test func openGraphAndArticleProperties() throws {
         let document = try metadata("""
             <html lang="en"><head><title>Bridge approved | Daily Example</title>

@@ -1,7 +1,7 @@
 import Foundation
 import SieveCore
 
-/// The `metadata` extractor: title, authors, published and modified dates (kept apart), site name,
+/// The `metadata` extractor: title (see `PageTitle`), authors, published and modified dates (kept apart), site name,
 /// description, language, canonical URL, main image and tags, from the page's own structured data.
 ///
 /// Sources, best first: JSON-LD (`@graph` and arrays included; the article object before `WebPage`),
@@ -42,18 +42,15 @@ public struct MetadataExtractor: Extractor {
     /// Fills the document's metadata from its HTML tree.
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
         guard let tree = document.attachments[HTMLTreeKey.self] else { return .keep }
-        let page = PageSignals(tree: tree)
-        let data = JSONLD(scripts: page.jsonLD)
+        let reading = PageReading.of(&document, tree: tree)
+        let page = reading.page, data = reading.data, site = reading.site
         if data.invalidScripts > 0 {
             document.diagnose(Self.name, "\(data.invalidScripts) JSON-LD script(s) are not valid JSON; ignored", severity: .info)
         }
         // The declared language is checked, so the checked value replaces it.
         document.language = checkedLanguage(declared: document.language, page: page, data: data, document: &document)
-        let site = page.first("og:site_name", "application-name", "twitter:site:name") ?? data.publisher
         set(&document.site, site)
-        set(&document.title, data.headline.map(Self.clean) ?? page.first("og:title", "twitter:title")
-            ?? tree.body.flatMap(TitleExtractor.firstHeading(in:))
-            ?? page.title.map { TitleExtractor.strippingSiteName($0, heading: nil) })
+        set(&document.title, reading.title)
         set(&document.description, page.first("og:description", "description", "twitter:description", "dc.description")
             ?? data.description)
         set(&document.url, document.url ?? data.url.flatMap(Self.absoluteURL) ?? page.first("og:url").flatMap(Self.absoluteURL))

@@ -3,7 +3,7 @@ import Glibc
 
 /// Everything the metadata extractor reads from a page, gathered in one walk of the tree: `<meta>` values by
 /// lowercased name/property/itemprop, `<link rel>` targets, JSON-LD scripts, `<time>` elements, elements
-/// with `itemprop`, short texts (and `title` tooltips) of elements named like bylines and dates, and inline scripts.
+/// with `itemprop`, the first `<h1>` and `<h2>` texts, short texts (and `title` tooltips) of elements named like bylines and dates, and inline scripts.
 struct PageSignals {
     /// `<meta>` contents by name, property or http-equiv (`og:title`, `article:published_time`...), in page order.
     var meta: [String: [String]] = [:]
@@ -22,6 +22,8 @@ struct PageSignals {
     var dateTexts: [String] = []
     /// The `<title>` text.
     var title: String?
+    /// Texts of the first visible `<h1>` and `<h2>` elements (at most 16), in page order, with their level.
+    var headings: [(level: Int, text: String)] = []
     /// Inline scripts other than JSON-LD (page state, data layers), read only when no other date is found.
     var scripts: [xmlNodePtr] = []
 
@@ -52,6 +54,10 @@ struct PageSignals {
                 return .skipChildren
             case .time:
                 recordTime(node)
+            case .h1, .h2:
+                if headings.count < 16, !Visibility.isHidden(node), let text = node.shortText(limit: 400), !text.isEmpty {
+                    headings.append((tag == .h1 ? 1 : 2, text))
+                }
             case .head:
                 break
             default:
