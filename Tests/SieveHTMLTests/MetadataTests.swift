@@ -318,6 +318,62 @@ struct MetadataTests {
         #expect(AuthorNames.clean(["Daily Example", "Email the author", "https://twitter.com/jane", "Jane Doe"], site: "Daily Example") == ["Jane Doe"])
     }
 
+    @Test func bylineInsideAPageWhoseBodyClassNamesASidebar() throws {
+        // WordPress themes put the layout on <body> ("has-sidebar", "widget-layout2"): not page chrome.
+        let document = try metadata("""
+            <html><body class="single single-post has-sidebar mh-widget-layout2"><div id="primary"><article>
+            <h1>Wir suchen</h1><span class="byline">by <span class="author vcard"><a class="url fn n" href="/author/danilo/">Danilo Dietsch</a></span></span>
+            <time class="entry-date published" datetime="2016-08-20T10:00:00+02:00">20. August 2016</time>
+            <p>Wir suchen eine Medienpädagogin.</p></article><div class="widget"><span class="author">Other Person</span></div></div></body></html>
+            """)
+        #expect(document.authors == ["Danilo Dietsch"])
+        #expect(document.published == "2016-08-20T10:00:00+02:00")
+    }
+
+    @Test func authorFromRelAuthorLink() throws {
+        let document = try metadata("""
+            <html><body><h1>Future of hope</h1><div class="meta"><div class="date">2. August 2012</div>
+            By <a href="/author/oradmin/" title="Beiträge von oradmin" rel="author">oradmin</a></div><p>Text.</p></body></html>
+            """)
+        #expect(document.authors == ["oradmin"])
+    }
+
+    @Test func authorFromYoastWrittenByLabel() throws {
+        let document = try metadata("""
+            <html><head><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Fatima">
+            <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="5 minutes"></head>
+            <body><p>Text.</p></body></html>
+            """)
+        #expect(document.authors == ["Fatima"])
+    }
+
+    @Test func onlyTheFirstBylineElementCounts() throws {
+        let document = try metadata("""
+            <html><body><p class="byline">By Amelie Marie Nishizawa</p><p>Text.</p>
+            <div class="more"><p class="byline">By Chiara Terzuolo</p></div></body></html>
+            """)
+        #expect(document.authors == ["Amelie Marie Nishizawa"])
+    }
+
+    @Test func bylinesRunningOnIntoDatesRolesAndLabels() {
+        #expect(AuthorNames.clean(["By Jane Doe, December 4, 2024"], site: nil) == ["Jane Doe"])
+        #expect(AuthorNames.clean(["By Jane Doe, Senior Reporter"], site: nil) == ["Jane Doe"])
+        #expect(AuthorNames.clean(["CBS News February 2, 2020"], site: nil) == ["CBS News"])
+        #expect(AuthorNames.clean(["Veröffentlicht von Chris Jung"], site: nil) == ["Chris Jung"])
+        #expect(AuthorNames.clean(["Jörg Staff am 12. Mai 2021"], site: nil) == ["Jörg Staff"])
+        #expect(AuthorNames.clean(["Sara Zinnecker Stand: 3. März"], site: nil) == ["Sara Zinnecker"])
+        #expect(AuthorNames.clean(["Auteur: Anna Kubišta"], site: nil) == ["Anna Kubišta"])
+        #expect(AuthorNames.clean(["Tomas Spahn Fr, 18. Oktober"], site: nil) == ["Tomas Spahn"])
+        #expect(AuthorNames.clean(["'Luana Patriolino, Raphael Felice'"], site: nil) == ["Luana Patriolino", "Raphael Felice"])
+        #expect(AuthorNames.clean(["Por", "von", "Text"], site: nil) == [])
+    }
+
+    @Test func organizationsAndPlaceholdersAreNotAuthors() {
+        #expect(AuthorNames.clean(["wegewerk GmbH", "Bundesverband WindEnergie e.V.", "NATURSTROM AG", "publisher", "admin",
+                                   "Copyright Haufe-Lexware GmbH", "No Author"], site: nil) == [])
+        #expect(AuthorNames.clean(["Dr. Tim Loppe"], site: nil) == ["Dr. Tim Loppe"])
+    }
+
     @Test func declaredLanguageIsCheckedAgainstTheText() throws {
         let sentence = "Người dân của thành phố đã được thông báo về những thay đổi trong kế hoạch và các quy định mới cho năm học này. "
         let document = try metadata("<html lang='en'><body><p>\(String(repeating: sentence, count: 4))</p></body></html>")

@@ -1,22 +1,60 @@
 import Foundation
 
-/// Picks author names: JSON-LD authors, then `<meta name="author">` and its kin, then `itemprop="author"`,
-/// then short texts of elements named like bylines. Drops the site name, URLs, e-mail addresses and link
-/// labels such as "Email the author"; strips a leading "By" (and its common translations); splits "A and B".
+/// Picks author names: JSON-LD authors, then `<meta name="author">` and its kin (with Yoast's
+/// `twitter:label1` "Written by" / `twitter:data1`), then `itemprop="author"`, then `rel="author"` links,
+/// then the short text of the first element named like a byline that holds a name.
+///
+/// Each value is cleaned the way bylines are written: a leading "By" / "Von" / "Veröffentlicht von" /
+/// "Autor:" (and their common translations) is stripped; the text is cut where the date or a separator
+/// begins ("Jane Doe | 18 November 2019", "Jörg Staff am 3. Mai", "CBS News February 2"); "A and B",
+/// "A, B" are split, and a part that is a job title ("Senior Reporter", "PhD") is left out. Dropped: the site
+/// name, URLs, e-mail addresses, link labels such as "Email the author", organizations by their legal form
+/// ("wegewerk GmbH", "Bundesverband e.V.") and placeholders ("admin", "publisher", "Redaktion").
 enum AuthorNames {
-    private static let prefixes = ["by ", "von ", "par ", "por ", "di ", "door ", "av ", "bởi ", "tác giả: ", "author: ", "text: "]
+    /// Leading labels of a byline, lowercase, longest first where one is the start of another.
+    private static let prefixes = [
+        "veröffentlicht von", "eingestellt von", "geschrieben von", "gespeichert von", "erstellt von", "verfasst von",
+        "ein beitrag von", "ein interview von", "text und fotos von", "text von", "posted by", "written by", "published by",
+        "by ", "von ", "vom ", "par ", "por ", "di ", "door ", "av ", "bởi ", "tác giả:", "author:", "autor:", "autorin:",
+        "auteur :", "auteur:", "autor :", "text:", "texto:", "redacción:",
+    ]
     private static let labels = ["email", "e-mail", "follow", "contact", "twitter", "facebook", "more from", "view all",
-                                 "all posts", "articles by", "profile", "posted", "published", "updated"]
+                                 "all posts", "articles by", "profile", "posted", "published", "updated", "copyright", "©",
+                                 "no author", "unknown"]
+    /// Words that end a name when they follow it: a date or place is coming ("am", "on", "le"), or a label.
+    private static let trailingWords: Set<String> = ["am", "um", "on", "at", "le", "el", "den", "vom", "stand", "vor",
+                                                     "more", "posts", "mo", "di", "mi", "do", "fr", "sa", "so", "|", "-", "–", "—"]
+    /// Labels that are left alone when a byline is taken apart ("Por", "Text", "Mehr").
+    private static let labelWords: Set<String> = ["by", "von", "vom", "por", "par", "vor", "mehr", "more", "link", "text",
+                                                  "fr", "autor", "author", "auteur", "foto", "photo", "bild"]
+    /// Quotation marks left around a name.
+    private static let quotes: Set<Character> = ["'", "\"", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{201E}"]
+    /// Words that make a part a job title or degree, not a name.
+    private static let roleWords: Set<String> = [
+        "reporter", "editor", "correspondent", "writer", "columnist", "contributor", "journalist", "photographer",
+        "redakteur", "redakteurin", "korrespondent", "korrespondentin", "experte", "expertin", "chefredakteur",
+        "phd", "ph.d.", "md", "senior", "freelance", "autor", "autorin",
+    ]
+    /// Legal forms and words that name an organization or a placeholder, not a person.
+    private static let organizationWords: Set<String> = [
+        "gmbh", "ag", "e.v.", "ev", "ltd", "ltd.", "inc", "inc.", "llc", "corp", "corp.", "s.a.", "kg", "ug", "mbh",
+        "publisher", "admin", "administrator", "redaktion", "webmaster",
+    ]
 
     /// The authors of a page.
     static func pick(jsonLD: [String], page: PageSignals, site: String?) -> [String] {
-        let metaNames = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+        var metaNames = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
                          "byl", "twitter:creator"].flatMap { page.meta[$0] ?? [] }
-        for source in [jsonLD, metaNames, page.itemprops["author"] ?? [], page.bylines] {
+        if let label = page.first("twitter:label1")?.lowercased(), ["written by", "geschrieben von", "verfasst von",
+            "escrito por", "écrit par", "scritto da", "geschreven door"].contains(label), let name = page.first("twitter:data1") {
+            metaNames.append(name)
+        }
+        for source in [jsonLD, metaNames, page.itemprops["author"] ?? [], page.authorLinks] {
             let names = clean(source, site: site)
             if !names.isEmpty { return names }
         }
-        return []
+        // The first byline element naming someone is the article's; later ones belong to comments and teasers.
+        return page.bylines.lazy.map { clean([$0], site: site) }.first { !$0.isEmpty } ?? []
     }
 
     /// Cleaned, split and de-duplicated names.
@@ -25,7 +63,7 @@ enum AuthorNames {
         var seen = Set<String>()
         let siteKey = site?.lowercased().trimmed
         for value in raw {
-            for name in split(strip(value)) {
+            for name in split(strip(EntityText.decoded(value))) {
                 let key = name.lowercased()
                 guard isName(name), key != siteKey, seen.insert(key).inserted else { continue }
                 result.append(name)
@@ -36,33 +74,57 @@ enum AuthorNames {
 
     private static func strip(_ value: String) -> String {
         var text = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        let lowered = text.lowercased()
-        for prefix in prefixes where lowered.hasPrefix(prefix) {
-            text = String(text.dropFirst(prefix.count))
-            break
+        var stripped = true
+        while stripped {
+            stripped = false
+            let lowered = text.lowercased()
+            for prefix in prefixes where lowered.hasPrefix(prefix) {
+                text = String(text.dropFirst(prefix.count)).trimmed
+                stripped = true
+                break
+            }
         }
         // A byline often runs on into the date or a role: "Jane Doe | 18 November 2019", "Jane Doe, Reuters".
         if let cut = text.firstIndex(where: { $0 == "|" || $0 == "\n" || $0 == "•" || $0 == "·" || $0.isNumber }) {
             text = String(text[..<cut])
         }
-        return text.trimmed.trimmingTrailing(",;:-–—")
+        // "CBS News February", "Jörg Staff am", "Sara Zinnecker Stand": the words after the name.
+        var words = text.split(separator: " ").map(String.init)
+        if let month = words.indices.dropFirst().first(where: { isMonthName(words[$0]) }) { words = Array(words[..<month]) }
+        while let last = words.last, words.count > 1, trailingWords.contains(last.lowercased().trimmingTrailing(",;:.")) {
+            words.removeLast()
+        }
+        return words.joined(separator: " ").trimmed.trimmingTrailing(",;:-–—")
+    }
+
+    private static func isMonthName(_ word: String) -> Bool {
+        let bytes = Array(word.lowercased().trimmingTrailing(",.").utf8)
+        guard let (_, length) = MonthNames.match(bytes, 0) else { return false }
+        return length == bytes.count && length >= 3
     }
 
     private static func split(_ value: String) -> [String] {
         var parts = [value]
-        for separator in [" and ", " & ", ", ", " und ", " et ", " y ", " e ", " và "] {
+        for separator in [" and ", " & ", ", ", "; ", " / ", " und ", " et ", " y ", " e ", " và "] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
-        return parts.map { $0.trimmed }.filter { !$0.isEmpty }
+        return parts.map { part in
+            var name = Substring(part.trimmed.trimmingTrailing(",;:-–—"))
+            while let first = name.first, quotes.contains(first) { name = name.dropFirst() }
+            while let last = name.last, quotes.contains(last) { name = name.dropLast() }
+            return String(name).trimmed
+        }.filter { !$0.isEmpty }
     }
 
     private static func isName(_ name: String) -> Bool {
         let lowered = name.lowercased()
-        guard name.utf8.count >= 3, name.utf8.count <= 60 else { return false }
+        guard name.utf8.count >= 2, name.utf8.count <= 60 else { return false }
         if lowered.contains("http") || lowered.contains("www.") || lowered.contains("@") || lowered.contains("/") { return false }
         if labels.contains(where: { lowered.contains($0) }) { return false }
-        let words = name.split(separator: " ")
+        let words = lowered.split(separator: " ").map(String.init)
         guard words.count <= 5 else { return false }
+        if words.contains(where: { organizationWords.contains($0) || roleWords.contains($0) }) { return false }
+        if words.count == 1, labelWords.contains(lowered) { return false }
         return name.contains { $0.isLetter }
     }
 }

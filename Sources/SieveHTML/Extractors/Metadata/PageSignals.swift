@@ -3,7 +3,7 @@ import Glibc
 
 /// Everything the metadata extractor reads from a page, gathered in one walk of the tree: `<meta>` values by
 /// lowercased name/property/itemprop, `<link rel>` targets, JSON-LD scripts, `<time>` elements, elements
-/// with `itemprop`, the first `<h1>` and `<h2>` texts, short texts (and `title` tooltips) of elements named like bylines and dates, and inline scripts.
+/// with `itemprop`, `rel="author"` links, the first `<h1>` and `<h2>` texts, short texts (and `title` tooltips) of elements named like bylines and dates, and inline scripts.
 struct PageSignals {
     /// `<meta>` contents by name, property or http-equiv (`og:title`, `article:published_time`...), in page order.
     var meta: [String: [String]] = [:]
@@ -17,6 +17,8 @@ struct PageSignals {
     var itemprops: [String: [String]] = [:]
     /// Short texts of elements named like bylines (`author`, `byline`).
     var bylines: [String] = []
+    /// Texts of links marked `rel="author"` (WordPress and most blog engines), outside page chrome.
+    var authorLinks: [String] = []
     /// Short texts of elements named like dates (`date`, `time`, `published`, `posted`, `meta`; German and Dutch
     /// `datum`, Spanish `fecha`).
     var dateTexts: [String] = []
@@ -65,6 +67,10 @@ struct PageSignals {
             }
             if node.pointee.properties != nil {
                 if let itemprop = node.attribute("itemprop") { record(itemprop: itemprop, node) }
+                if tag == .a, authorLinks.count < 8, node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true,
+                   !Self.isInsideChrome(node), let text = node.shortText(limit: 100), !text.isEmpty {
+                    authorLinks.append(text)
+                }
                 recordNamed(node)
             }
             return .continue
@@ -185,7 +191,9 @@ struct PageSignals {
     /// teasing another story, whose dates belong to other texts.
     static func isInsideChrome(_ node: xmlNodePtr) -> Bool {
         var current = node.pointee.parent
-        while let ancestor = current, ancestor.isElement {
+        // `<body>` and `<html>` classes describe the page's layout ("has-sidebar", "widget-layout2" in
+        // WordPress themes), not a box of it.
+        while let ancestor = current, ancestor.isElement, ancestor.tag != .body, ancestor.tag != .html {
             switch ancestor.tag {
             case .aside, .footer, .nav:
                 return true
