@@ -68,7 +68,7 @@ struct PageSignals {
             if node.pointee.properties != nil {
                 if let itemprop = node.attribute("itemprop") { record(itemprop: itemprop, node) }
                 if tag == .a, authorLinks.count < 8, node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true,
-                   !Self.isInsideChrome(node), let text = node.shortText(limit: 100), !text.isEmpty {
+                   !Self.isInsideChrome(node, layout: false), let text = node.shortText(limit: 100), !text.isEmpty {
                     authorLinks.append(text)
                 }
                 recordNamed(node)
@@ -126,9 +126,14 @@ struct PageSignals {
             }
         }
         dated = dated || byline
-        guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16, !Self.isInsideChrome(node) else { return }
+        guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16 else { return }
+        // Dates also look at the classes of `<body>`: a layout with sidebars and widgets tends to show today's
+        // date in its header bar.
+        let bylineKept = byline && !Self.isInsideChrome(node, layout: false)
+        dated = dated && !Self.isInsideChrome(node)
+        guard bylineKept || dated else { return }
         if let text = node.shortText(limit: 200), !text.isEmpty {
-            if byline, bylines.count < 8 { bylines.append(text) }
+            if bylineKept, bylines.count < 8 { bylines.append(text) }
             if dated, dateTexts.count < 16 { dateTexts.append(text) }
         }
         // A date element that shows "3 hours ago" often keeps the date itself in its tooltip.
@@ -188,12 +193,12 @@ struct PageSignals {
     }
 
     /// Whether an element sits in a comment thread, a related-stories box, a sidebar, a footer or a list item
-    /// teasing another story, whose dates belong to other texts.
-    static func isInsideChrome(_ node: xmlNodePtr) -> Bool {
+    /// teasing another story, whose dates belong to other texts. With `layout` false, the classes of `<body>`
+    /// and `<html>` are not looked at: they describe the page's layout ("has-sidebar", "widget-layout2" in
+    /// WordPress themes), not a box of it.
+    static func isInsideChrome(_ node: xmlNodePtr, layout: Bool = true) -> Bool {
         var current = node.pointee.parent
-        // `<body>` and `<html>` classes describe the page's layout ("has-sidebar", "widget-layout2" in
-        // WordPress themes), not a box of it.
-        while let ancestor = current, ancestor.isElement, ancestor.tag != .body, ancestor.tag != .html {
+        while let ancestor = current, ancestor.isElement, layout || (ancestor.tag != .body && ancestor.tag != .html) {
             switch ancestor.tag {
             case .aside, .footer, .nav:
                 return true
