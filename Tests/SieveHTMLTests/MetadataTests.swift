@@ -372,6 +372,30 @@ struct MetadataTests {
         #expect(AuthorNames.clean(["Dr. Tim Loppe"], site: nil) == ["Dr. Tim Loppe"])
     }
 
+    @Test func utcTimestampTakesTheDayOfThePageCountry() throws {
+        // Yoast writes article:published_time in UTC; with nothing on the page to say otherwise, the country
+        // domain (or a language with one zone) gives the local day, European summer time included.
+        let german = try metadata("""
+            <html><head><meta property="article:published_time" content="2022-11-06T23:00:00+00:00"></head><body><p>x</p></body></html>
+            """, url: "https://www.example.de/suedfrankreich/")
+        #expect(german.published == "2022-11-07T00:00:00+01:00")
+        let summer = try metadata("""
+            <html><head><meta property="article:published_time" content="2022-07-06T22:30:00+00:00"></head><body><p>x</p></body></html>
+            """, url: "https://www.example.at/a")
+        #expect(summer.published == "2022-07-07T00:30:00+02:00")
+        let brazil = try metadata("""
+            <html><head><meta property="article:published_time" content="2022-05-04T00:44:52+00:00"></head><body><p>x</p></body></html>
+            """, url: "https://www.example.com.br/a")
+        #expect(brazil.published == "2022-05-03T21:44:52-03:00")
+        let unknown = try metadata("""
+            <html><head><meta property="article:published_time" content="2022-05-04T00:44:52+00:00"></head><body><p>x</p></body></html>
+            """, url: "https://www.example.com/a")
+        #expect(unknown.published == "2022-05-04T00:44:52+00:00")
+        #expect(LocalZone.isEuropeanSummerTime(DateValue(year: 2022, month: 3, day: 27, hour: 1)!))
+        #expect(!LocalZone.isEuropeanSummerTime(DateValue(year: 2022, month: 3, day: 27, hour: 0)!))
+        #expect(!LocalZone.isEuropeanSummerTime(DateValue(year: 2022, month: 10, day: 30, hour: 1)!))
+    }
+
     @Test func declaredLanguageIsCheckedAgainstTheText() throws {
         let sentence = "Người dân của thành phố đã được thông báo về những thay đổi trong kế hoạch và các quy định mới cho năm học này. "
         let document = try metadata("<html lang='en'><body><p>\(String(repeating: sentence, count: 4))</p></body></html>")
