@@ -403,6 +403,33 @@ struct MetadataTests {
         #expect(!LocalZone.isEuropeanSummerTime(DateValue(year: 2022, month: 10, day: 30, hour: 1)!))
     }
 
+    @Test func vietnameseBylineAtTheEndReplacesThePublisher() throws {
+        let body = "<p>Chiều 16/11, Sở Giáo dục và Đào tạo thành phố tổ chức hội nghị tổng kết năm học với sự tham gia của các trường.</p>"
+        var document = try readHTML("""
+            <html lang="vi"><head><meta name="author" content="VCCorp.vn"></head><body><article>\(body)<p>Q.C</p></article></body></html>
+            """)
+        document.blocks = [Block(.paragraph, "Chiều 16/11, Sở Giáo dục và Đào tạo thành phố tổ chức hội nghị tổng kết năm học."),
+                           Block(.paragraph, "Q.C")]
+        _ = try MetadataExtractor(options: .init()).apply(to: &document, context: testContext("metadata"))
+        #expect(document.authors == ["Q.C"])
+        #expect(VietnameseByline.byline("Minh Anh (TTXVN)") == "Minh Anh")
+        #expect(VietnameseByline.byline("Nguyễn Văn An") == "Nguyễn Văn An")
+        #expect(VietnameseByline.byline("T.H.") == "T.H.")
+        #expect(VietnameseByline.byline("Hội nghị kết thúc lúc 17 giờ.") == nil)
+        #expect(VietnameseByline.byline("Hình ảnh") == nil)
+        #expect(VietnameseByline.isPublisher("VietNamNet News", site: nil))
+        #expect(!VietnameseByline.isPublisher("Thái Bình", site: "Báo Hải Phòng"))
+    }
+
+    @Test func vietnameseShownDatelineWinsOverADisagreeingMetaDate() throws {
+        let document = try metadata("""
+            <html lang="vi"><head><meta property="article:published_time" content="2023-11-15T10:00:00+07:00"></head>
+            <body><h1>Tổng kết năm học</h1><span class="date">Thứ năm, 16/11/2023 04:00 chiều</span>
+            <p>Chiều 16/11, Sở Giáo dục và Đào tạo thành phố tổ chức hội nghị tổng kết năm học với sự tham gia của các trường.</p></body></html>
+            """)
+        #expect(document.published == "2023-11-16T16:00:00+07:00")
+    }
+
     @Test func declaredLanguageIsCheckedAgainstTheText() throws {
         let sentence = "Người dân của thành phố đã được thông báo về những thay đổi trong kế hoạch và các quy định mới cho năm học này. "
         let document = try metadata("<html lang='en'><body><p>\(String(repeating: sentence, count: 4))</p></body></html>")

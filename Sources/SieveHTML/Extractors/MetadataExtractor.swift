@@ -12,7 +12,8 @@ import SieveCore
 /// shows in local time takes the local day. Impossible or future dates are rejected; a
 /// modification date earlier than the publication date is dropped. Dates are ISO 8601: `YYYY-MM-DD`, or a
 /// full timestamp with offset when the time and zone are known (Vietnamese pages: +07:00). Authors exclude
-/// the site name, URLs and "Email the author"-style links. `<html lang>` is checked against the text.
+/// the site name, URLs and "Email the author"-style links; on Vietnamese pages the byline closing the article
+/// ("Q.C", "Minh Anh") replaces a publisher named as author (see `VietnameseByline`). `<html lang>` is checked against the text.
 /// Fields already set by an earlier stage are kept unless `replace` is true. Documents without an HTML
 /// tree pass through unchanged.
 ///
@@ -58,6 +59,10 @@ public struct MetadataExtractor: Extractor {
             ?? data.image)
         if document.authors.isEmpty || options.replace {
             document.authors = AuthorNames.pick(jsonLD: data.authors, page: page, site: site)
+            if document.language == "vi", document.authors.allSatisfy({ VietnameseByline.isPublisher($0, site: site) }),
+               let byline = VietnameseByline.find(in: document.blocks) {
+                document.authors = [byline]
+            }
         }
         if document.tags.isEmpty || options.replace {
             document.tags = tags(page: page, data: data)

@@ -73,6 +73,12 @@ struct PublicationDates {
             published = agreeing
         }
 
+        // Vietnamese pages: the dateline the page shows wins over a metadata date of another day (their CMSs
+        // stamp metadata when an article is re-saved or syndicated).
+        if language == "vi", let first = published, let shown = firstShown(), shown.dayNumber != first.dayNumber {
+            published = shown
+        }
+
         var modifiedCandidates: [String] = []
         if let value = data.modified { modifiedCandidates.append(value) }
         for key in Self.modifiedKeys { modifiedCandidates += page.meta[key] ?? [] }
