@@ -25,7 +25,7 @@ struct MetadataTests {
                "publisher": {"@type": "Organization", "name": "Daily Example"},
                "image": [{"@type": "ImageObject", "url": "https://example.com/a.jpg"}], "keywords": "bridges, city council",
                "description": "The council said yes."}
-            ]}</script></head><body><p>Body text.</p></body></html>
+            ]}</script></head><body><p>By Jane Doe and John Roe</p><p>Body text.</p></body></html>
             """)
         #expect(document.title == "Bridge approved")
         #expect(document.published == "2024-08-23T09:15:00+07:00")
@@ -52,7 +52,7 @@ struct MetadataTests {
                 <html><head><script type="application/ld+json">\(open)
                 {"@type": "NewsArticle", "headline": "Bridge approved", "datePublished": "2024-08-23",
                  "author": {"@type": "Person", "name": "Jane Doe"}}
-                \(close)</script></head><body><p>Body text.</p></body></html>
+                \(close)</script></head><body><p>By Jane Doe</p><p>Body text.</p></body></html>
                 """)
             #expect(document.published == "2024-08-23", "guard \(open)")
             #expect(document.authors == ["Jane Doe"], "guard \(open)")
@@ -68,7 +68,7 @@ struct MetadataTests {
                "publisher": {"@id": "https://example.com/#organization"}},
               {"@type": "Organization", "@id": "https://example.com/#organization", "name": "Zugblog"},
               {"@type": "Person", "@id": "https://example.com/#/schema/person/2b55", "name": "David"}
-            ]}</script></head><body><p>Body text.</p></body></html>
+            ]}</script></head><body><p>Von David</p><p>Body text.</p></body></html>
             """)
         #expect(document.authors == ["David"])
         #expect(document.site == "Zugblog")
@@ -83,7 +83,7 @@ struct MetadataTests {
             <meta property="og:image" content="https://example.com/b.jpg"><meta property="og:url" content="https://example.com/bridge">
             <meta property="article:tag" content="Bridges"><meta property="article:tag" content="Council">
             <meta name="author" content="By Jane Doe and John Roe"><meta name="description" content="Short summary."></head>
-            <body><p>Text.</p></body></html>
+            <body><p>Text by Jane Doe and John Roe.</p></body></html>
             """)
         #expect(document.title == "Bridge approved")
         #expect(document.published == "2019-11-18T10:05:00+00:00")
@@ -347,9 +347,19 @@ struct MetadataTests {
         let document = try metadata("""
             <html><head><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Fatima">
             <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="5 minutes"></head>
-            <body><p>Text.</p></body></html>
+            <body><p>Fatima</p><p>Text.</p></body></html>
             """)
         #expect(document.authors == ["Fatima"])
+    }
+
+    @Test func authorNamedOnlyInMetadataIsLeftOut() throws {
+        // A CMS user or a Yoast person that no byline shows is no author readers (or annotators) would name.
+        let document = try metadata("""
+            <html><head><meta name="author" content="vpohl"><script type="application/ld+json">
+            {"@graph": [{"@type": "Article", "author": {"@id": "#p"}}, {"@type": "Person", "@id": "#p", "name": "Josef Schneider"}]}
+            </script></head><body><h1>Emden</h1><p>Sehenswürdigkeiten in Emden.</p></body></html>
+            """)
+        #expect(document.authors.isEmpty)
     }
 
     @Test func onlyTheFirstBylineElementCounts() throws {

@@ -2,7 +2,8 @@ import Foundation
 
 /// Picks author names: JSON-LD authors, then `<meta name="author">` and its kin (with Yoast's
 /// `twitter:label1` "Written by" / `twitter:data1`), then `itemprop="author"`, then `rel="author"` links,
-/// then the short text of the first element named like a byline that holds a name.
+/// then the short text of the first element named like a byline that holds a name. A name from metadata
+/// counts only when the page's text shows it.
 ///
 /// Each value is cleaned the way bylines are written: a leading "By" / "Von" / "Veröffentlicht von" /
 /// "Autor:" (and their common translations) is stripped; the text is cut where the date or a separator
@@ -49,8 +50,15 @@ enum AuthorNames {
             "escrito por", "écrit par", "scritto da", "geschreven door"].contains(label), let name = page.first("twitter:data1") {
             metaNames.append(name)
         }
+        // Annotators and readers name the author the page shows: a name only the metadata holds (a CMS user
+        // such as "vpohl", a Yoast person no byline mentions) is left out.
+        var shown: String?
+        func isShown(_ name: String) -> Bool {
+            if shown == nil { shown = String(decoding: page.text.bytes, as: UTF8.self).lowercased() }
+            return shown!.contains(name.lowercased())
+        }
         for source in [jsonLD, metaNames, page.itemprops["author"] ?? [], page.authorLinks] {
-            let names = clean(source, site: site)
+            let names = clean(source, site: site).filter(isShown)
             if !names.isEmpty { return names }
         }
         // The first byline element naming someone is the article's; later ones belong to comments and teasers.

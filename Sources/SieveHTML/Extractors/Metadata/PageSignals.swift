@@ -26,6 +26,11 @@ struct PageSignals {
     var title: String?
     /// Texts of the first visible `<h1>` and `<h2>` elements (at most 16), in page order, with their level.
     var headings: [(level: Int, text: String)] = []
+    /// The page's text outside scripts, styles and `<head>`, whitespace collapsed (the first `textLimit`
+    /// bytes), to tell names the page shows its readers from names only its metadata holds.
+    var text = TextBuffer()
+    /// At most this many bytes of the page's text are kept.
+    static let textLimit = 300_000
     /// Inline scripts other than JSON-LD (page state, data layers), read only when no other date is found.
     var scripts: [xmlNodePtr] = []
 
@@ -33,7 +38,13 @@ struct PageSignals {
     init(tree: HTMLTree) {
         guard let root = tree.root else { return }
         root.walk { node in
-            guard node.isElement else { return .skipChildren }
+            guard node.isElement else {
+                if node.isText, text.bytes.count < Self.textLimit, let content = node.pointee.content {
+                    text.append(content)
+                    text.space()
+                }
+                return .skipChildren
+            }
             let tag = node.tag
             switch tag {
             case .meta:
