@@ -52,10 +52,11 @@ enum AuthorNames {
         }
         // Annotators and readers name the author the page shows: a name only the metadata holds (a CMS user
         // such as "vpohl", a Yoast person no byline mentions) is left out.
-        var shown: String?
+        var shown: [UInt8]?
         func isShown(_ name: String) -> Bool {
-            if shown == nil { shown = String(decoding: page.text.bytes, as: UTF8.self).lowercased() }
-            return shown!.contains(name.lowercased())
+            if shown == nil { shown = folded(page.text) }
+            let needle = name.utf8.map(asciiLowercased)
+            return contains(shown!, needle)
         }
         for source in [jsonLD, metaNames, page.itemprops["author"] ?? [], page.authorLinks] {
             let names = clean(source, site: site).filter(isShown)
@@ -63,6 +64,50 @@ enum AuthorNames {
         }
         // The first byline element naming someone is the article's; later ones belong to comments and teasers.
         return page.bylines.lazy.map { clean([$0], site: site) }.first { !$0.isEmpty } ?? []
+    }
+
+    /// Whether `needle` occurs in `text`.
+    private static func contains(_ text: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, text.count >= needle.count else { return needle.isEmpty }
+        var index = 0
+        let last = text.count - needle.count
+        while index <= last {
+            if text[index] == first {
+                var offset = 1
+                while offset < needle.count, text[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// A byte with ASCII capitals lowered (UTF-8 sequences are left as they are).
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// Text with ASCII capitals lowered and runs of whitespace (no-break spaces included) made one space.
+    private static func folded(_ text: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        var index = 0
+        var space = false
+        while index < text.count {
+            let byte = text[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                space = true
+            } else if byte == 0xC2, index + 1 < text.count, text[index + 1] == 0xA0 {
+                space = true
+                index += 1
+            } else {
+                if space, !result.isEmpty { result.append(0x20) }
+                space = false
+                result.append(asciiLowercased(byte))
+            }
+            index += 1
+        }
+        return result
     }
 
     /// Cleaned, split and de-duplicated names.

@@ -26,9 +26,9 @@ struct PageSignals {
     var title: String?
     /// Texts of the first visible `<h1>` and `<h2>` elements (at most 16), in page order, with their level.
     var headings: [(level: Int, text: String)] = []
-    /// The page's text outside scripts, styles and `<head>`, whitespace collapsed (the first `textLimit`
-    /// bytes), to tell names the page shows its readers from names only its metadata holds.
-    var text = TextBuffer()
+    /// The page's text outside scripts, styles and `<head>` as UTF-8 (the first `textLimit` bytes, text
+    /// nodes joined by a space), to tell names the page shows its readers from names only its metadata holds.
+    var text: [UInt8] = []
     /// At most this many bytes of the page's text are kept.
     static let textLimit = 300_000
     /// Inline scripts other than JSON-LD (page state, data layers), read only when no other date is found.
@@ -39,9 +39,9 @@ struct PageSignals {
         guard let root = tree.root else { return }
         root.walk { node in
             guard node.isElement else {
-                if node.isText, text.bytes.count < Self.textLimit, let content = node.pointee.content {
-                    text.append(content)
-                    text.space()
+                if node.isText, text.count < Self.textLimit, let content = node.pointee.content {
+                    text.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content)))
+                    text.append(0x20)
                 }
                 return .skipChildren
             }

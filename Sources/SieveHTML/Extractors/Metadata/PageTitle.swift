@@ -37,8 +37,16 @@ enum PageTitle {
             .map(clean).filter { !$0.isEmpty && !names.contains($0) }
         let pageTitle = page.title.map(clean).flatMap { $0.isEmpty ? nil : $0 }
         let references = social.isEmpty ? [pageTitle].compactMap { $0 } : social
+        // Each heading once: without a site-name part, with its words; headings naming the site are left out.
+        var headings: [Heading] = []
+        for heading in page.headings {
+            let cleaned = clean(heading.text)
+            let text = withoutSiteName(cleaned, names: names) ?? cleaned
+            let words = TitleExtractor.words(text)
+            if !words.isEmpty, !names.contains(text) { headings.append(Heading(level: heading.level, text: text, words: words)) }
+        }
         for reference in references {
-            if let heading = matchingHeading(page.headings, reference: reference, names: names) { return heading }
+            if let heading = matchingHeading(headings, reference: reference, names: names) { return heading }
         }
         if let first = social.first { return withoutSiteName(first, names: names) ?? first }
         if let heading = page.headings.first(where: { $0.level == 1 && !names.contains($0.text) }) { return clean(heading.text) }
@@ -46,23 +54,27 @@ enum PageTitle {
         return withoutSiteName(pageTitle, names: names) ?? withoutShorterEnd(pageTitle)
     }
 
-    /// The `<h1>` (else `<h2>`) best matching a reference, as described above.
-    static func matchingHeading(_ headings: [(level: Int, text: String)], reference: String, names: SiteNames) -> String? {
+    /// A visible heading, prepared for matching.
+    struct Heading {
+        let level: Int
+        let text: String
+        let words: Set<String>
+    }
+
+    /// The `<h1>` or `<h2>` best matching a reference, as described above.
+    static func matchingHeading(_ headings: [Heading], reference: String, names: SiteNames) -> String? {
         let stripped = withoutSiteName(reference, names: names) ?? reference
         let variants = ([stripped] + parts(of: reference).filter { !names.contains($0) }).map { ($0, TitleExtractor.words($0)) }
         // The heading sharing the most words with a variant wins, then the closer match, an <h1> before an
         // <h2>, and page order.
         var best: (text: String, variant: String, shared: Int, score: Double, level: Int)?
         for heading in headings {
-            let text = withoutSiteName(clean(heading.text), names: names) ?? clean(heading.text)
-            let words = TitleExtractor.words(text)
-            guard !words.isEmpty, !names.contains(text) else { continue }
             for (variant, variantWords) in variants {
-                let score = TitleExtractor.similarity(words, variantWords)
+                let score = TitleExtractor.similarity(heading.words, variantWords)
                 guard score >= matchThreshold else { continue }
-                let shared = words.intersection(variantWords).count
+                let shared = heading.words.intersection(variantWords).count
                 if let current = best, (current.shared, current.score, -current.level) >= (shared, score, -heading.level) { continue }
-                best = (text, variant, shared, score, heading.level)
+                best = (heading.text, variant, shared, score, heading.level)
             }
         }
         guard let best else { return nil }
