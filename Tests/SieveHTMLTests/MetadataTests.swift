@@ -362,6 +362,19 @@ struct MetadataTests {
         #expect(document.authors.isEmpty)
     }
 
+    @Test func bylineLineOpeningWithALabel() throws {
+        for (html, expected) in [
+            ("<p class='bodytext'>Von Claudia Lindner</p>", ["Claudia Lindner"]),
+            ("<div class='longText'><p>Auteur : Kossivi Tiassou </p><p>Edition : M-A. Pioerron</p></div>", ["Kossivi Tiassou"]),
+            ("<div class='rty'>Von <strong><a href='/autoren/tomas-spahn/'>Tomas Spahn</a></strong></div>", ["Tomas Spahn"]),
+            ("<p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</strong></p>", ["Uta Staschewski"]),
+            ("<p>Von Berlin aus fährt der Zug weiter.</p>", []),
+        ] {
+            let document = try metadata("<html><body><h1>Titel</h1><p>Der Artikel beginnt hier mit einem Satz.</p>\(html)</body></html>")
+            #expect(document.authors == expected, "\(html)")
+        }
+    }
+
     @Test func onlyTheFirstBylineElementCounts() throws {
         let document = try metadata("""
             <html><body><p class="byline">By Amelie Marie Nishizawa</p><p>Text.</p>

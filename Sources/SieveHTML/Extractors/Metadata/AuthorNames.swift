@@ -2,7 +2,8 @@ import Foundation
 
 /// Picks author names: JSON-LD authors, then `<meta name="author">` and its kin (with Yoast's
 /// `twitter:label1` "Written by" / `twitter:data1`), then `itemprop="author"`, then `rel="author"` links,
-/// then the short text of the first element named like a byline that holds a name. A name from metadata
+/// then the short text of the first element named like a byline that holds a name, then a line opening with
+/// a byline label ("Von Claudia Lindner", "Auteur : Kossivi Tiassou"). A name from metadata
 /// counts only when the page's text shows it.
 ///
 /// Each value is cleaned the way bylines are written: a leading "By" / "Von" / "Veröffentlicht von" /
@@ -39,7 +40,7 @@ enum AuthorNames {
     /// Legal forms and words that name an organization or a placeholder, not a person.
     private static let organizationWords: Set<String> = [
         "gmbh", "ag", "e.v.", "ev", "ltd", "ltd.", "inc", "inc.", "llc", "corp", "corp.", "s.a.", "kg", "ug", "mbh",
-        "publisher", "admin", "administrator", "redaktion", "webmaster",
+        "publisher", "admin", "administrator", "webmaster",
     ]
 
     /// The authors of a page.
@@ -63,7 +64,9 @@ enum AuthorNames {
             if !names.isEmpty { return names }
         }
         // The first byline element naming someone is the article's; later ones belong to comments and teasers.
-        return page.bylines.lazy.map { clean([$0], site: site) }.first { !$0.isEmpty } ?? []
+        if let names = page.bylines.lazy.map({ clean([$0], site: site) }).first(where: { !$0.isEmpty }) { return names }
+        // A line opening with a byline label ("Von Claudia Lindner"): names written as names, capitalized.
+        return page.labelledBylines.lazy.map { clean([$0], site: site).filter(isCapitalized) }.first { !$0.isEmpty } ?? []
     }
 
     /// Whether `needle` occurs in `text`.
@@ -80,6 +83,11 @@ enum AuthorNames {
             index += 1
         }
         return false
+    }
+
+    /// Whether every word of a name opens with a capital ("Kossivi Tiassou", "J.R. Stone").
+    private static func isCapitalized(_ name: String) -> Bool {
+        name.split(separator: " ").allSatisfy { $0.first?.isUppercase == true }
     }
 
     /// A byte with ASCII capitals lowered (UTF-8 sequences are left as they are).

@@ -17,6 +17,9 @@ struct PageSignals {
     var itemprops: [String: [String]] = [:]
     /// Short texts of elements named like bylines (`author`, `byline`).
     var bylines: [String] = []
+    /// Short lines opening with a byline label ("Von Claudia Lindner", "Auteur : Kossivi Tiassou",
+    /// "Autorin: Uta Staschewski, Projektleiterin"), in elements not named like bylines, outside page chrome.
+    var labelledBylines: [String] = []
     /// Texts of links marked `rel="author"` (WordPress and most blog engines), outside page chrome.
     var authorLinks: [String] = []
     /// Short texts of elements named like dates (`date`, `time`, `published`, `posted`, `meta`; German and Dutch
@@ -40,8 +43,13 @@ struct PageSignals {
         root.walk { node in
             guard node.isElement else {
                 if node.isText, text.count < Self.textLimit, let content = node.pointee.content {
-                    text.append(contentsOf: UnsafeBufferPointer(start: content, count: strlen(content)))
+                    let bytes = UnsafeBufferPointer(start: content, count: strlen(content))
+                    text.append(contentsOf: bytes)
                     text.append(0x20)
+                    if labelledBylines.count < 4, Self.opensWithBylineLabel(bytes), let parent = node.pointee.parent,
+                       !Self.isInsideChrome(node, layout: false), let line = parent.shortText(limit: 100), !line.isEmpty {
+                        labelledBylines.append(line)
+                    }
                 }
                 return .skipChildren
             }
@@ -152,6 +160,28 @@ struct PageSignals {
            title.utf8.contains(where: DateParser.isDigit) {
             dateTexts.append(title)
         }
+    }
+
+    /// Labels that open a byline line, with the space or colon after them.
+    static let bylineLabels: [[UInt8]] = ["Von ", "von ", "By ", "Text von ", "Text: ", "Autor: ", "Autorin: ", "Autor:in: ",
+                                          "Auteur : ", "Auteur: ", "Texte : ", "Por ", "Par "].map { Array($0.utf8) }
+
+    /// Whether a text node opens with a byline label (leading whitespace skipped), or is only the label's word
+    /// ("Von", "By") with the name in the next element.
+    static func opensWithBylineLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x09 || bytes[start] == 0x0D { start += 1 }
+        guard bytes.count - start >= 2, bytes.count - start <= 100 else { return false }
+        for label in bylineLabels where bytes.count - start >= label.count - 1 {
+            var same = true
+            for offset in 0..<label.count {
+                let index = start + offset
+                if index == bytes.count, offset == label.count - 1 { break }
+                if index >= bytes.count || bytes[index] != label[offset] { same = false; break }
+            }
+            if same { return true }
+        }
+        return false
     }
 
     /// The first short text (at most 120 bytes, holding a digit) for which `transform` gives a value, in page
