@@ -375,6 +375,18 @@ struct MetadataTests {
         }
     }
 
+    @Test func authorNamingTheSiteByItsHostIsLeftOut() throws {
+        let press = try metadata("""
+            <html><head><meta name="author" content="Hildesheimer Presse"></head>
+            <body><div class="logo">Hildesheimer Presse</div><p>Text.</p></body></html>
+            """, url: "https://www.hildesheimer-presse.de/hund/")
+        #expect(press.authors.isEmpty)
+        let blog = try metadata("""
+            <html><head><meta name="author" content="Mady"></head><body><p>Text von Mady.</p></body></html>
+            """, url: "https://www.madymorrison.com/energy/")
+        #expect(blog.authors == ["Mady"])
+    }
+
     @Test func onlyTheFirstBylineElementCounts() throws {
         let document = try metadata("""
             <html><body><p class="byline">By Amelie Marie Nishizawa</p><p>Text.</p>

@@ -58,7 +58,8 @@ public struct MetadataExtractor: Extractor {
         set(&document.image, page.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
             ?? data.image)
         if document.authors.isEmpty || options.replace {
-            document.authors = AuthorNames.pick(jsonLD: data.authors, page: page, site: site)
+            let address = document.url ?? document.source.url ?? page.links["canonical"]?.first ?? page.first("og:url")
+            document.authors = AuthorNames.pick(jsonLD: data.authors, page: page, site: site, host: address.flatMap(PageReading.host))
             if document.language == "vi", document.authors.allSatisfy({ VietnameseByline.isPublisher($0, site: site) }),
                let byline = VietnameseByline.find(in: document.blocks) {
                 document.authors = [byline]

@@ -10,7 +10,7 @@ import Foundation
 /// "Autor:" (and their common translations) is stripped; the text is cut where the date or a separator
 /// begins ("Jane Doe | 18 November 2019", "Jörg Staff am 3. Mai", "CBS News February 2"); "A and B",
 /// "A, B" are split, and a part that is a job title ("Senior Reporter", "PhD") is left out. Dropped: the site
-/// name, URLs, e-mail addresses, link labels such as "Email the author", organizations by their legal form
+/// name (og:site_name, or the host: "Hildesheimer Presse" on hildesheimer-presse.de, see `PageTitle.SiteNames`), URLs, e-mail addresses, link labels such as "Email the author", organizations by their legal form
 /// ("wegewerk GmbH", "Bundesverband e.V.") and placeholders ("admin", "publisher", "Redaktion").
 enum AuthorNames {
     /// Leading labels of a byline, lowercase, longest first where one is the start of another.
@@ -44,7 +44,8 @@ enum AuthorNames {
     ]
 
     /// The authors of a page.
-    static func pick(jsonLD: [String], page: PageSignals, site: String?) -> [String] {
+    static func pick(jsonLD: [String], page: PageSignals, site: String?, host: String? = nil) -> [String] {
+        let siteNames = PageTitle.SiteNames(keys: [site, page.first("og:site_name")].compactMap { $0 }, host: host)
         var metaNames = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
                          "byl", "twitter:creator"].flatMap { page.meta[$0] ?? [] }
         if let label = page.first("twitter:label1")?.lowercased(), ["written by", "geschrieben von", "verfasst von",
@@ -60,13 +61,13 @@ enum AuthorNames {
             return contains(shown!, needle)
         }
         for source in [jsonLD, metaNames, page.itemprops["author"] ?? [], page.authorLinks] {
-            let names = clean(source, site: site).filter(isShown)
+            let names = clean(source, site: site).filter { isShown($0) && !siteNames.names($0) }
             if !names.isEmpty { return names }
         }
         // The first byline element naming someone is the article's; later ones belong to comments and teasers.
-        if let names = page.bylines.lazy.map({ clean([$0], site: site) }).first(where: { !$0.isEmpty }) { return names }
+        if let names = page.bylines.lazy.map({ clean([$0], site: site).filter { !siteNames.names($0) } }).first(where: { !$0.isEmpty }) { return names }
         // A line opening with a byline label ("Von Claudia Lindner"): names written as names, capitalized.
-        return page.labelledBylines.lazy.map { clean([$0], site: site).filter(isCapitalized) }.first { !$0.isEmpty } ?? []
+        return page.labelledBylines.lazy.map { clean([$0], site: site).filter { isCapitalized($0) && !siteNames.names($0) } }.first { !$0.isEmpty } ?? []
     }
 
     /// Whether `needle` occurs in `text`.

@@ -91,10 +91,21 @@ enum PageTitle {
     struct SiteNames {
         let keys: Set<String>
         let host: String
+        /// The host's last label ("de").
+        let domain: String
 
         init(keys: [String], host: String?) {
             self.keys = Set(keys.map(PageTitle.key).filter { !$0.isEmpty })
             self.host = host.map(PageTitle.hostLabel) ?? ""
+            domain = host.flatMap { $0.split(separator: ".").last.map { $0.lowercased() } } ?? ""
+        }
+
+        /// Whether a text is exactly one of the site's names, or its host ("Hildesheimer Presse" on
+        /// hildesheimer-presse.de, "FLVW.de" on flvw.de): the strict test for author names, which may
+        /// resemble a blog's host ("Mady" on madymorrison.com).
+        func names(_ text: String) -> Bool {
+            let textKey = PageTitle.key(text)
+            return keys.contains(textKey) || (host.utf8.count >= 3 && (textKey == host || textKey == host + domain))
         }
 
         /// Whether a text names the site: one of its names (give or take a domain ending, "Beige" for
