@@ -34,13 +34,25 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CUchardet",
+            pkgConfig: "uchardet",
+            providers: [.apt(["libuchardet-dev"])]
+        ),
         .target(
             name: "SieveCore",
-            dependencies: ["CZlib", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CZlib", "CUchardet", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(name: "SieveHTML", dependencies: ["SieveCore", "CLibXML2"], swiftSettings: strictSettings),
         .target(name: "SieveText", dependencies: ["SieveCore"], swiftSettings: strictSettings),
+        .target(
+            // A C face for CLD2's C++ API. CLD2 (Debian libcld2-dev) ships no pkg-config file: scripts/setup
+            // looks for its header and installs the package.
+            name: "CCLD2",
+            linkerSettings: [.linkedLibrary("cld2")]
+        ),
+        .target(name: "SieveLanguage", dependencies: ["SieveCore", "CCLD2"], swiftSettings: strictSettings),
         .target(name: "SieveSinks", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .target(name: "SieveBatch", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .target(
@@ -56,7 +68,7 @@ let package = Package(
         .target(
             name: "Sieve",
             dependencies: [
-                "SieveCore", "SieveHTML", "SieveText", "SieveSinks", "SieveBatch", "SieveExternal",
+                "SieveCore", "SieveHTML", "SieveText", "SieveLanguage", "SieveSinks", "SieveBatch", "SieveExternal",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -64,6 +76,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "sieve", dependencies: ["Sieve"], swiftSettings: strictSettings),
+        .target(
+            name: "SieveFuzzing",
+            dependencies: ["Sieve", "SieveCore", "SieveExternal", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strictSettings
+        ),
         .plugin(
             name: "NewStage",
             capability: .command(
@@ -73,13 +90,14 @@ let package = Package(
             dependencies: ["sieve"]
         ),
         .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore", "SieveTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "SieveHTMLTests", dependencies: ["SieveHTML", "SieveCore"], swiftSettings: strictSettings),
+        .testTarget(name: "SieveHTMLTests", dependencies: ["SieveHTML", "SieveCore", "SieveTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveBatchTests",
             dependencies: ["SieveBatch", "SieveCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SieveTextTests", dependencies: ["SieveText", "SieveCore"], swiftSettings: strictSettings),
+        .testTarget(name: "SieveLanguageTests", dependencies: ["SieveLanguage", "SieveCore"], swiftSettings: strictSettings),
+        .testTarget(name: "SieveTextTests", dependencies: ["SieveText", "SieveCore", "SieveTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveSinksTests",
             dependencies: ["SieveSinks", "SieveCore", "CLibXML2", .product(name: "CSV", package: "CSV.swift")],
@@ -90,6 +108,7 @@ let package = Package(
             dependencies: ["SieveExternal", "SieveCore", "SieveTesting"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "SieveFuzzingTests", dependencies: ["SieveFuzzing"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveTests",
             dependencies: ["Sieve", "SieveCore", "SieveTesting"],
@@ -97,3 +116,9 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer entry point, declared only when `scripts/fuzz` builds it (SIEVE_FUZZ=1, with
+// `--sanitize fuzzer`): libFuzzer supplies its `main`, so an ordinary build could not link it.
+if Context.environment["SIEVE_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "sieve-fuzz", dependencies: ["SieveFuzzing"], path: "fuzz/entry"))
+}

@@ -2,6 +2,7 @@ import SieveBatch
 import SieveCore
 import SieveExternal
 import SieveHTML
+import SieveLanguage
 import SieveSinks
 import SieveText
 
@@ -9,7 +10,7 @@ extension StageRegistry {
     /// Every built-in stage: readers, normalizers, extractors and sinks. Extend it with `with(_:)`.
     public static var standard: StageRegistry {
         var registry = StageRegistry()
-        for type in SieveHTMLStages.all + SieveTextStages.all + SieveBatchStages.all + SieveExternalStages.all
+        for type in SieveHTMLStages.all + SieveTextStages.all + SieveLanguageStages.all + SieveBatchStages.all + SieveExternalStages.all
             + SieveSinksStages.all {
             registry.register(type)
         }
@@ -25,9 +26,10 @@ extension StageRegistry {
 
 /// The order of the default news pipeline.
 enum DefaultPipeline {
-    /// Main content first (it needs the raw HTML tree), then text clean-up, then field extraction.
+    /// Main content first (it needs the raw HTML tree), the page's metadata, the language of the text (the
+    /// Vietnamese extractors read it), then text clean-up, then field extraction.
     static let transformNames = [
-        "main-content", "metadata", "nfc", "whitespace", "unwrap", "boilerplate-lines", "title",
+        "main-content", "metadata", "language", "nfc", "whitespace", "unwrap", "boilerplate-lines", "title",
         "published", "dates", "school-years", "people", "organizations", "places",
     ]
 }

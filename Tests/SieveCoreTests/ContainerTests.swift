@@ -123,8 +123,17 @@ import Testing
         selection.paths = [directory.url.path]
         selection.include = ["*.html", "*.htm"]
         selection.exclude = ["*/drafts/*"]
-        let names = InputSource(selection).map { $0.path.split(separator: "/").last.map(String.init) ?? "" }
+        let items = Array(InputSource(selection))
+        let names = items.compactMap { item -> String? in
+            guard case .file(let ref) = item else { return nil }
+            return ref.path.split(separator: "/").last.map(String.init)
+        }
         #expect(names == ["a.html", "d.htm"])
+        let skips = items.compactMap { item -> String? in
+            guard case .skipped(let reason) = item else { return nil }
+            return reason
+        }
+        #expect(skips.sorted() == ["matched by --exclude", "not matched by --include"])
     }
 
     @Test func filesFromListsPathsLazily() throws {

@@ -27,7 +27,7 @@ import Testing
         #expect {
             try OutputChannel(path: "/nonexistent-dir-for-sieve/out.json")
         } throws: { error in
-            "\(error)" == "cannot write /nonexistent-dir-for-sieve/out.json: No such file or directory"
+            "\(error)" == "cannot write /nonexistent-dir-for-sieve/out.json: the folder /nonexistent-dir-for-sieve does not exist"
         }
     }
 

@@ -16,6 +16,7 @@ import Testing
         var failures: [Failure] = []
         var selection = InputSource.Selection()
         selection.paths = paths
+        selection.addFormats(of: testRegistry)
         let report = try await pipeline.run(InputSource(selection), logger: logger, write: { sink.write($0) },
                                             onFailure: { if $0.kind == .failed { failures.append($0) } })
         return (sink, report, failures)

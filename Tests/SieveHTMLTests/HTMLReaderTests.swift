@@ -129,6 +129,28 @@ struct HTMLReaderTests {
         #expect(document.diagnostics.contains { $0.message.contains("windows-1252") })
     }
 
+    @Test(arguments: [
+        ("GB2312", "北京时间今天上午，国家主席在人民大会堂会见了来访的外国领导人，双方就经贸合作交换了意见。"),
+        ("SHIFT_JIS", "東京都は本日、新しい交通政策を発表しました。市民の意見を聞くため、説明会を開く予定です。"),
+        ("WINDOWS-1251", "Следователи объявили правонарушителю о подозрении в совершении преступления."),
+        ("ISO-8859-1", "Die Bürger sind völlig überrascht, für Übergänge gibt es keine Lösung, schöne Grüße aus München."),
+    ])
+    func undeclaredLegacyBytesAreDetectedStatistically(_ charset: String, _ text: String) throws {
+        let bytes = try #require(encode("<html><head><title>t</title></head><body><p>\(text)</p></body></html>", as: charset))
+        let document = try readHTML(bytes)
+        #expect(document.text == text)
+        #expect(document.diagnostics.contains { $0.message.contains("detected from the bytes") })
+    }
+
+    @Test func aDeclaredCharsetComesBeforeDetection() throws {
+        // Latin-1 bytes that uchardet alone might take for another charset: the declaration decides.
+        let text = "Ça coûte 5 € à Noël"
+        let bytes = try #require(encode("<meta charset=\"windows-1252\"><p>\(text)</p>", as: "WINDOWS-1252"))
+        let document = try readHTML(bytes)
+        #expect(document.text == text)
+        #expect(document.diagnostics.isEmpty)
+    }
+
     @Test func utf16WithoutBOM() throws {
         let html = "<html><body><p>UTF-16 text ưu đãi</p></body></html>"
         let bytes = Array(html.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }

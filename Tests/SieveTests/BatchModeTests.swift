@@ -32,7 +32,7 @@ import Testing
 
     @Test func maxErrorsStopsTheRunWithStatusOne() throws {
         let scratch = try TemporaryDirectory()
-        for index in 0..<30 { try scratch.write("in/\(index).bin", Data([0, 1, 2, 3, 0, 0, 7])) }
+        for index in 0..<30 { try scratch.write("in/\(index).txt", Data([0, 1, 2, 3, 0, 0, 7])) }
         let result = try SieveProcess.run(["convert", scratch.path("in"), "--to", "jsonl", "--max-errors", "3", "--jobs", "1"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("stopped after more than 3 failures (--max-errors)"))

@@ -52,6 +52,17 @@ import Glibc
         #expect(document.diagnostics.first?.message.contains("not UTF-8") == true)
     }
 
+    @Test(arguments: [
+        ("ISO-8859-1", "Die Bürger sind völlig überrascht, für Übergänge gibt es keine Lösung, schöne Grüße aus München."),
+        ("GB2312", "北京时间今天上午，国家主席在人民大会堂会见了来访的外国领导人，双方就经贸合作交换了意见。"),
+        ("WINDOWS-1251", "Следователи объявили правонарушителю о подозрении в совершении преступления."),
+    ])
+    func undeclaredBytesInOtherCharsetsAreDetectedStatistically(_ iconvName: String, _ sentence: String) throws {
+        let document = try TestSupport.read(try encode(sentence, to: iconvName))
+        #expect(document.blocks.map(\.text) == [sentence])
+        #expect(document.diagnostics.first?.message.contains("not UTF-8") == true)
+    }
+
     @Test func forcedUTF8RepairsInsteadOfGuessing() throws {
         var options = TextReader.Options()
         options.charset = "utf-8"

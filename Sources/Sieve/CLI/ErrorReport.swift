@@ -4,19 +4,31 @@ import SieveCore
 /// (or resumably, next to a journaled output).
 final class ErrorReport {
     private let channel: OutputChannel
+    /// The report's path as the user typed it.
+    let path: String
 
     /// Opens the report; an unwritable path fails here, before any input is read.
     init(path: String) throws(OutputError) {
+        self.path = path
         channel = try OutputChannel(path: path)
     }
 
-    /// Continues the report of an interrupted run from its checkpointed length.
+    /// Continues the report of an interrupted run from its checkpointed length (its `.partial` file sits
+    /// beside the report's real file, through symbolic links).
     init(path: String, resumingAt length: Int) throws(OutputError) {
-        channel = try OutputChannel(path: path, partialPath: path + ".partial", truncatingTo: length)
+        self.path = path
+        guard case .file(let final) = try OutputTarget.resolve(path) else {
+            channel = try OutputChannel(path: path)
+            return
+        }
+        channel = try OutputChannel(path: path, partialPath: final + ".partial", truncatingTo: length)
     }
 
     /// Bytes written so far.
     var byteCount: Int { channel.byteCount }
+
+    /// The first write error, if any.
+    var failure: OutputError? { channel.failure }
 
     /// Adds one record.
     func record(_ failure: Failure) {
@@ -35,7 +47,7 @@ final class ErrorReport {
     }
 
     /// Discards the report, or keeps it for a resume.
-    func abort(keepingForResume: Bool) {
-        if keepingForResume { channel.suspend() } else { channel.abort() }
+    func abort(keepingForResume: Bool) throws(OutputError) {
+        if keepingForResume { try channel.suspend() } else { channel.abort() }
     }
 }

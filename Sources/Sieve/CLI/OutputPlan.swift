@@ -10,8 +10,10 @@ enum PartitionKey: String, ExpressibleByArgument, CaseIterable {
     case source
 }
 
-/// Where documents go: standard output, one atomic file, a resumable (journaled) file, or one file per
-/// partition in a directory. Every file appears under its final name only when the run completes.
+/// Where documents go: standard output or a stream (`/dev/fd/N`, a device, a FIFO), one atomic file, a
+/// resumable (journaled) file, or one file per partition in a directory. Every file appears under its final
+/// name only when the run completes: a run stopped early (`--fail-fast`, `--max-errors`, a signal, a write
+/// error) keeps a resumable `.partial` file and its journal, or nothing, and says which.
 final class OutputPlan {
     private struct Target {
         var sink: any SinkWriter
@@ -24,6 +26,8 @@ final class OutputPlan {
     private let directory: String?
     private var targets: [String: Target] = [:]
     private var journal: RunJournal?
+    /// The file a journaled run is writing, as the user typed it, and its `.partial` file.
+    private var journaled: (output: String, partial: String)?
     private var lastCheckpoint = ContinuousClock.now
     private var lastCheckpointItems = 0
     /// Work items an interrupted run already completed.
@@ -50,13 +54,17 @@ final class OutputPlan {
         directory = nil
         var sink = try registry.makeSink(sinkSpec)
         let file = output.flatMap { $0 == "-" ? nil : $0 }
-        if let file, ordered, var appendable = sink as? any AppendableSink {
-            try openJournaled(&appendable, output: file, resume: resume, fingerprint: fingerprint, errorsPath: errorsPath)
+        let target = try file.map { path throws(OutputError) in try OutputTarget.resolve(path) }
+        if let file, case .file(let final) = target, ordered, var appendable = sink as? any AppendableSink {
+            try openJournaled(&appendable, output: file, final: final, resume: resume, fingerprint: fingerprint,
+                              errorsPath: errorsPath)
             return
         }
         if resume {
-            throw ConfigurationError(file == nil ? "--resume needs -o FILE: standard output cannot be continued"
-                : "--resume needs output in input order (no --unordered) and --to jsonl or csv")
+            guard let file, case .file = target else {
+                throw ConfigurationError("--resume needs -o FILE: \(file ?? "standard output") is a stream and cannot be continued")
+            }
+            throw ConfigurationError("--resume needs output in input order (no --unordered) and --to jsonl or csv")
         }
         let channel = try file.map { try OutputChannel(path: $0) } ?? OutputChannel()
         try sink.open(channel)
@@ -64,10 +72,11 @@ final class OutputPlan {
         errors = try errorsPath.map { try ErrorReport(path: $0) }
     }
 
-    private func openJournaled(_ sink: inout any AppendableSink, output: String, resume: Bool, fingerprint: String,
-                               errorsPath: String?) throws {
-        let journalPath = RunJournal.path(for: output)
-        let partialPath = output + ".partial"
+    private func openJournaled(_ sink: inout any AppendableSink, output: String, final: String, resume: Bool,
+                               fingerprint: String, errorsPath: String?) throws {
+        let journalPath = RunJournal.path(for: final)
+        let partialPath = final + ".partial"
+        journaled = (output, partialPath)
         let previous = resume ? try RunJournal.lastCheckpoint(at: journalPath, fingerprint: fingerprint) : nil
         if let checkpoint = previous {
             let partialSize = (try? FileManager.default.attributesOfItem(atPath: partialPath)[.size] as? Int) ?? nil
@@ -104,6 +113,7 @@ final class OutputPlan {
             targets[key] = Target(sink: sink, channel: channel)
         }
         try targets[key]!.sink.write(document)
+        if let failure = targets[key]!.channel.failure ?? errors?.failure { throw failure }
     }
 
     /// Records a checkpoint when one is due (every second, or every 256 items) after `items` completed work items.
@@ -121,33 +131,57 @@ final class OutputPlan {
         lastCheckpointItems = items
     }
 
-    /// Closes every sink and moves every file into place.
+    /// Closes every sink and moves every file into place; the journal goes once the output is in place.
     func finish() throws {
         for key in targets.keys.sorted() { try targets[key]!.sink.close() }
-        journal?.remove()
         for key in targets.keys.sorted() { try targets[key]!.channel.commit() }
         try errors?.commit()
+        journal?.remove()
     }
 
-    /// Stops an interrupted run: a journaled output gets a last checkpoint and stays for `--resume`; other
-    /// outputs are removed, since they cannot be continued.
-    func suspend(items: Int) throws {
-        if journal != nil {
+    /// Ends a run stopped early (interrupted, `--fail-fast`, `--max-errors`) without leaving a
+    /// complete-looking file under the final name: a journaled output gets a last checkpoint and stays as
+    /// its `.partial` file for `--resume`; other files are removed (the previous file under the name is
+    /// untouched). The `--errors` report of a run that cannot be resumed is kept: it lists the failures up to
+    /// the stop. Says on standard error what was kept.
+    func stop(items: Int) throws {
+        if let journaled, let journal {
             try checkpoint(items: items)
-            printError("sieve: interrupted; run the same command with --resume to continue")
-        } else {
-            printError("sieve: interrupted; nothing was written (only JSON Lines or CSV files can be resumed)")
+            if let problem = suspend().first { throw problem }
+            printError("sieve: the run stopped early: kept \(journaled.partial) and \(journal.path) for --resume; "
+                + "\(journaled.output) was not written")
+            return
         }
-        abort()
+        let files = targets.values.filter(\.channel.isFile).compactMap(\.channel.path).sorted()
+        for target in targets.values { target.channel.abort() }
+        try errors?.commit()
+        let unwritten = files.isEmpty ? "" : "; \(files.joined(separator: ", ")) \(files.count == 1 ? "was" : "were") not written"
+            + " (only JSON Lines or CSV files in input order can be resumed)"
+        printError("sieve: the run stopped early\(unwritten)" + (errors.map { "; the failures so far are in \($0.path)" } ?? ""))
     }
 
-    /// Stops after an error: journaled outputs are kept for `--resume`, others are removed.
-    func abort() {
-        let keep = journal != nil
-        for target in targets.values {
-            if keep { target.channel.suspend() } else { target.channel.abort() }
+    /// Stops after an error: journaled outputs are kept for `--resume` (and it says so), others are removed.
+    /// Returns the write errors met while keeping files, so none goes unreported.
+    func abort() -> [OutputError] {
+        guard let journaled, let journal else {
+            for target in targets.values { target.channel.abort() }
+            try? errors?.abort(keepingForResume: false)
+            return []
         }
-        errors?.abort(keepingForResume: keep)
+        printError("sieve: kept \(journaled.partial) and \(journal.path) up to the last checkpoint, for --resume; "
+            + "\(journaled.output) was not written")
+        return suspend()
+    }
+
+    /// Closes every file of a journaled run, keeping it; returns the write errors met.
+    @discardableResult
+    private func suspend() -> [OutputError] {
+        var problems: [OutputError] = []
+        for target in targets.values {
+            do { try target.channel.suspend() } catch { problems.append(error) }
+        }
+        do { try errors?.abort(keepingForResume: true) } catch { problems.append(error) }
+        return problems
     }
 
     /// The file name (without extension) a document belongs to.

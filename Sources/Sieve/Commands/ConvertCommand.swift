@@ -15,10 +15,17 @@ struct ConvertCommand: AsyncParsableCommand {
         by record. The format of each input is detected from its extension and first bytes unless --from \
         names a reader.
 
+        In folders, only files of a known format are read (.html, .htm, .xhtml, .txt, .warc, .jsonl, and \
+        those under .gz); others are skipped and counted (--include reads the files it matches, whatever \
+        their format). FIFOs, sockets, devices and broken links met in a folder are reported, not opened.
+
         Output is JSON for a single file and JSON Lines for a batch, unless --to or the -o extension \
-        says otherwise. Output files appear only when complete. A run writing JSON Lines or CSV to a file \
-        keeps a journal (FILE.sieve-journal) while it runs: if it is interrupted, the same command with \
-        --resume continues where it stopped, and the result equals an uninterrupted run.
+        says otherwise. Output files appear only when complete (through a symbolic link, the link's target \
+        is replaced and the link kept); -o /dev/stdout, /dev/fd/N, a device or a FIFO is written as a \
+        stream. An output that is an input, or that lies in an input folder where the walk would read it, \
+        is refused. A run writing JSON Lines or CSV to a file keeps a journal (FILE.sieve-journal) while it \
+        runs: if it is interrupted or stopped early, the same command with --resume continues where it \
+        stopped, and the result equals an uninterrupted run.
 
         With no --stage, the default news pipeline runs: main content extraction for HTML, Unicode \
         and whitespace normalization, rejoining of hard-wrapped lines, boilerplate removal, title and \
@@ -66,6 +73,9 @@ struct ConvertCommand: AsyncParsableCommand {
     @OptionGroup var run: RunOptions
 
     func validate() throws {
+        if let first = inputs.first, let command = Self.mistypedCommand(first) {
+            throw ValidationError("'\(first)' is neither a file nor a command (did you mean 'sieve \(command)'?)")
+        }
         if inputs.isEmpty && selection.filesFrom == nil && pipeline == nil {
             throw ValidationError("no input given; name files, directories, or - for standard input (or use --files-from)")
         }
@@ -90,14 +100,20 @@ struct ConvertCommand: AsyncParsableCommand {
             file.spec(policy: run.policy(over: file.run), defaultTransforms: registry.defaultTransforms, defaultSink: defaultSink)
         } ?? pipelineSpec(registry: registry, defaultSink: defaultSink)
         let pipeline = try Pipeline(spec, registry: registry)
+        var selection = self.selection.selection(paths: inputs, maxBytes: spec.policy.maxBytes)
+        selection.addFormats(of: registry)
+        let errorsPath = run.errors ?? file?.errors
+        try OutputSafety.check(outputs(output: output, errors: errorsPath, sink: spec.sink.name, registry: registry),
+                               inputs: inputs, selection: selection)
         let plan = try OutputPlan(output: output, sink: spec.sink, registry: registry, partition: run.partitionBy,
                                   resume: run.resume, ordered: spec.policy.ordered, fingerprint: fingerprint(spec, inputs: inputs),
-                                  errorsPath: run.errors ?? file?.errors)
+                                  errorsPath: errorsPath)
+        selection.outputs = Set([output, errorsPath].compactMap { $0.flatMap { FileIdentity(path: $0) } })
         let logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
         let console = FailureConsole(limit: run.quiet ? 0 : 20)
         let progress = ProgressLine(force: run.progress, total: explicitFiles ? inputs.count : nil)
         let clock = ContinuousClock.now
-        let source = InputSource(selection.selection(paths: inputs, maxBytes: spec.policy.maxBytes))
+        let source = InputSource(selection)
         let report: RunReport
         do {
             report = try await pipeline.run(source, resumeAfter: plan.resumeAfter, stop: interrupts.flag, logger: logger,
@@ -109,14 +125,14 @@ struct ConvertCommand: AsyncParsableCommand {
                 progress.update(report, items: items)
                 try? plan.progress(items: items)
             })
-            if interrupts.flag.isRaised {
-                try plan.suspend(items: report.inputs + plan.resumeAfter)
+            if report.stoppedEarly != nil {
+                try plan.stop(items: report.inputs + plan.resumeAfter)
             } else {
                 try plan.finish()
             }
         } catch {
             progress.finish()
-            plan.abort()
+            for problem in plan.abort() { printError("sieve: error: \(problem)") }
             throw error
         }
         progress.finish()
@@ -151,6 +167,22 @@ struct ConvertCommand: AsyncParsableCommand {
                               "\(spec.sink.options.sorted { $0.key < $1.key })"]
             + spec.transforms.map { "\($0.name)\($0.options.sorted { $0.key < $1.key })" }
         return String(StableHash.of(parts.joined(separator: "\u{1F}")), radix: 16)
+    }
+
+    /// The outputs `OutputSafety` checks: the `-o` file (or partition folder) and the `--errors` file.
+    private func outputs(output: String?, errors: String?, sink: String, registry: StageRegistry) -> [OutputSafety.Output] {
+        let partitionExtension = run.partitionBy.map { _ in (registry.descriptor(named: sink)?.type as? any SinkWriter.Type)?.fileExtension ?? sink }
+        var outputs = [OutputSafety.Output(flag: "-o", path: output.map { $0 == "-" ? "/dev/stdout" : $0 } ?? "/dev/stdout",
+                                           partitionExtension: partitionExtension)]
+        if let errors { outputs.append(OutputSafety.Output(flag: "--errors", path: errors)) }
+        return outputs
+    }
+
+    /// The command a first argument that is not a path was probably meant to be: `covert` → `convert`.
+    static func mistypedCommand(_ argument: String) -> String? {
+        guard argument != "-", !argument.contains("/"), !argument.contains("."), access(argument, F_OK) != 0 else { return nil }
+        let commands = SieveCommand.configuration.subcommands.map { $0._commandName }
+        return Suggestion.closest(to: argument, among: commands)
     }
 
     /// Whether a path names one regular file that is not a container of many records.

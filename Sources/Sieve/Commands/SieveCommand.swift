@@ -45,8 +45,11 @@ public struct SieveCommand: AsyncParsableCommand {
     /// Creates the command (used by the argument parser).
     public init() {}
 
-    /// Runs the command line with the given stage list and exits with Sieve's exit statuses.
+    /// Runs the command line with the given stage list and exits with Sieve's exit statuses. A file-size
+    /// limit (`ulimit -f`) makes a write fail with "File too large" instead of killing the process, so the
+    /// run can report it and leave the previous output intact.
     public static func main(registry: StageRegistry) async {
+        signal(SIGXFSZ, SIG_IGN)
         await $registry.withValue(registry) {
             do {
                 var command = try parseAsRoot()

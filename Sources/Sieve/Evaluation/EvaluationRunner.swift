@@ -44,7 +44,8 @@ struct EvaluationRunner {
         var paths: [String] = []
         var walker = InputWalker(paths: [root])
         while let ref = walker.next() {
-            guard case .file(let path) = ref else { continue }
+            guard ref.kind == .file else { continue }
+            let path = ref.path
             let name = path.split(separator: "/").last.map(String.init) ?? path
             if root == htmlFolder || name.hasSuffix(".html") || name.hasSuffix(".htm") || name.hasSuffix(".html.gz") || name.hasSuffix(".htm.gz") {
                 paths.append(path)

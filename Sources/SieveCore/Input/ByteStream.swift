@@ -65,10 +65,11 @@ public final class ByteStream {
         }
     }
 
-    /// Exactly `count` bytes, or fewer when the stream ends first.
+    /// Exactly `count` bytes, or fewer when the stream ends first. Memory grows with the bytes actually
+    /// read, not with `count` (a declared length is outside data and may be anything up to `Int.max`).
     public func read(count: Int) throws(InputError) -> [UInt8] {
         var result: [UInt8] = []
-        result.reserveCapacity(count)
+        result.reserveCapacity(min(max(count, 0), Self.chunkSize))
         while result.count < count {
             if bufferStart >= buffer.count {
                 guard try refill() else { break }
@@ -79,6 +80,22 @@ public final class ByteStream {
             offset += take
         }
         return result
+    }
+
+    /// Passes over `count` bytes without keeping them (one chunk in memory at a time); returns how many were
+    /// passed, fewer than `count` when the stream ends first.
+    public func skip(count: Int) throws(InputError) -> Int {
+        var skipped = 0
+        while skipped < count {
+            if bufferStart >= buffer.count {
+                guard try refill() else { break }
+            }
+            let take = min(count - skipped, buffer.count - bufferStart)
+            bufferStart += take
+            offset += take
+            skipped += take
+        }
+        return skipped
     }
 
     private func refill() throws(InputError) -> Bool {

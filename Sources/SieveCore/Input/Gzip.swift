@@ -16,9 +16,16 @@ public enum Gzip {
         defer { inflateEnd(&stream) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         try bytes.withUnsafeBufferPointer { (input) throws(GzipError) in
-            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-            stream.avail_in = UInt32(input.count)
+            // zlib counts input in UInt32: feed inputs past 4 GiB in pieces.
+            var fed = 0
+            var remaining: Int { Int(stream.avail_in) + input.count - fed }
             while true {
+                if stream.avail_in == 0, fed < input.count {
+                    let piece = min(input.count - fed, Int(UInt32.max))
+                    stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + fed)
+                    stream.avail_in = UInt32(piece)
+                    fed += piece
+                }
                 let status = chunk.withUnsafeMutableBufferPointer { buffer in
                     stream.next_out = buffer.baseAddress
                     stream.avail_out = UInt32(buffer.count)
@@ -31,10 +38,10 @@ public enum Gzip {
                 }
                 switch status {
                 case Z_STREAM_END:
-                    guard stream.avail_in > 0 else { return }
+                    guard remaining > 0 else { return }
                     inflateReset(&stream)
                 case Z_OK:
-                    if stream.avail_in == 0 && produced == 0 {
+                    if remaining == 0 && produced == 0 {
                         throw GzipError("truncated gzip data")
                     }
                 case Z_BUF_ERROR:

@@ -1,16 +1,32 @@
 /// The parts of an HTTP response message (inside a WARC response record) that Sieve needs: status, media
 /// type, charset and the body, de-chunked and gunzipped when the headers say so.
+///
+/// Framing is outside data: chunk sizes are checked before any arithmetic (see `ChunkedBody`) and a gzip
+/// body may not inflate past `bodyLimit` (Sieve's `--max-bytes`). A message that is not HTTP throws
+/// `.notHTTP` (the record is skipped); a body whose chunking or gzip is broken or too large throws
+/// `.badBody` with the reason (the record fails alone). A body sent as gzip but stored already inflated
+/// (some crawlers do) is kept as it is.
 struct HTTPResponse {
     let status: Int
     let mediaType: String
     let charset: String?
     let body: [UInt8]
 
-    init?(_ message: [UInt8]) {
-        guard let headerEnd = Self.find([0x0D, 0x0A, 0x0D, 0x0A], in: message) ?? Self.find([0x0A, 0x0A], in: message) else { return nil }
+    /// Why a response record gave no body.
+    enum Problem: Error {
+        /// The block does not start with an HTTP status line and a header block.
+        case notHTTP
+        /// The chunked framing or the gzip encoding of the body is broken, or the inflated body is too large.
+        case badBody(String)
+    }
+
+    init(_ message: [UInt8], bodyLimit: Int) throws(Problem) {
+        guard let headerEnd = Self.find([0x0D, 0x0A, 0x0D, 0x0A], in: message) ?? Self.find([0x0A, 0x0A], in: message) else {
+            throw .notHTTP
+        }
         let head = String(decoding: message[..<headerEnd], as: UTF8.self)
         var lines = head.split(whereSeparator: \.isNewline)
-        guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/") else { return nil }
+        guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/") else { throw .notHTTP }
         lines.removeFirst()
         let parts = statusLine.split(separator: " ")
         status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
@@ -24,13 +40,15 @@ struct HTTPResponse {
         mediaType = (typeParts.first ?? "").lowercased()
         charset = typeParts.dropFirst().first { $0.lowercased().hasPrefix("charset=") }
             .map { String($0.dropFirst(8)).trimmingCharacters(in: "\"' ") }
-        let separatorLength = message[headerEnd] == 0x0D ? 4 : 2
-        var body = Array(message[(headerEnd + separatorLength)...])
-        if headers["transfer-encoding"]?.lowercased().contains("chunked") == true, let unchunked = Self.unchunk(body) {
-            body = unchunked
+        let bodyStart = headerEnd + (message[headerEnd] == 0x0D ? 4 : 2)
+        var body = Array(message[bodyStart...])
+        if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
+            body = try ChunkedBody.decode(body, messageOffset: bodyStart)
         }
-        if headers["content-encoding"]?.lowercased().contains("gzip") == true, let inflated = try? Gzip.decompress(body, limit: 64 << 20) {
-            body = inflated
+        if headers["content-encoding"]?.lowercased().contains("gzip") == true, Gzip.isGzip(body) {
+            do { body = try Gzip.decompress(body, limit: bodyLimit) } catch {
+                throw .badBody("HTTP body with Content-Encoding gzip: \(error.description)")
+            }
         }
         self.body = body
     }
@@ -46,23 +64,6 @@ struct HTTPResponse {
             if haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
         }
         return nil
-    }
-
-    private static func unchunk(_ body: [UInt8]) -> [UInt8]? {
-        var output: [UInt8] = []
-        var index = 0
-        while index < body.count {
-            guard let lineEnd = body[index...].firstIndex(of: 0x0A) else { return nil }
-            let sizeText = String(decoding: body[index..<lineEnd], as: UTF8.self).split(separator: ";").first?.trimmingSpaces() ?? ""
-            guard let size = Int(sizeText, radix: 16) else { return nil }
-            if size == 0 { return output }
-            let start = lineEnd + 1
-            guard start + size <= body.count else { return nil }
-            output.append(contentsOf: body[start..<(start + size)])
-            index = start + size
-            while index < body.count, body[index] == 0x0D || body[index] == 0x0A { index += 1 }
-        }
-        return output
     }
 }
 

@@ -10,19 +10,19 @@ public struct InputLoader: Sendable {
         self.maxBytes = maxBytes
     }
 
-    /// The bytes of a file or of standard input; gzip data is decompressed.
+    /// The bytes of a file or of standard input; gzip data is decompressed, and a file named `.gz` must be gzip.
     public func load(_ ref: InputRef) throws(InputError) -> [UInt8] {
         var bytes: [UInt8]
-        switch ref {
-        case .unreadable(let path, let reason):
-            throw InputError(path: path, reason: reason)
+        switch ref.kind {
+        case .unreadable(let reason), .skipped(let reason):
+            throw InputError(path: ref.path, reason: reason)
         case .standardInput:
             bytes = try readAll(descriptor: STDIN_FILENO, path: "-")
-        case .file(let path):
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw InputError(path: path, reason: String(cString: strerror(errno))) }
+        case .file:
+            let fd = ref.open(O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw InputError(path: ref.path, reason: String(cString: strerror(errno))) }
             defer { close(fd) }
-            bytes = try readAll(descriptor: fd, path: path)
+            bytes = try readAll(descriptor: fd, path: ref.path)
         }
         if Gzip.isGzip(bytes) {
             do {
@@ -30,10 +30,17 @@ public struct InputLoader: Sendable {
             } catch {
                 throw InputError(path: ref.path, reason: error.description)
             }
+        } else if ref.path.lowercased().hasSuffix(".gz") {
+            throw InputError(path: ref.path, reason: Self.notGzipReason)
         }
         return bytes
     }
 
+    /// Why a file named `.gz` is refused when its bytes are not gzip.
+    static let notGzipReason = "named .gz but not gzip data (no gzip header); rename it if it is plain text"
+
+    /// Reads to the end. Plain data stops past `maxBytes`; gzip data past `maxBytes` plus 1/1024 (what
+    /// compression adds at worst), since more compressed bytes than that cannot fit the limit once inflated.
     private func readAll(descriptor: Int32, path: String) throws(InputError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -45,7 +52,9 @@ public struct InputLoader: Sendable {
             }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > maxBytes, !Gzip.isGzip(bytes) {
+            // gzip never shrinks data by less than deflate's worst case (5 bytes a 16 KiB block plus its
+            // header), so compressed bytes past that bound cannot inflate to fewer than `maxBytes`.
+            if bytes.count > maxBytes, !Gzip.isGzip(bytes) || bytes.count > maxBytes + maxBytes / 2048 + 1024 {
                 throw InputError(path: path, reason: "larger than the --max-bytes limit of \(maxBytes) bytes")
             }
         }

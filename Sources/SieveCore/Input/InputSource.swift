@@ -3,6 +3,11 @@ import Foundation
 /// Everything a run reads, as a lazy sequence of work items: the named paths (or the list in a
 /// `--files-from` file) walked in sorted order, filtered by `--include`/`--exclude` globs and by `--shard`,
 /// with WARC and JSON Lines containers opened into their records.
+///
+/// Every entry is accounted for: a file found in a folder is read only when its format is known
+/// (`formats`, under an optional `.gz`) or it matches `--include`; others, Sieve's own working files
+/// (`.partial`, `.sieve-journal`) and this run's outputs become `.skipped` items counted by reason;
+/// special and unreadable entries become `.failed` items naming the path.
 public struct InputSource: Sequence {
     /// How the inputs are selected.
     public struct Selection: Sendable {
@@ -10,7 +15,8 @@ public struct InputSource: Sequence {
         public var paths: [String] = []
         /// A file listing one path per line (`-` for standard input), read lazily.
         public var filesFrom: String?
-        /// Globs a file must match (any of them) to be read; empty means every file.
+        /// Globs a file must match (any of them) to be read; empty means every file named, and every file of
+        /// a known format found in a folder. A match is read whatever its format.
         public var include: [String] = []
         /// Globs that exclude a file.
         public var exclude: [String] = []
@@ -20,6 +26,19 @@ public struct InputSource: Sequence {
         public var container: String?
         /// The largest record accepted.
         public var maxBytes = 64 << 20
+        /// The format extensions read from folders by default (compared lowercase, under an optional `.gz`).
+        public var formats: Set<String> = Self.builtInFormats
+        /// The files this run writes (outputs, error report), never read as inputs.
+        public var outputs: Set<FileIdentity> = []
+
+        /// Adds the file extensions of every reader in `registry` to `formats`, so a custom reader's files are
+        /// read from folders too.
+        public mutating func addFormats(of registry: StageRegistry) {
+            formats.formUnion(registry.descriptors.compactMap { $0.type as? any SourceReader.Type }.flatMap { $0.fileExtensions })
+        }
+
+        /// The formats of the built-in readers and containers.
+        public static let builtInFormats: Set<String> = ["html", "htm", "xhtml", "shtml", "txt", "text", "warc", "jsonl", "ndjson"]
 
         /// No inputs yet.
         public init() {}
@@ -68,39 +87,90 @@ public struct InputSource: Sequence {
                 if let item = records?.next() { return item }
                 records = nil
                 guard let ref = refs.next() else { return nil }
-                guard case .file(let path) = ref else {
-                    if case .unreadable(let path, let reason) = ref { return .failed(Failure(input: path, stage: "input", reason: reason)) }
-                    return expand(.standardInput)
+                switch ref.kind {
+                case .standardInput:
+                    return expand(ref)
+                case .unreadable(let reason):
+                    return .failed(Failure(input: ref.path, stage: "input", reason: reason))
+                case .skipped(let reason):
+                    return .skipped(reason)
+                case .file:
+                    switch selection.decision(for: ref) {
+                    case .read: return expand(ref)
+                    case .skip(let reason): return .skipped(reason)
+                    case .otherShard: continue
+                    }
                 }
-                guard selection.wants(path) else { continue }
-                return expand(.file(path))
             }
         }
 
         private mutating func expand(_ ref: InputRef) -> WorkItem? {
-            let id = ReaderSelector.documentID(for: ref.path)
-            switch selection.container ?? ContainerFormat.detect(ref.path) {
-            case "warc":
-                var warc = WARCRecords(path: ref.path, idPrefix: id, maxBytes: selection.maxBytes)
+            guard let container = selection.container ?? ContainerFormat.detect(ref.path) else { return .file(ref) }
+            if let problem = Self.notGzip(ref) { return .failed(Failure(input: ref.path, stage: "input", reason: problem)) }
+            if container == "warc" {
+                var warc = WARCRecords(path: ref.path, idPrefix: ref.id, maxBytes: selection.maxBytes)
                 records = AnyIterator { warc.next() }
-            case "jsonl":
-                var lines = JSONLinesRecords(path: ref.path, idPrefix: id, maxBytes: selection.maxBytes)
+            } else {
+                var lines = JSONLinesRecords(path: ref.path, idPrefix: ref.id, maxBytes: selection.maxBytes)
                 records = AnyIterator { lines.next() }
-            default:
-                return .file(ref)
             }
             return next()
+        }
+
+        /// The reason a container named `.gz` cannot be read as gzip, or nil when it can (or is not so named).
+        private static func notGzip(_ ref: InputRef) -> String? {
+            guard ref.path.lowercased().hasSuffix(".gz") else { return nil }
+            let fd = ref.open(O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var magic: [UInt8] = [0, 0]
+            let count = read(fd, &magic, 2)
+            return count == 2 && Gzip.isGzip(magic) ? nil : InputLoader.notGzipReason
         }
     }
 }
 
 extension InputSource.Selection {
-    /// Whether a walked file passes the globs and the shard.
-    func wants(_ path: String) -> Bool {
-        if !include.isEmpty, !include.contains(where: { Glob.matches($0, path) }) { return false }
-        if exclude.contains(where: { Glob.matches($0, path) }) { return false }
-        if let shard, StableHash.of(path) % UInt64(shard.count) != UInt64(shard.index) { return false }
-        return true
+    /// What to do with a file: read it, count it as skipped with a reason, or leave it to another shard.
+    enum Decision: Equatable {
+        case read
+        case skip(String)
+        case otherShard
+    }
+
+    /// Whether a file passes the working-file rule, the globs, the format list (for files found in folders)
+    /// and the shard.
+    func decision(for ref: InputRef) -> Decision {
+        if let identity = ref.identity, outputs.contains(identity) { return .skip("an output of this run") }
+        if let reason = decision(path: ref.path, walked: ref.walked) { return .skip(reason) }
+        if let shard, StableHash.of(ref.path) % UInt64(shard.count) != UInt64(shard.index) { return .otherShard }
+        return .read
+    }
+
+    /// Whether a walk that meets `path` inside a folder reads it (the shard aside).
+    public func reads(walkedPath path: String) -> Bool {
+        decision(path: path, walked: true) == nil
+    }
+
+    /// The reason a file is not read, or nil when it is.
+    private func decision(path: String, walked: Bool) -> String? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name.hasSuffix(".partial") || name.hasSuffix(".sieve-journal") {
+            return "a Sieve working file (.partial or .sieve-journal)"
+        }
+        if !include.isEmpty {
+            if !include.contains(where: { Glob.matches($0, path) }) { return "not matched by --include" }
+        } else if walked, let format = Self.unknownFormat(name, known: formats) {
+            return "not a known input format (\(format))"
+        }
+        if exclude.contains(where: { Glob.matches($0, path) }) { return "matched by --exclude" }
+        return nil
+    }
+
+    /// The extension of a file name whose format is not in `known` (`.png`, `no extension`), nil when known.
+    static func unknownFormat(_ name: String, known: Set<String>) -> String? {
+        guard let ext = ReaderSelector.formatExtension(of: name) else { return "no extension" }
+        return known.contains(ext) ? nil : "." + ext
     }
 }
 

@@ -1,7 +1,9 @@
 /// Streams the records of a WARC or WARC.gz file as work items: HTTP 200 responses with an HTML body become
 /// records for the `html` reader (target URI, WARC date and the Content-Type charset carried along); other
 /// responses and record types are skipped with a reason; a truncated or malformed record fails alone.
-/// Only one record is in memory at a time.
+/// Only one record is in memory at a time, and only one under `maxBytes`: a record declaring more (up to
+/// `Int.max`) fails with its offset and is passed over chunk by chunk, never reserved or held; a broken
+/// chunked or gzip body fails its record alone (see `HTTPResponse`).
 public struct WARCRecords: Sequence, IteratorProtocol {
     private let path: String
     private let idPrefix: String
@@ -52,9 +54,10 @@ public struct WARCRecords: Sequence, IteratorProtocol {
             throw InputError(path: path, reason: "WARC record at offset \(start) has no valid Content-Length")
         }
         guard length <= maxBytes else {
-            _ = try stream.read(count: length)
+            let skipped = try stream.skip(count: length)
+            let truncation = skipped < length ? " (and truncated: the file ends after \(skipped) bytes)" : ""
             return .failed(Failure(input: path, offset: start, stage: "warc",
-                                   reason: "record of \(length) bytes passes the --max-bytes limit of \(maxBytes)"))
+                                   reason: "record of \(length) bytes passes the --max-bytes limit of \(maxBytes)\(truncation)"))
         }
         let block = try stream.read(count: length)
         guard block.count == length else {
@@ -63,7 +66,13 @@ public struct WARCRecords: Sequence, IteratorProtocol {
         }
         let type = headers["warc-type"] ?? "unknown"
         guard type == "response" else { return .skipped("WARC \(type) record") }
-        guard let response = HTTPResponse(block) else { return .skipped("WARC response without an HTTP message") }
+        let response: HTTPResponse
+        do { response = try HTTPResponse(block, bodyLimit: maxBytes) } catch {
+            switch error {
+            case .notHTTP: return .skipped("WARC response without an HTTP message")
+            case .badBody(let reason): return .failed(Failure(input: path, offset: start, stage: "warc", reason: reason))
+            }
+        }
         guard response.status == 200 else { return .skipped("HTTP status \(response.status)") }
         guard response.isHTML else { return .skipped("not HTML (\(response.mediaType.isEmpty ? "no Content-Type" : response.mediaType))") }
         var input = Input(path: path, bytes: response.body, id: "\(idPrefix)#\(start)", declaredCharset: response.charset,
@@ -75,9 +84,17 @@ public struct WARCRecords: Sequence, IteratorProtocol {
 
 /// `Name: value` header lines up to a blank line, with lowercase names.
 enum HeaderBlock {
+    /// The most header bytes a record may carry; a block without an end within it is not a WARC header.
+    static let limit = 1 << 20
+
     static func read(from stream: ByteStream, path: String) throws(InputError) -> [String: String] {
         var headers: [String: String] = [:]
+        var total = 0
         while let line = try stream.readUntil(0x0A, limit: 1 << 16) {
+            total += line.count
+            guard total <= limit else {
+                throw InputError(path: path, reason: "WARC header block passes \(limit) bytes at offset \(stream.offset)")
+            }
             let trimmed = trim(line)
             if trimmed.isEmpty { break }
             guard let colon = trimmed.firstIndex(of: UInt8(ascii: ":")) else { continue }

@@ -155,7 +155,7 @@ public struct Pipeline: Sendable {
             readerName = reader
         case .file(let ref):
             do {
-                input = Input(path: ref.path, bytes: try loader.load(ref), id: ReaderSelector.documentID(for: ref.path))
+                input = Input(path: ref.path, bytes: try loader.load(ref), id: ref.id)
             } catch {
                 outcome.failures.append(Failure(input: ref.path, stage: "input", reason: error.reason))
                 return outcome
@@ -177,6 +177,7 @@ public struct Pipeline: Sendable {
                 var document = document
                 document.source.offset = document.source.offset ?? input.offset
                 document.source.url = document.source.url ?? input.url
+                document.url = document.url ?? input.url
                 document.source.fetched = document.source.fetched ?? input.date
                 transform(document, logger: logger, into: &outcome)
             }

@@ -5,7 +5,10 @@ import SieveCore
 /// `<meta http-equiv="content-type">` (or an XML declaration) in the first bytes; the charset declared by the
 /// transport; else UTF-8. A declaration is checked against the bytes: a page that declares a legacy charset
 /// but is valid UTF-8 (with non-ASCII text) is read as UTF-8, and a page read as UTF-8 that is not valid
-/// falls back to windows-1258 (when it looks Vietnamese) or windows-1252. Every such decision leaves a note.
+/// is read in the charset `undeclaredLegacy` picks (uchardet's statistical guess, windows-1258 for Vietnamese,
+/// windows-1252 by default). Every such decision leaves a note.
+///
+/// Example: a GB2312 page with no `<meta charset>` → detected as gb18030, decoded to Chinese text.
 struct CharsetSniffer {
     /// The decoded page and the notes about how it was decoded.
     struct Result {
@@ -60,8 +63,8 @@ struct CharsetSniffer {
             if check.invalid == 0 {
                 output = Array(body)
             } else if !fromBOM, check.multibyte < check.invalid * 4 {
-                let fallback = looksVietnamese(body) ? "windows-1258" : "windows-1252"
-                notes.append("the bytes are not valid UTF-8 (\(check.invalid) bad sequences); read as \(fallback)")
+                let (fallback, reason) = undeclaredLegacy(body)
+                notes.append("the bytes are not valid UTF-8 (\(check.invalid) bad sequences); read as \(fallback) (\(reason))")
                 charset = fallback
                 output = Transcoder.utf8(from: Array(body), charset: fallback)?.bytes ?? UTF8Check.repaired(body)
             } else {
@@ -136,18 +139,24 @@ struct CharsetSniffer {
         }
     }
 
-    /// Whether legacy-encoded bytes look like Vietnamese in windows-1258: the page says `lang="vi"`, or the
-    /// bytes for đ/Đ and ư/Ư (rare in other Latin scripts) are frequent among the non-ASCII bytes.
-    static func looksVietnamese(_ bytes: ArraySlice<UInt8>) -> Bool {
+    /// The charset of a page that is not UTF-8 and declares none (or wrongly declares UTF-8), and why: a page
+    /// that says `lang="vi"` is windows-1258 (the Vietnamese legacy charset uchardet's models miss most); else
+    /// what uchardet detects from the bytes; else windows-1258 when the bytes for đ/Đ and ư/Ư (rare in other
+    /// Latin scripts) are frequent; else windows-1252, the web's default (WHATWG).
+    static func undeclaredLegacy(_ bytes: ArraySlice<UInt8>) -> (charset: String, reason: String) {
         let head = Array(bytes.prefix(prescanLimit))
         for pattern in ["lang=\"vi", "lang='vi", "lang=vi"] where ByteSearch.findIgnoringCase(head, pattern, from: 0) != nil {
-            return true
+            return ("windows-1258", "the page says it is Vietnamese")
+        }
+        if let detected = CharsetDetector.detect(bytes) {
+            return (normalize(detected), "detected from the bytes")
         }
         var high = 0, vietnamese = 0
         for byte in bytes where byte >= 0x80 {
             high += 1
             if byte == 0xF0 || byte == 0xD0 || byte == 0xFD || byte == 0xDD { vietnamese += 1 }
         }
-        return vietnamese >= 3 && vietnamese * 10 >= high
+        if vietnamese >= 3 && vietnamese * 10 >= high { return ("windows-1258", "its letters look Vietnamese") }
+        return ("windows-1252", "the default for undeclared pages")
     }
 }

@@ -22,10 +22,12 @@ public final class HTMLTree: @unchecked Sendable {
         | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
         | HTML_PARSE_IGNORE_ENC.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
 
-    /// Parses UTF-8 HTML from memory; nil only when libxml2 builds no document at all.
+    /// Parses UTF-8 HTML from memory; nil only when libxml2 builds no document at all. Elements keep at most
+    /// `AttributeCap.limit` attributes (libxml2's duplicate check is quadratic in their number).
     public init?(utf8 bytes: [UInt8], url: String? = nil) {
         _ = Self.initialised
         guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { return nil }
+        let bytes = AttributeCap.apply(bytes)
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 htmlReadMemory(base, Int32(buffer.count), url, "UTF-8", Self.parseOptions)

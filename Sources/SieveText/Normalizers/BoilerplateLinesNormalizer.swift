@@ -89,8 +89,9 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         }
         if takeByline { takeTrailingByline(&lines, into: &document) }
         stripSiteCredit(&lines, into: &document)
+        let contentFollows = Self.contentFollows(lines)
         for index in lines.indices where lines[index].verdict == .body && !lines[index].isTitle {
-            lines[index].verdict = CaptionShape.classify(lines[index], isLast: isLastContent(index, in: lines))
+            lines[index].verdict = CaptionShape.classify(lines[index], isLast: !contentFollows[index])
         }
         if !lines.contains(where: { $0.verdict == .body && !$0.isTitle }) {
             for index in lines.indices where lines[index].verdict == .caption { lines[index].verdict = .body }
@@ -208,9 +209,20 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         return (credit, String(rest))
     }
 
-    private func isLastContent(_ index: Int, in lines: [Line]) -> Bool {
-        !lines[(index + 1)...].contains { $0.verdict == .body && !$0.isTitle && $0.isRealParagraph }
-            && !lines[(index + 1)...].contains { $0.verdict == .body && $0.sentenceCount >= 1 && $0.endsSentence }
+    /// For each line, whether a body line after it is a real paragraph or ends a sentence (then the line is
+    /// not the last content). One pass from the end: the caption loop only changes the line it looks at,
+    /// never a later one, so these flags stay true while it runs.
+    private static func contentFollows(_ lines: [Line]) -> [Bool] {
+        var follows = [Bool](repeating: false, count: lines.count)
+        var seen = false
+        for index in lines.indices.reversed() {
+            follows[index] = seen
+            let line = lines[index]
+            if line.verdict == .body, !line.isTitle && line.isRealParagraph || line.sentenceCount >= 1 && line.endsSentence {
+                seen = true
+            }
+        }
+        return follows
     }
 }
 

@@ -1,17 +1,20 @@
 import SieveCore
-/// Detects Vietnamese text that was decoded with the wrong charset somewhere upstream, and repairs it when
-/// the original bytes can be recovered.
+/// Detects Vietnamese text that was decoded with the wrong charset somewhere upstream, and repairs it only
+/// when the evidence is overwhelming: valid text in any other language must come out unchanged.
 ///
 /// Two patterns are recognized (signatures of "Tiếng Việt, Hà Nội"):
 /// - UTF-8 read as Windows-1252 or Latin-1: `Tiáº¿ng Viá»‡t, HÃ  Ná»™i` (a lead byte `Ã`, `á`, `Ä`, `Æ` ...
-///   followed by a continuation byte shown as a Latin-1 or Windows-1252 sign);
-/// - a legacy 8-bit Vietnamese charset read as Latin-1: `TiÕng ViÖt, Hµ Néi` (TCVN3), `Tiªng Vi®t` (VISCII):
-///   Latin-1 signs that Vietnamese never uses (`µ`, `®`, `ª`, `Ö` ...) inside words, and no Vietnamese-only
-///   letter anywhere.
-/// Repair maps the text back to its bytes (Latin-1 plus the Windows-1252 specials) and decodes them as UTF-8,
-/// or with the legacy charset whose result reads most like Vietnamese.
+///   followed by a continuation byte shown as a Latin-1 or Windows-1252 sign). Repaired when every character
+///   maps back to one byte and those bytes are valid UTF-8 with at least three multi-byte letters: valid
+///   text never has that shape, since each of its accented letters would have to be followed by a sign.
+/// - a legacy 8-bit Vietnamese charset read as Latin-1: `TiÕng ViÖt, Hµ Néi` (TCVN3), `Tiªng Vi®t` (VISCII).
+///   Repaired only when all of these hold: the text has no Vietnamese-only letter and does not read as
+///   Vietnamese; its characters map back to bytes that decode strictly in TCVN3, VISCII or windows-1258;
+///   the decoded text reads as Vietnamese (`VietnameseSyllables`: most of its accented words are well-formed
+///   syllables, where German `Bỹrger` or French `président` are not); and encoding it back gives the same
+///   bytes. Otherwise the text is kept as it is, at most with a note.
 enum Mojibake {
-    /// A finding: what the text looks like and the repaired text when the bytes decode cleanly.
+    /// A finding: what the text looks like and the repaired text when the evidence allows a repair.
     struct Finding {
         var message: String
         var repaired: String?
@@ -31,64 +34,37 @@ enum Mojibake {
         let scalars = Array(text.unicodeScalars.prefix(200_000))
         let utf8Pairs = countUTF8AsLatin1(scalars)
         if utf8Pairs >= 3 {
-            if let bytes = latin1Bytes(scalars), let repaired = String(validating: bytes, as: UTF8.self) {
+            if scalars.count == text.unicodeScalars.count, let bytes = latin1Bytes(scalars),
+               let repaired = String(validating: bytes, as: UTF8.self) {
                 return Finding(message: "text looked like UTF-8 read as Windows-1252 (\(utf8Pairs) mis-decoded letters); repaired",
                                repaired: repaired)
             }
             return Finding(message: "text looks like UTF-8 read as Windows-1252 (\(utf8Pairs) mis-decoded letters); not repairable",
                            repaired: nil)
         }
-        let foreign = countForeignInWords(scalars)
-        guard foreign >= 5, !Vietnamese.looksVietnamese([text]) else { return nil }
-        if let bytes = latin1Bytes(scalars), let (charset, repaired) = bestLegacyDecoding(bytes) {
-            return Finding(message: "text looked like Vietnamese in \(charset) read as Latin-1; repaired", repaired: repaired)
-        }
-        return Finding(message: "text looks like Vietnamese in a legacy charset (TCVN3, VISCII) read as Latin-1; declare the charset",
-                       repaired: nil)
+        guard countForeignInWords(scalars) >= 5, !scalars.contains(where: Vietnamese.isVietnameseLetter),
+              scalars.count == text.unicodeScalars.count, let bytes = latin1Bytes(scalars),
+              let (charset, repaired) = legacyVietnamese(bytes, exactRoundTrip: true), repaired != text,
+              !VietnameseSyllables.tally(text).readsAsVietnamese() else { return nil }
+        return Finding(message: "text looked like Vietnamese in \(charset) read as Latin-1; repaired", repaired: repaired)
     }
 
-    /// The legacy charset whose decoding of `bytes` reads most like Vietnamese, with the text.
-    static func bestLegacyDecoding(_ bytes: [UInt8]) -> (String, String)? {
+    /// The legacy Vietnamese charset (TCVN3, VISCII, windows-1258) in which `bytes` decode strictly to text
+    /// that reads as Vietnamese, with that text; the one with the most well-formed accented words wins. With
+    /// `exactRoundTrip`, the text must also encode back to the same bytes. Nil when none qualifies.
+    static func legacyVietnamese(_ bytes: [UInt8], exactRoundTrip: Bool) -> (String, String)? {
         var best: (name: String, text: String, score: Int)?
         for name in ["TCVN3", "VISCII", "windows-1258"] {
-            guard let iconvName = Transcoder.iconvName(for: name),
-                  let text = LegacyCharset(iconvName: iconvName).decode(bytes) else { continue }
-            let score = vietnameseScore(text)
-            if score > (best?.score ?? 0) { best = (name, text, score) }
+            guard let iconvName = Transcoder.iconvName(for: name) else { continue }
+            let charset = LegacyCharset(iconvName: iconvName)
+            // A first look at the start rejects most texts before the whole is counted.
+            guard let text = charset.decode(bytes), VietnameseSyllables.tally(text, limit: 2000).readsAsVietnamese() else { continue }
+            let tally = VietnameseSyllables.tally(text)
+            guard tally.readsAsVietnamese(), !exactRoundTrip || charset.encode(text) == bytes else { continue }
+            let score = 2 * tally.validMarked - tally.marked
+            if score > (best?.score ?? Int.min) { best = (name, text, score) }
         }
-        guard let best, best.score >= 3 else { return nil }
-        return (best.name, best.text)
-    }
-
-    /// Frequent toned syllables of Vietnamese news, to tell the right legacy charset from a wrong one.
-    private static let commonSyllables: Set<String> = Set("""
-        và của các được trong năm học người với những không một có đã này tại từ là để về ngày đến công tác nhà
-        trường giáo dục hội nghị tổ chức việt thành phố huyện quận xã phường tỉnh chủ tịch phó bí thư đồng chí
-        nội hà tiếng kết tổng đạo lãnh ủy uỷ ban nhân dân sở phòng đào tạo nhiệm vụ chất lượng hiệu quả triển khai
-        sinh viên giỏi xuất sắc thi đua khen thưởng cũng như đó nhiều hơn sẽ đang rằng cho biết trên dưới sau trước
-        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
-
-    /// How much the text reads like Vietnamese: three points per frequent syllable, one point per word with exactly one toned vowel, minus three
-    /// per word with several (a wrong charset scatters tones), minus two per Latin-1 sign inside a word, minus
-    /// four per control character.
-    static func vietnameseScore(_ text: String) -> Int {
-        let scalars = Array(text.unicodeScalars)
-        var score = 0
-        for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) where commonSyllables.contains(String(word)) {
-            score += 3
-        }
-        var toned = 0
-        for scalar in scalars {
-            if scalar.properties.isAlphabetic {
-                if Vietnamese.isToned(scalar) { toned += 1 }
-                continue
-            }
-            score += toned == 1 ? 1 : (toned > 1 ? -3 : 0)
-            toned = 0
-            if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r" { score -= 4 }
-        }
-        score += toned == 1 ? 1 : (toned > 1 ? -3 : 0)
-        return score - 2 * countForeignInWords(scalars)
+        return best.map { ($0.name, $0.text) }
     }
 
     private static func countUTF8AsLatin1(_ scalars: [Unicode.Scalar]) -> Int {

@@ -69,20 +69,34 @@ struct TextDecoder: Sendable {
         bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
     }
 
-    /// UTF-8, checked for mojibake; bytes that are not UTF-8 are tried as a legacy Vietnamese charset
-    /// (unless UTF-8 was forced) and otherwise repaired with U+FFFD.
+    /// UTF-8, checked for mojibake. Bytes that are not UTF-8 (unless UTF-8 was forced, or nearly all of their
+    /// multi-byte sequences are valid UTF-8) are read as a legacy Vietnamese charset when that text reads as
+    /// Vietnamese, else in the charset uchardet detects; otherwise bad sequences become U+FFFD.
     private func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> Decoded {
         if let text = String(validating: bytes, as: UTF8.self) {
             guard let finding = Mojibake.examine(text) else { return Decoded(text: text, notes: []) }
             return Decoded(text: finding.repaired ?? text, notes: [finding.message])
         }
         let offset = Self.firstInvalidOffset(bytes)
-        if !forcedUTF8, let (charset, text) = Mojibake.bestLegacyDecoding(Array(bytes)) {
+        if !forcedUTF8, let (charset, text) = legacyDecoding(bytes) {
             return Decoded(text: text, notes: ["bytes are not UTF-8 (first bad byte at offset \(offset)); decoded as \(charset), "
                 + "detected from the letters; declare the charset to be sure"])
         }
         let text = String(decoding: bytes, as: UTF8.self)
         return Decoded(text: text, notes: ["invalid UTF-8 replaced with U+FFFD (first bad byte at offset \(offset))"])
+    }
+
+    /// The charset and text of bytes that are not UTF-8: a legacy Vietnamese charset whose text reads as
+    /// Vietnamese, else uchardet's guess. Nil when the bytes are mostly valid UTF-8 (a damaged UTF-8 file:
+    /// fewer than four valid multi-byte sequences per bad one is what a legacy charset looks like).
+    private func legacyDecoding(_ bytes: ArraySlice<UInt8>) -> (String, String)? {
+        let check = Self.sequenceCounts(bytes)
+        guard check.multibyte < check.invalid * 4 else { return nil }
+        let array = Array(bytes)
+        if let found = Mojibake.legacyVietnamese(array, exactRoundTrip: false) { return found }
+        guard let charset = CharsetDetector.detect(array), let iconvName = Transcoder.iconvName(for: charset),
+              let text = LegacyCharset(iconvName: iconvName).decode(array) else { return nil }
+        return (charset, text)
     }
 
     private func decodeUTF16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> Decoded {
@@ -101,6 +115,20 @@ struct TextDecoder: Sendable {
             notes.append("invalid UTF-16 replaced with U+FFFD")
         }
         return Decoded(text: text, notes: notes)
+    }
+
+    /// How many valid multi-byte UTF-8 sequences and how many invalid ones the bytes hold.
+    static func sequenceCounts(_ bytes: ArraySlice<UInt8>) -> (multibyte: Int, invalid: Int) {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var multibyte = 0, invalid = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): if scalar.value >= 0x80 { multibyte += 1 }
+            case .emptyInput: return (multibyte, invalid)
+            case .error: invalid += 1
+            }
+        }
     }
 
     /// Offset of the first byte that does not decode as UTF-8.

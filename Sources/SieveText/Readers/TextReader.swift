@@ -2,9 +2,12 @@ import SieveCore
 
 /// Reads plain-text articles (`.txt`, `.text`) into documents with one block per paragraph.
 ///
-/// Decoding: UTF-8 with or without a byte-order mark, UTF-16 with a byte-order mark, and the legacy
-/// Vietnamese encodings when declared (see `LegacyCharset`). Invalid UTF-8 is replaced with U+FFFD and noted
-/// in a diagnostic; binary input (NUL bytes, many control bytes) fails with an error naming the file.
+/// Decoding (see `TextDecoder`): UTF-8 with or without a byte-order mark, UTF-16 with a byte-order mark, a
+/// declared or forced charset (any iconv name; `tcvn3`, `viscii`, `windows-1258` for Vietnamese). Undeclared
+/// bytes that are not UTF-8 are read as a legacy Vietnamese charset when they then read as Vietnamese, else
+/// in the charset uchardet detects, else with U+FFFD for the bad bytes, each with a diagnostic. Valid UTF-8 is
+/// kept as it is unless it is provably mis-decoded Vietnamese (`Mojibake`). Binary input (NUL bytes, many
+/// control bytes) fails with an error naming the file.
 /// CRLF and CR line ends become LF. Blocks follow `TextLines`: a paragraph per line, or per blank-line group
 /// kept with its `\n` when the text is hard-wrapped; a headline-like first line becomes a level-1 heading.
 ///
@@ -15,14 +18,14 @@ import SieveCore
 public struct TextReader: SourceReader {
     /// Options of the text reader.
     public struct Options: StageOptions {
-        /// Charset of the input; empty means detect (BOM, then UTF-8).
+        /// Charset of the input; empty means detect (BOM, then UTF-8, then uchardet).
         public var charset: String = ""
         /// Default options.
         public init() {}
     }
 
     public static let name = "text"
-    public static let summary = "Plain-text articles: UTF-8/16 or declared legacy Vietnamese charsets, one block per paragraph"
+    public static let summary = "Plain-text articles: UTF-8/16, declared or detected legacy charsets, one block per paragraph"
     public static let optionHelp = [
         "charset": "input charset when not UTF-8: windows-1258, tcvn3, viscii, or any iconv name (default: detect)",
     ]
