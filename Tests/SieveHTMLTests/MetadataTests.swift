@@ -375,6 +375,46 @@ struct MetadataTests {
         }
     }
 
+    @Test func bylineInABoxHoldingTheHeadlineIsNotChrome() throws {
+        // Content columns named like layout chrome: the box around the headline is the article, whatever its name.
+        for wrapper in ["<article class='article sticky-sidebar-parent'>", "<div class='main-content has-double-sidebar'>",
+                        "<div class='content-area' id='sidebar'>"] {
+            let document = try metadata("""
+                <html><body>\(wrapper)<header><h1>Der Titel</h1><div class='under-headline'>
+                <span class='byline'>By <a href='/writers/emily-burack'>Emily Burack</a></span></div></header>
+                <p>Der Artikel beginnt hier mit einem Satz.</p></\(wrapper.hasPrefix("<article") ? "article" : "div")>
+                <div class='sidebar'><div class='byline'>By <a href='/writers/other'>Other Writer</a></div></div></body></html>
+                """)
+            #expect(document.authors == ["Emily Burack"], "\(wrapper)")
+        }
+        // A real sidebar (not around the headline) still holds other stories' bylines.
+        let sidebarOnly = try metadata("""
+            <html><body><h1>Der Titel</h1><p>Der Artikel beginnt hier mit einem Satz.</p>
+            <div class='sidebar'><div class='byline'>By <a href='/writers/other'>Other Writer</a></div></div></body></html>
+            """)
+        #expect(sidebarOnly.authors.isEmpty)
+    }
+
+    @Test func bylineInThePostFooterAndAfterTheDate() throws {
+        for (html, expected) in [
+            // Blogger's post footer.
+            ("<div class='post-footer'><span class='post-author vcard'>Eingestellt von <span class='fn'>der Michel</span></span></div>",
+             ["der Michel"]),
+            // WordPress `_s` themes: the date first, the author after "by".
+            ("<div class='entry-meta--author'>Posted on September 21, 2020 by Adi Tzlil</div>", ["Adi Tzlil"]),
+            // German CMS labels, with the date after the name.
+            ("<p class='date'>Erstellt von <a href='/author/fabian/'>Fabian</a> am Dienstag 6. Mai 2014</p>", ["Fabian"]),
+            ("<td><span class='itemPoster'>Geschrieben von <a href='/userinfo.php?uid=6'>Cooper</a></span></td>", ["Cooper"]),
+            ("<div class='metaInfo'>Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022 - 12:45</div>", ["Pamela Sladky"]),
+            ("<p class='article-info'>Von: Uta Weber</p>", ["Uta Weber"]),
+            // A site footer is still chrome.
+            ("<div class='site-footer'><span class='author'>By Webteam Person</span></div>", []),
+        ] {
+            let document = try metadata("<html><body><h1>Titel</h1><p>Der Artikel beginnt hier mit einem Satz.</p>\(html)</body></html>")
+            #expect(document.authors == expected, "\(html)")
+        }
+    }
+
     @Test func authorNamingTheSiteByItsHostIsLeftOut() throws {
         let press = try metadata("""
             <html><head><meta name="author" content="Hildesheimer Presse"></head>

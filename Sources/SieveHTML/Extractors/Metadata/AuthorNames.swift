@@ -16,8 +16,8 @@ enum AuthorNames {
     /// Leading labels of a byline, lowercase, longest first where one is the start of another.
     private static let prefixes = [
         "veröffentlicht von", "eingestellt von", "geschrieben von", "gespeichert von", "erstellt von", "verfasst von",
-        "ein beitrag von", "ein interview von", "text und fotos von", "text von", "posted by", "written by", "published by",
-        "by ", "von ", "vom ", "par ", "por ", "di ", "door ", "av ", "bởi ", "tác giả:", "author:", "autor:", "autorin:",
+        "ein beitrag von", "ein artikel von", "ein interview von", "text und fotos von", "text von", "posted by", "written by", "published by",
+        "by ", "von: ", "von ", "vom ", "par ", "por ", "di ", "door ", "av ", "bởi ", "tác giả:", "author:", "autor:", "autorin:",
         "auteur :", "auteur:", "autor :", "text:", "texto:", "redacción:",
     ]
     private static let labels = ["email", "e-mail", "follow", "contact", "twitter", "facebook", "more from", "view all",
@@ -26,6 +26,11 @@ enum AuthorNames {
     /// Words that end a name when they follow it: a date or place is coming ("am", "on", "le"), or a label.
     private static let trailingWords: Set<String> = ["am", "um", "on", "at", "le", "el", "den", "vom", "stand", "vor",
                                                      "more", "posts", "mo", "di", "mi", "do", "fr", "sa", "so", "|", "-", "–", "—"]
+    /// Words after which a name never goes on: a date or a label follows ("Fabian am Dienstag", "Jane Doe on").
+    private static let cutWords: Set<String> = ["am", "um", "on", "stand"]
+    /// Openings of a dateline that names the author after the date: "Posted on September 21, 2020 by Adi Tzlil"
+    /// (the `_s` starter theme's byline, used by most WordPress themes), "Veröffentlicht am 3. Mai von Jörg Staff".
+    private static let datedOpenings = ["posted on ", "published on ", "veröffentlicht am ", "erstellt am "]
     /// Labels that are left alone when a byline is taken apart ("Por", "Text", "Mehr").
     private static let labelWords: Set<String> = ["by", "von", "vom", "por", "par", "vor", "mehr", "more", "link", "text",
                                                   "fr", "autor", "author", "auteur", "foto", "photo", "bild"]
@@ -136,6 +141,11 @@ enum AuthorNames {
 
     private static func strip(_ value: String) -> String {
         var text = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if datedOpenings.contains(where: { text.lowercased().hasPrefix($0) }),
+           let label = text.range(of: " by ", options: [.caseInsensitive, .backwards])
+               ?? text.range(of: " von ", options: [.caseInsensitive, .backwards]) {
+            text = String(text[label.upperBound...])
+        }
         var stripped = true
         while stripped {
             stripped = false
@@ -153,6 +163,7 @@ enum AuthorNames {
         // "CBS News February", "Jörg Staff am", "Sara Zinnecker Stand": the words after the name.
         var words = text.split(separator: " ").map(String.init)
         if let month = words.indices.dropFirst().first(where: { isMonthName(words[$0]) }) { words = Array(words[..<month]) }
+        if let cut = words.indices.dropFirst().first(where: { cutWords.contains(words[$0].lowercased()) }) { words = Array(words[..<cut]) }
         while let last = words.last, words.count > 1, trailingWords.contains(last.lowercased().trimmingTrailing(",;:.")) {
             words.removeLast()
         }

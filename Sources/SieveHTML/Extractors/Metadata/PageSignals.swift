@@ -36,6 +36,9 @@ struct PageSignals {
     static let textLimit = 300_000
     /// Inline scripts other than JSON-LD (page state, data layers), read only when no other date is found.
     var scripts: [xmlNodePtr] = []
+    /// The elements around the first visible `<h1>`: the article's own region, whatever its classes say
+    /// (`sticky-sidebar-parent`, `has-double-sidebar`, `id="sidebar"` on the content column).
+    private var headlineBoxes: [xmlNodePtr] = []
 
     /// Reads the page.
     init(tree: HTMLTree) {
@@ -47,7 +50,7 @@ struct PageSignals {
                     text.append(contentsOf: bytes)
                     text.append(0x20)
                     if labelledBylines.count < 4, Self.opensWithBylineLabel(bytes), let parent = node.pointee.parent,
-                       !Self.isInsideChrome(node, layout: false), let line = parent.shortText(limit: 100), !line.isEmpty {
+                       !Self.isInsideChrome(node, layout: false, sparing: headlineBoxes), let line = parent.shortText(limit: 100), !line.isEmpty {
                         labelledBylines.append(line)
                     }
                 }
@@ -78,6 +81,7 @@ struct PageSignals {
             case .h1, .h2:
                 if headings.count < 16, !Visibility.isHidden(node), let text = node.shortText(limit: 400), !text.isEmpty {
                     headings.append((tag == .h1 ? 1 : 2, text))
+                    if tag == .h1, headlineBoxes.isEmpty { headlineBoxes = Self.ancestors(of: node) }
                 }
             case .head:
                 break
@@ -87,7 +91,7 @@ struct PageSignals {
             if node.pointee.properties != nil {
                 if let itemprop = node.attribute("itemprop") { record(itemprop: itemprop, node) }
                 if tag == .a, authorLinks.count < 8, node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true,
-                   !Self.isInsideChrome(node, layout: false), let text = node.shortText(limit: 100), !text.isEmpty {
+                   !Self.isInsideChrome(node, layout: false, sparing: headlineBoxes), let text = node.shortText(limit: 100), !text.isEmpty {
                     authorLinks.append(text)
                 }
                 recordNamed(node)
@@ -148,7 +152,7 @@ struct PageSignals {
         guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16 else { return }
         // Dates also look at the classes of `<body>`: a layout with sidebars and widgets tends to show today's
         // date in its header bar.
-        let bylineKept = byline && !Self.isInsideChrome(node, layout: false)
+        let bylineKept = byline && !Self.isInsideChrome(node, layout: false, sparing: headlineBoxes)
         dated = dated && !Self.isInsideChrome(node)
         guard bylineKept || dated else { return }
         if let text = node.shortText(limit: 200), !text.isEmpty {
@@ -163,7 +167,9 @@ struct PageSignals {
     }
 
     /// Labels that open a byline line, with the space or colon after them.
-    static let bylineLabels: [[UInt8]] = ["Von ", "von ", "By ", "Text von ", "Text: ", "Autor: ", "Autorin: ", "Autor:in: ",
+    static let bylineLabels: [[UInt8]] = ["Von ", "Von: ", "von ", "By ", "Text von ", "Eingestellt von ", "Geschrieben von ",
+                                          "Erstellt von ", "Gespeichert von ", "Verfasst von ", "Ein Artikel von ",
+                                          "Ein Beitrag von ", "Posted by ", "Written by ", "Text: ", "Autor: ", "Autorin: ", "Autor:in: ",
                                           "Auteur : ", "Auteur: ", "Texte : ", "Por ", "Par "].map { Array($0.utf8) }
 
     /// Whether a text node opens with a byline label (leading whitespace skipped), or is only the label's word
@@ -219,14 +225,16 @@ struct PageSignals {
         return result
     }
 
-    /// Whether an element is named like a comment thread, a related-stories box, a sidebar or a footer.
+    /// Whether an element is named like a comment thread, a related-stories box, a sidebar or a footer. The
+    /// footer of a post (Blogger's `post-footer`, WordPress themes' `entry-footer`) holds its byline and date.
     static func isChromeBox(_ node: xmlNodePtr) -> Bool {
         guard node.pointee.properties != nil else { return false }
         for attribute: StaticString in ["class", "id"] {
             let chrome = node.withAttribute(attribute) { value in
                 contains(value, "comment") || contains(value, "related") || contains(value, "sidebar")
                     || contains(value, "recommend") || contains(value, "teaser") || contains(value, "widget")
-                    || contains(value, "popular") || contains(value, "trending") || contains(value, "footer")
+                    || contains(value, "popular") || contains(value, "trending")
+                    || (contains(value, "footer") && !contains(value, "post-footer") && !contains(value, "entry-footer"))
             }
             if chrome == true { return true }
         }
@@ -237,9 +245,14 @@ struct PageSignals {
     /// teasing another story, whose dates belong to other texts. With `layout` false, the classes of `<body>`
     /// and `<html>` are not looked at: they describe the page's layout ("has-sidebar", "widget-layout2" in
     /// WordPress themes), not a box of it.
-    static func isInsideChrome(_ node: xmlNodePtr, layout: Bool = true) -> Bool {
+    /// Boxes in `sparing` (the ancestors of the headline) hold the article itself and never count as chrome.
+    static func isInsideChrome(_ node: xmlNodePtr, layout: Bool = true, sparing: [xmlNodePtr] = []) -> Bool {
         var current = node.pointee.parent
         while let ancestor = current, ancestor.isElement, layout || (ancestor.tag != .body && ancestor.tag != .html) {
+            if sparing.contains(ancestor) {
+                current = ancestor.pointee.parent
+                continue
+            }
             switch ancestor.tag {
             case .aside, .footer, .nav:
                 return true
@@ -252,6 +265,17 @@ struct PageSignals {
             current = ancestor.pointee.parent
         }
         return false
+    }
+
+    /// The element ancestors of a node, nearest first.
+    static func ancestors(of node: xmlNodePtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var current = node.pointee.parent
+        while let ancestor = current, ancestor.isElement {
+            result.append(ancestor)
+            current = ancestor.pointee.parent
+        }
+        return result
     }
 
     /// Whether a list item links to another story (a link with a headline-length text): a teaser.
