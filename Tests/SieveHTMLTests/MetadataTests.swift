@@ -415,6 +415,26 @@ struct MetadataTests {
         }
     }
 
+    @Test func handlesAndRecipeCardLabelsAreNotNames() throws {
+        // A digit inside a word makes a handle or a domain ("mix1.de Redaktion"), not a person.
+        let domain = try metadata("""
+            <html><head><meta name="author" content="mix1.de Redaktion"></head><body><h1>Titel</h1>
+            <p>Der Artikel beginnt hier, von der mix1.de Redaktion geschrieben.</p></body></html>
+            """)
+        #expect(domain.authors.isEmpty)
+        // A recipe card's "Recipe by" label names the site, which is no author.
+        let recipe = try metadata("""
+            <html><head><meta property="og:site_name" content="Eat What Tonight"></head><body><h1>Stir Fry</h1>
+            <p>Cook the noodles first.</p><span class="recipe-card-author">Recipe by Eat What Tonight</span></body></html>
+            """)
+        #expect(recipe.authors.isEmpty)
+        // A digit after a space still only ends the name: "Jane Doe 18 November 2019".
+        let dated = try metadata("""
+            <html><body><h1>Titel</h1><p>Der Artikel beginnt hier.</p><div class="byline">Jane Doe 18.11.2019</div></body></html>
+            """)
+        #expect(dated.authors == ["Jane Doe"])
+    }
+
     @Test func authorNamingTheSiteByItsHostIsLeftOut() throws {
         let press = try metadata("""
             <html><head><meta name="author" content="Hildesheimer Presse"></head>

@@ -9,14 +9,15 @@ import Foundation
 /// Each value is cleaned the way bylines are written: a leading "By" / "Von" / "Veröffentlicht von" /
 /// "Autor:" (and their common translations) is stripped; the text is cut where the date or a separator
 /// begins ("Jane Doe | 18 November 2019", "Jörg Staff am 3. Mai", "CBS News February 2"); "A and B",
-/// "A, B" are split, and a part that is a job title ("Senior Reporter", "PhD") is left out. Dropped: the site
+/// "A, B" are split, and a part that is a job title ("Senior Reporter", "PhD") is left out; a value with a digit
+/// inside a word ("mix1.de Redaktion") is a handle or domain and is dropped; "Posted on DATE by NAME" gives NAME. Dropped: the site
 /// name (og:site_name, or the host: "Hildesheimer Presse" on hildesheimer-presse.de, see `PageTitle.SiteNames`), URLs, e-mail addresses, link labels such as "Email the author", organizations by their legal form
 /// ("wegewerk GmbH", "Bundesverband e.V.") and placeholders ("admin", "publisher", "Redaktion").
 enum AuthorNames {
     /// Leading labels of a byline, lowercase, longest first where one is the start of another.
     private static let prefixes = [
         "veröffentlicht von", "eingestellt von", "geschrieben von", "gespeichert von", "erstellt von", "verfasst von",
-        "ein beitrag von", "ein artikel von", "ein interview von", "text und fotos von", "text von", "posted by", "written by", "published by",
+        "ein beitrag von", "ein artikel von", "ein interview von", "text und fotos von", "text von", "recipe by", "posted by", "written by", "published by",
         "by ", "von: ", "von ", "vom ", "par ", "por ", "di ", "door ", "av ", "bởi ", "tác giả:", "author:", "autor:", "autorin:",
         "auteur :", "auteur:", "autor :", "text:", "texto:", "redacción:",
     ]
@@ -158,6 +159,8 @@ enum AuthorNames {
         }
         // A byline often runs on into the date or a role: "Jane Doe | 18 November 2019", "Jane Doe, Reuters".
         if let cut = text.firstIndex(where: { $0 == "|" || $0 == "\n" || $0 == "•" || $0 == "·" || $0.isNumber }) {
+            // A digit inside a word ("mix1.de Redaktion", "user42") makes a handle or a domain, not a name.
+            if text[cut].isNumber, cut > text.startIndex, text[text.index(before: cut)].isLetter { return "" }
             text = String(text[..<cut])
         }
         // "CBS News February", "Jörg Staff am", "Sara Zinnecker Stand": the words after the name.
