@@ -85,7 +85,7 @@ import Testing
             }
         }
         #expect(outcome == [
-            "dangling.txt": "a symbolic link to a missing target",
+            "dangling.txt": "a symbolic link to a missing target (nowhere.txt)",
             "inner.txt": "read",
             "loop1.txt": "a symbolic link loop",
             "loop2.txt": "a symbolic link loop",

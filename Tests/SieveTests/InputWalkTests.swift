@@ -22,7 +22,7 @@ import Testing
         let reasons = Dictionary(uniqueKeysWithValues: errors.map { ($0["input"] as? String ?? "", $0["reason"] as? String ?? "") })
         #expect(reasons.keys.sorted() == ["in/fake.txt.gz", "in/gone.txt", "in/pipe.html"])
         #expect(reasons["in/pipe.html"] == "a FIFO (named pipe), not a regular file: not read")
-        #expect(reasons["in/gone.txt"] == "a symbolic link to a missing target")
+        #expect(reasons["in/gone.txt"] == "a symbolic link to a missing target (missing.txt)")
         #expect(result.stderr.contains("a Sieve working file (.partial or .sieve-journal): 1"))
         #expect(result.stderr.contains("not a known input format (.png): 1"))
         #expect(result.stderr.contains("not a known input format (no extension): 1"))

@@ -25,7 +25,8 @@ final class OutputPlan {
     private let partition: PartitionKey?
     private let directory: String?
     private var targets: [String: Target] = [:]
-    private var journal: RunJournal?
+    /// The resume journal of a journaled output.
+    private(set) var journal: RunJournal?
     /// The file a journaled run is writing, as the user typed it, and its `.partial` file.
     private var journaled: (output: String, partial: String)?
     private var lastCheckpoint = ContinuousClock.now

@@ -58,8 +58,17 @@ struct RunOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Largest input or record accepted, in bytes after decompression; larger ones are reported, not parsed (default: 64 MiB).", valueName: "bytes"))
     var maxBytes: Int?
 
-    @Option(help: ArgumentHelp("Fail a document whose stages take longer than this many seconds (checked after each stage).", valueName: "seconds"))
+    @Option(help: ArgumentHelp(
+        "Fail an input whose reading and stages take longer than this many seconds: its worker process is killed (default with isolation: 60); in-process, checked after each stage.",
+        valueName: "seconds"))
     var timeout: Double?
+
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Convert each input in a worker process, so one that crashes or stalls fails alone (default: on for batches, off for one file or a pipeline with exec stages)."))
+    var isolate: Bool?
+
+    @Flag(help: .private)
+    var debugFaults = false
 
     @Option(help: ArgumentHelp("Write every failed or dropped input as a JSON line (input, offset, stage, reason) to this file.", valueName: "file"))
     var errors: String?

@@ -96,10 +96,11 @@ struct ConvertCommand: AsyncParsableCommand {
         }
         let explicitFiles = selection.filesFrom == nil && inputs.allSatisfy { Self.isPlainFile($0) }
         let defaultSink = output.flatMap(Self.sinkName(forOutput:)) ?? (explicitFiles && inputs.count == 1 ? "json" : "jsonl")
-        let spec = try file.map { file in
+        let fullSpec = try file.map { file in
             file.spec(policy: run.policy(over: file.run), defaultTransforms: registry.defaultTransforms, defaultSink: defaultSink)
         } ?? pipelineSpec(registry: registry, defaultSink: defaultSink)
-        let pipeline = try Pipeline(spec, registry: registry)
+        let (stages, spec) = RunIsolation.withDebugFaults(registry, fullSpec, enabled: run.debugFaults)
+        let pipeline = try Pipeline(spec, registry: stages)
         var selection = self.selection.selection(paths: inputs, maxBytes: spec.policy.maxBytes)
         selection.addFormats(of: registry)
         let errorsPath = run.errors ?? file?.errors
@@ -110,13 +111,16 @@ struct ConvertCommand: AsyncParsableCommand {
                                   errorsPath: errorsPath)
         selection.outputs = Set([output, errorsPath].compactMap { $0.flatMap { FileIdentity(path: $0) } })
         let logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
+        let isolation = try RunIsolation(pipeline: pipeline, spec: spec, options: run, batch: !(explicitFiles && inputs.count == 1),
+                                         output: output, resumeAfter: plan.resumeAfter, logger: logger)
         let console = FailureConsole(limit: run.quiet ? 0 : 20)
         let progress = ProgressLine(force: run.progress, total: explicitFiles ? inputs.count : nil)
         let clock = ContinuousClock.now
         let source = InputSource(selection)
         let report: RunReport
         do {
-            report = try await pipeline.run(source, resumeAfter: plan.resumeAfter, stop: interrupts.flag, logger: logger,
+            report = try await pipeline.run(source, resumeAfter: plan.resumeAfter, setAside: isolation.setAside, executor: isolation.executor,
+                                            inFlight: plan.journal, stop: interrupts.flag, logger: logger,
                                             write: plan.write, onFailure: { failure in
                 if failure.kind == .failed { console.show(failure) }
                 plan.errors?.record(failure)
@@ -125,7 +129,9 @@ struct ConvertCommand: AsyncParsableCommand {
                 progress.update(report, items: items)
                 try? plan.progress(items: items)
             })
+            interrupts.settled()
             if report.stoppedEarly != nil {
+                plan.journal?.abandonedInFlight()
                 try plan.stop(items: report.inputs + plan.resumeAfter)
             } else {
                 try plan.finish()

@@ -35,7 +35,8 @@ public struct SieveCommand: AsyncParsableCommand {
           2  usage or configuration error (unknown stage, bad option, unwritable output); nothing was read
         """,
         version: SieveVersion.current,
-        subcommands: [ConvertCommand.self, RunCommand.self, StagesCommand.self, EvalCommand.self, NewStageCommand.self],
+        subcommands: [ConvertCommand.self, RunCommand.self, StagesCommand.self, EvalCommand.self, NewStageCommand.self,
+                      WorkerCommand.self],
         defaultSubcommand: ConvertCommand.self
     )
 

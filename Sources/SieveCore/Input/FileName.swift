@@ -55,6 +55,17 @@ struct FileName: Sendable, Hashable {
         }
     }
 
+    /// Where a symbolic link points, as written in the link; nil when it is not a link.
+    var linkTarget: FileName? {
+        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = withCString { path in
+            buffer.withUnsafeMutableBufferPointer { out in
+                out.withMemoryRebound(to: CChar.self) { readlink(path, $0.baseAddress!, $0.count - 1) }
+            }
+        }
+        return count < 0 ? nil : FileName(bytes: Array(buffer[0..<count]))
+    }
+
     /// The names in a folder, sorted by their bytes, without `.`, `..` and hidden names (starting with `.`).
     func listFolder() throws(InputError) -> [[UInt8]] {
         guard let folder = withCString({ opendir($0) }) else {

@@ -148,7 +148,7 @@ public struct InputWalker: Sequence, IteratorProtocol {
         case S_IFLNK:
             var target = stat()
             guard name.withCString({ stat($0, &target) }) == 0 else {
-                let reason = errno == ENOENT ? "a symbolic link to a missing target" : Self.reason(errno)
+                let reason = errno == ENOENT ? "a symbolic link to a missing target (\(name.linkTarget?.shown ?? "?"))" : Self.reason(errno)
                 return InputRef(.unreadable(reason), name: name, walked: true)
             }
             switch target.st_mode & S_IFMT {

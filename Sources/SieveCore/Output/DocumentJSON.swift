@@ -11,8 +11,9 @@ public enum DocumentJSON {
         return writer.bytes
     }
 
-    /// Appends one document as a compact JSON object.
-    public static func write(_ document: Document, to writer: inout JSONWriter) {
+    /// Appends one document as a compact JSON object. `text` can be left out where it will be derived from
+    /// the blocks again (between Sieve's own processes): it repeats them.
+    public static func write(_ document: Document, to writer: inout JSONWriter, text: Bool = true) {
         writer.raw("{")
         writer.key("id"); writer.string(document.id)
         writer.raw(","); writer.key("source"); writeSource(document.source, to: &writer)
@@ -26,7 +27,7 @@ public enum DocumentJSON {
         writer.raw(","); writer.key("description"); writer.optionalString(document.description)
         writer.raw(","); writer.key("image"); writer.optionalString(document.image)
         writer.raw(","); writer.key("tags"); writer.strings(document.tags)
-        writer.raw(","); writer.key("text"); writer.string(document.text)
+        if text { writer.raw(","); writer.key("text"); writer.string(document.text) }
         writer.raw(","); writer.key("blocks"); writeBlocks(document.blocks, to: &writer)
         writer.raw(","); writer.key("fields"); writer.value(.object(document.fields))
         writer.raw(","); writer.key("diagnostics"); writeDiagnostics(document.diagnostics, to: &writer)

@@ -18,6 +18,11 @@ import Logging
 /// - A failure fails one input or one document; it is recorded with its reason and the run goes on, unless
 ///   `failFast` is set.
 /// - Attachments (the parsed HTML tree) are dropped before documents leave the worker.
+/// - The workers are tasks of this process, or, given a `WorkExecutor`, worker processes: then the task loads
+///   the input and the executor's process reads and transforms it, so a document that crashes or stalls its
+///   worker fails alone (see `WorkExecutor`). Ordered transforms always run here.
+/// - An `InFlightLog` hears when each item starts and finishes, so a run that dies can say what was in flight;
+///   `setAside` items are failed with their reason without being processed (`--resume` after such a death).
 public struct Pipeline: Sendable {
     /// The built transforms, in order, with their names.
     public let transforms: [(name: String, stage: any Transform)]
@@ -61,11 +66,16 @@ public struct Pipeline: Sendable {
 
     /// Runs every work item through the pipeline, handing kept documents to `write` in output order,
     /// failures and drops to `onFailure`, and the running totals to `onProgress` after each item. `resumeAfter` items
-    /// are passed over without processing (they were completed by an interrupted run). Raising `stop` ends
-    /// the run once the items in flight are written.
+    /// are passed over without processing (they were completed by an interrupted run); items whose number (counted
+    /// from the first, resumed ones included) is in `setAside` fail with the given reason unprocessed. Each item is
+    /// processed by `executor`, or in this process when it is nil. Raising `stop` ends the run once the items in
+    /// flight are written, or at once for items an executor abandons.
     public func run(
         _ items: some Sequence<WorkItem>,
         resumeAfter: Int = 0,
+        setAside: [Int: String] = [:],
+        executor: (any WorkExecutor)? = nil,
+        inFlight: (any InFlightLog)? = nil,
         stop: StopFlag? = nil,
         logger: Logger,
         write: (Document) throws -> Void,
@@ -88,12 +98,26 @@ public struct Pipeline: Sendable {
                         break
                     }
                     let index = nextIndex
-                    group.addTask { self.process(item, index: index, logger: logger) }
+                    let reason = setAside[resumeAfter + index]
+                    inFlight?.started(resumeAfter + index)
+                    group.addTask {
+                        if let reason { return InputOutcome(setAside: item, index: index, reason: reason) }
+                        guard let executor else { return self.process(item, index: index, logger: logger) }
+                        var outcome = InputOutcome(index: index)
+                        guard let (input, reader) = self.load(item, into: &outcome) else { return outcome }
+                        return executor.outcome(of: input, reader: reader, index: index, stop: stop, logger: logger)
+                    }
                     nextIndex += 1
                     running += 1
                 }
                 guard let outcome = try await group.next() else { break }
                 running -= 1
+                if outcome.interrupted {
+                    report.stoppedEarly = "interrupted"
+                    group.cancelAll()
+                    return
+                }
+                inFlight?.finished(resumeAfter + outcome.index)
                 finished[outcome.index] = outcome
                 while let ready = policy.ordered ? finished.removeValue(forKey: nextToWrite) : finished.popFirst()?.value {
                     nextToWrite += 1
@@ -138,18 +162,26 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Loads, reads and transforms one work item; never throws, every problem becomes a `Failure`.
-    func process(_ item: WorkItem, index: Int, logger: Logger) -> InputOutcome {
+    /// Loads, reads and transforms one work item in this process; never throws, every problem becomes a `Failure`.
+    /// Documents keep no attachments; ordered transforms have not run yet.
+    public func process(_ item: WorkItem, index: Int, logger: Logger) -> InputOutcome {
         var outcome = InputOutcome(index: index)
+        guard let (input, readerName) = load(item, into: &outcome) else { return outcome }
+        return process(input, reader: readerName, index: index, logger: logger)
+    }
+
+    /// The bytes of a work item (a file is read and decompressed here), with the reader it asks for; nil when
+    /// the item fails or is skipped, which `outcome` then records.
+    func load(_ item: WorkItem, into outcome: inout InputOutcome) -> (Input, String?)? {
         let input: Input
         var readerName: String?
         switch item {
         case .failed(let failure):
             outcome.failures.append(failure)
-            return outcome
+            return nil
         case .skipped(let reason):
             outcome.skips.append(reason)
-            return outcome
+            return nil
         case .record(let record, let reader):
             input = record
             readerName = reader
@@ -158,9 +190,15 @@ public struct Pipeline: Sendable {
                 input = Input(path: ref.path, bytes: try loader.load(ref), id: ref.id)
             } catch {
                 outcome.failures.append(Failure(input: ref.path, stage: "input", reason: error.reason))
-                return outcome
+                return nil
             }
         }
+        return (input, readerName)
+    }
+
+    /// Reads and transforms one loaded input in this process (the part a worker process does for an isolated run).
+    public func process(_ input: Input, reader readerName: String?, index: Int, logger: Logger) -> InputOutcome {
+        var outcome = InputOutcome(index: index)
         outcome.bytes = input.bytes.count
         guard !input.bytes.isEmpty else {
             outcome.failures.append(Failure(input: input.path, offset: input.offset, stage: "input", reason: "empty input"))
@@ -204,17 +242,32 @@ public struct Pipeline: Sendable {
     }
 }
 
-/// The result of one input: its documents, drop reasons and failures.
-struct InputOutcome: Sendable {
-    let index: Int
-    var bytes = 0
-    var documents: [Document] = []
-    var drops: [Failure] = []
-    var skips: [String] = []
-    var failures: [Failure] = []
+/// The result of one work item: its documents, drop reasons, skip reasons and failures.
+public struct InputOutcome: Sendable {
+    /// The item's number in this run (from 0, resumed items not counted).
+    public let index: Int
+    /// Bytes of input read (after decompression).
+    public var bytes = 0
+    /// The kept documents, in reading order.
+    public var documents: [Document] = []
+    /// Documents a stage dropped on purpose.
+    public var drops: [Failure] = []
+    /// Reasons the item's records were passed over.
+    public var skips: [String] = []
+    /// What failed: the input, or some of its documents.
+    public var failures: [Failure] = []
+    /// Set when the run was stopped before the item finished: nothing of it is written.
+    public var interrupted = false
 
-    init(index: Int) {
+    /// An empty outcome for item `index`.
+    public init(index: Int) {
         self.index = index
+    }
+
+    /// An item failed unprocessed: `reason` says why it was set aside.
+    init(setAside item: WorkItem, index: Int, reason: String) {
+        self.index = index
+        failures = [Failure(input: item.path, offset: item.recordOffset, stage: "resume", reason: reason)]
     }
 
     /// Files a drop or a failure.
@@ -230,5 +283,16 @@ struct InputOutcome: Sendable {
             if let problem = chain.run(&document, logger: logger) { record(problem) } else { kept.append(document) }
         }
         documents = kept
+    }
+}
+
+extension WorkItem {
+    /// The offset of a record inside its container, nil for a whole file.
+    var recordOffset: Int? {
+        switch self {
+        case .record(let input, _): input.offset
+        case .failed(let failure): failure.offset
+        default: nil
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import SieveCore
 import Synchronization
 
 /// A running child process with pipes on its standard input, output and error, read and written with
@@ -70,8 +71,13 @@ struct ChildProcess: Sendable {
             throw WorkerFailure(.spawn, "cannot start '\(command[0])': \(String(cString: strerror(status)))")
         }
         _ = fcntl(stdinPipe.write, F_SETFL, fcntl(stdinPipe.write, F_GETFL) | O_NONBLOCK)
+        // Pipes of 1 MiB (the unprivileged maximum) instead of 64 KiB: a page or a document crosses in one write.
+        for fd in [stdinPipe.write, stdoutPipe.read] { _ = fcntl(fd, Self.setPipeSize, Int32(1 << 20)) }
         return ChildProcess(pid: pid, input: stdinPipe.write, output: stdoutPipe.read, errors: stderrPipe.read)
     }
+
+    /// `F_SETPIPE_SZ` (Linux), which Glibc's Swift module does not export.
+    private static let setPipeSize: Int32 = 1031
 
     private static func makePipe() throws(WorkerFailure) -> (read: Int32, write: Int32) {
         var fds: [Int32] = [0, 0]
@@ -82,8 +88,8 @@ struct ChildProcess: Sendable {
         return (fds[0], fds[1])
     }
 
-    /// Writes all of `bytes` to the child's standard input before `deadline`.
-    func write(_ bytes: [UInt8], deadline: ContinuousClock.Instant) throws(WorkerFailure) {
+    /// Writes all of `bytes` to the child's standard input before `deadline` (or until `stop` is raised).
+    func write(_ bytes: [UInt8], deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { Glibc.write(input, $0.baseAddress! + offset, $0.count - offset) }
@@ -93,16 +99,17 @@ struct ChildProcess: Sendable {
             }
             switch errno {
             case EINTR: continue
-            case EAGAIN: try wait(for: input, events: Int16(POLLOUT), deadline: deadline)
+            case EAGAIN: try wait(for: input, events: Int16(POLLOUT), deadline: deadline, stop: stop)
             case EPIPE: throw WorkerFailure(.exited, "the worker closed its standard input")
             default: throw WorkerFailure(.exited, "cannot write to the worker: \(String(cString: strerror(errno)))")
             }
         }
     }
 
-    /// Reads what the child wrote to standard output into `buffer`, waiting until `deadline`; false at end of file.
-    func read(into buffer: inout [UInt8], deadline: ContinuousClock.Instant) throws(WorkerFailure) -> Bool {
-        try wait(for: output, events: Int16(POLLIN), deadline: deadline)
+    /// Reads what the child wrote to standard output into `buffer`, waiting until `deadline` (or until `stop` is
+    /// raised); false at end of file.
+    func read(into buffer: inout [UInt8], deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) -> Bool {
+        try wait(for: output, events: Int16(POLLIN), deadline: deadline, stop: stop)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(output, $0.baseAddress, $0.count) }
@@ -117,10 +124,15 @@ struct ChildProcess: Sendable {
         }
     }
 
-    private func wait(for fd: Int32, events: Int16, deadline: ContinuousClock.Instant) throws(WorkerFailure) {
+    /// How often a wait looks at its stop flag: the most a stop request waits for a busy worker.
+    private static let stopCheck = Duration.milliseconds(100)
+
+    private func wait(for fd: Int32, events: Int16, deadline: ContinuousClock.Instant, stop: StopFlag?) throws(WorkerFailure) {
         while true {
-            let remaining = ContinuousClock.now.duration(to: deadline)
+            if stop?.isRaised == true { throw WorkerFailure(.stopped, "the run was stopped") }
+            var remaining = ContinuousClock.now.duration(to: deadline)
             guard remaining > .zero else { throw WorkerFailure(.timedOut, "the worker did not answer in time") }
+            if stop != nil { remaining = min(remaining, Self.stopCheck) }
             let milliseconds = remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1
             var entry = pollfd(fd: fd, events: events, revents: 0)
             let ready = poll(&entry, 1, Int32(clamping: milliseconds))
@@ -168,9 +180,10 @@ struct ChildProcess: Sendable {
         close(output)
     }
 
-    private static func describe(_ status: Int32) -> String {
+    /// `exited with status 3`, or `was killed by signal 11 (Segmentation fault)`.
+    static func describe(_ status: Int32) -> String {
         let signal = status & 0x7f
         if signal == 0 { return "exited with status \((status >> 8) & 0xff)" }
-        return "was killed by signal \(signal)\(signal == SIGKILL ? " (SIGKILL)" : signal == SIGSEGV ? " (SIGSEGV)" : "")"
+        return "was killed by signal \(signal) (\(strsignal(signal).map { String(cString: $0) } ?? "unknown signal"))"
     }
 }

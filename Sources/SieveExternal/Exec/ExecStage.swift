@@ -13,7 +13,7 @@ import SieveCore
 /// and is replaced. Its standard error goes to the log, tagged with the stage and worker names.
 /// Example: `--stage exec:command=python3|samples/exec-stage-python/wordcount.py` on a 3-paragraph article
 /// → the same document with `fields.word_count` set by the Python worker.
-public struct ExecStage: Extractor {
+public struct ExecStage: Extractor, SelfIsolatingStage {
     /// Options of the exec stage.
     public struct Options: StageOptions {
         /// The program to run and its arguments.
@@ -54,7 +54,8 @@ public struct ExecStage: Extractor {
             throw ExternalStageError("option 'timeout' must be a positive number of seconds, got \(options.timeout)")
         }
         let timeout = Duration.milliseconds(Int64(options.timeout * 1000))
-        pool = WorkerPool(.init(command: options.command, stage: Self.name, config: options.config, timeout: timeout))
+        pool = WorkerPool(.init(command: options.command, hello: ExecProtocol.hello(stage: Self.name, config: options.config),
+                                environment: ["SIEVE_PROTOCOL": String(ExecProtocol.version)], timeout: timeout))
         let logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
         do {
             try pool.prestart(options.workers == 0 ? RunPolicy.coreCount : options.workers,

@@ -1,8 +1,8 @@
 import Logging
 import SieveCore
 
-/// One worker process of an `exec` stage: spawned by `spawn`, ready once `handshake()` returns. Used by one
-/// document at a time: the pool hands it out and takes it back.
+/// One worker process (of an `exec` stage, or a `sieve worker`): spawned by `spawn`, ready once `handshake()`
+/// returns. Serves one request at a time: the pool hands it out and takes it back.
 struct Worker: Sendable {
     /// The running process.
     let process: ChildProcess
@@ -22,13 +22,11 @@ struct Worker: Sendable {
     /// Starts the worker's process and sends the handshake; `handshake()` then reads the answer. Starting
     /// several workers before reading any answer lets their start-up times overlap.
     static func spawn(_ launch: WorkerPool.Launch, logger: Logger) throws(WorkerFailure) -> Worker {
-        let process = try ChildProcess.spawn(launch.command,
-                                             extraEnvironment: ["SIEVE_PROTOCOL": String(ExecProtocol.version)])
+        let process = try ChildProcess.spawn(launch.command, extraEnvironment: launch.environment)
         let command = launch.command.joined(separator: " ")
         let worker = Worker(process: process, name: command, stderr: StderrPump(fd: process.errors, logger: logger, worker: command))
         do {
-            try process.write(ExecProtocol.hello(stage: launch.stage, config: launch.config),
-                              deadline: ContinuousClock.now + launch.handshakeTimeout)
+            try process.write(launch.hello, deadline: ContinuousClock.now + launch.handshakeTimeout)
         } catch {
             throw worker.handshakeFailure(error, timeout: launch.handshakeTimeout)
         }
@@ -63,14 +61,15 @@ struct Worker: Sendable {
             + Self.show(stderr.tail(waiting: .seconds(1))))
     }
 
-    /// Sends one line and reads one answer line, both before `timeout`.
-    mutating func exchange(_ line: [UInt8], timeout: Duration) throws(WorkerFailure) -> [UInt8] {
+    /// Sends one request and reads one answer line, both before `timeout`; gives up early (`.stopped`) once
+    /// `stop` is raised.
+    mutating func exchange(_ request: [UInt8], timeout: Duration, stop: StopFlag? = nil) throws(WorkerFailure) -> [UInt8] {
         let deadline = ContinuousClock.now + timeout
-        try process.write(line, deadline: deadline)
-        return try readLine(deadline: deadline)
+        try process.write(request, deadline: deadline, stop: stop)
+        return try readLine(deadline: deadline, stop: stop)
     }
 
-    private mutating func readLine(deadline: ContinuousClock.Instant) throws(WorkerFailure) -> [UInt8] {
+    private mutating func readLine(deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) -> [UInt8] {
         while true {
             if let newline = pending[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let answer = Array(pending[..<newline])
@@ -79,7 +78,7 @@ struct Worker: Sendable {
                 return answer
             }
             scanned = pending.count
-            guard try process.read(into: &pending, deadline: deadline) else {
+            guard try process.read(into: &pending, deadline: deadline, stop: stop) else {
                 throw WorkerFailure(.exited, "the worker closed its standard output")
             }
         }
@@ -88,6 +87,9 @@ struct Worker: Sendable {
     /// Explains a failure of this worker, after killing it (a hang) or reaping it (an exit), with its last stderr lines.
     func retire(after failure: WorkerFailure, timeout: Duration) -> String {
         switch failure.kind {
+        case .stopped:
+            process.kill()
+            return "worker '\(name)' was stopped (the run was interrupted)"
         case .timedOut:
             process.kill()
             return "worker '\(name)' did not answer within \(timeout) and was killed; it will be restarted"
@@ -98,8 +100,8 @@ struct Worker: Sendable {
         }
     }
 
-
-    private static func show(_ lines: [String]) -> String {
+    /// `; its standard error ends with: ...` (or says it wrote nothing), for failure messages.
+    static func show(_ lines: [String]) -> String {
         lines.isEmpty ? "; it wrote nothing to standard error"
             : "; its standard error ends with:\n    " + lines.joined(separator: "\n    ")
     }

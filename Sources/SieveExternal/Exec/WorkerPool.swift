@@ -2,15 +2,20 @@ import Logging
 import SieveCore
 import Synchronization
 
-/// The long-lived worker processes of one `exec` stage. A document checks a worker out, or starts one when none
-/// is idle, so the pool grows to the number of documents served at once (one per job) and no further. A worker
-/// that fails is not checked back in; the next document starts a fresh one.
+/// Long-lived worker processes: those of one `exec` stage, or the `sieve worker` processes of an isolated run.
+/// A request checks a worker out, or starts one when none is idle, so the pool grows to the number of requests
+/// served at once (one per job) and no further. A worker that fails is not checked back in; the next request
+/// starts a fresh one.
 final class WorkerPool: Sendable {
     /// What starting a worker needs.
     struct Launch: Sendable {
+        /// The program and its arguments.
         var command: [String]
-        var stage: String
-        var config: [String: FieldValue]
+        /// The handshake line sent first (the worker answers `{"protocol":1,"ok":true,"name":...}`).
+        var hello: [UInt8]
+        /// Variables added to the inherited environment.
+        var environment: [String: String]
+        /// How long a worker may take per request before it is killed.
         var timeout: Duration
 
         /// How long a new worker may take to start and answer the handshake: `timeout`, but at least a minute,

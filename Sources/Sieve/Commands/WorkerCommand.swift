@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Glibc
+import Logging
+import SieveCore
+import SieveExternal
+
+/// `sieve worker` (hidden): one worker process of an isolated run. Reads the pipeline from the handshake on
+/// standard input, then answers each loaded input (its bytes and source information) with its outcome, one
+/// JSON line per input, until its input ends (`PipelineWire` has the messages). Its parent kills it when an item
+/// crashes or stalls it, and it dies with its parent.
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker",
+        abstract: "Serve an isolated run's work items over standard input and output (started by sieve itself).",
+        shouldDisplay: false
+    )
+
+    @Flag(help: .private)
+    var debugFaults = false
+
+    func run() throws {
+        Self.exitWithParent()
+        let logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
+        var input = FrameReader(fd: STDIN_FILENO)
+        guard let hello = try input.line() else { return }
+        let pipeline: Pipeline
+        do {
+            let registry = debugFaults ? SieveCommand.registry.with(DebugFaultStage.self) : SieveCommand.registry
+            pipeline = try Pipeline(try PipelineWire.spec(fromHello: hello), registry: registry)
+        } catch {
+            try Self.send(PipelineWire.welcome(refusal: "\(error)"))
+            return
+        }
+        try Self.send(PipelineWire.welcome(refusal: nil))
+        while let (id, item, reader) = try PipelineWire.readRequest(from: &input) {
+            try Self.send(PipelineWire.answer(id: id, outcome: pipeline.process(item, reader: reader, index: 0, logger: logger)))
+        }
+    }
+
+    /// Ends this process soon after its parent dies (even by SIGKILL, even while a document stalls the main
+    /// thread): a thread watches the parent process id, which changes when the worker is orphaned.
+    private static func exitWithParent() {
+        let parent = getppid()
+        let watcher = Thread {
+            while getppid() == parent { usleep(100_000) }
+            _exit(1)
+        }
+        watcher.name = "sieve-worker-parent-watch"
+        watcher.start()
+    }
+
+    private static func send(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw ExitCode(1)
+            }
+            offset += written
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Logging
+
+/// Does the work of one item somewhere other than the calling task: the pipeline hands it each work item and
+/// writes what it answers. The CLI's executor runs a pool of `sieve` worker processes, so a document that
+/// crashes or stalls its worker fails alone (the worker is killed and replaced) and a stop request never waits
+/// for a stalled document.
+///
+/// Contract: never throw; answer every problem as a failure of the item (naming the input, the offset and what
+/// happened, such as "the worker crashed (signal 11)"); answer an outcome with `interrupted` set, promptly,
+/// once `stop` is raised while the item is still running.
+public protocol WorkExecutor: Sendable {
+    /// The outcome of one loaded input (a file's bytes, or a record's), read with `reader` (nil: chosen by path
+    /// and content) and run through the pipeline's unordered transforms: what `Pipeline.process(_:reader:...)`
+    /// answers in this process.
+    func outcome(of input: Input, reader: String?, index: Int, stop: StopFlag?, logger: Logger) -> InputOutcome
+}
+
+/// Hears when each work item starts and finishes (items numbered from the first of the whole run, resumed ones
+/// included), so that a run which dies can tell afterwards which items were in flight.
+public protocol InFlightLog {
+    /// Item `item` was handed to a worker.
+    func started(_ item: Int)
+    /// Item `item` came back from its worker (it may wait for earlier ones before it is written).
+    func finished(_ item: Int)
+}
+
+/// A transform that already runs its work in processes of its own (the `exec` stage). Worker processes would
+/// each start their own set of those, so a pipeline holding one runs in-process unless isolation is asked for.
+public protocol SelfIsolatingStage: Transform {}
+
+extension Pipeline {
+    /// Whether a transform of the pipeline runs its own processes (see `SelfIsolatingStage`).
+    public var hasSelfIsolatingStages: Bool {
+        transforms.contains { $0.stage is any SelfIsolatingStage }
+    }
+}

@@ -1,0 +1,233 @@
+import Glibc
+import SieveCore
+
+/// The messages between an isolated run and its `sieve worker` processes: the exec protocol's framing and
+/// handshake (see `ExecProtocol`), with work items as requests and their outcomes as answers.
+///
+/// ```
+/// sieve → worker  {"sieve":"pipeline","protocol":1,"role":"pipeline","spec":{"reader":null,"transforms":[...],...}}
+/// worker → sieve  {"protocol":1,"ok":true,"name":"sieve worker"}
+/// sieve → worker  {"id":7,"path":"cc.warc","record":{"id":...,"offset":...},"bytes":N} then N raw bytes and \n
+/// worker → sieve  {"id":7,"bytes":1234,"documents":[...],"drops":[...],"failures":[...],"skips":[...]}
+/// ```
+/// Inputs are loaded (read, decompressed) by the parent and travel as raw bytes after their header line (page
+/// bytes need not be UTF-8; file names need not either, since the worker opens nothing); documents travel in
+/// their JSON form without `text`, which the blocks give again (`DocumentJSON`, read back by
+/// `DocumentDecoding`), drops and failures as error-report lines.
+public enum PipelineWire {
+    /// The handshake line: what the worker builds (reader, transforms, size limit, soft time budget).
+    public static func hello(_ spec: PipelineSpec) -> [UInt8] {
+        var members: [String: FieldValue] = [
+            "transforms": .list(spec.transforms.map(stage)),
+            "maxBytes": .number(Double(spec.policy.maxBytes)),
+        ]
+        members["reader"] = spec.reader.map(stage) ?? .null
+        if let timeout = spec.policy.documentTimeout { members["timeout"] = .number(seconds(timeout)) }
+        var writer = JSONWriter()
+        writer.raw("{"); writer.key("sieve"); writer.string("pipeline")
+        writer.raw(","); writer.key("protocol"); writer.number(Double(ExecProtocol.version))
+        writer.raw(","); writer.key("role"); writer.string("pipeline")
+        writer.raw(","); writer.key("spec"); writer.value(.object(members))
+        writer.raw("}\n")
+        return writer.bytes
+    }
+
+    /// The spec a handshake line carries (one job: a worker serves one item at a time).
+    public static func spec(fromHello line: [UInt8]) throws -> PipelineSpec {
+        guard case .object(let hello) = try JSONParser.parse(line), hello["role"] == .string("pipeline"),
+              case .object(let spec)? = hello["spec"], case .list(let transforms)? = spec["transforms"] else {
+            throw DocumentShapeError("expected a pipeline handshake, got '\(String(decoding: line.prefix(200), as: UTF8.self))'")
+        }
+        var policy = RunPolicy(jobs: 1)
+        if case .number(let maxBytes)? = spec["maxBytes"] { policy.maxBytes = Int(maxBytes) }
+        if case .number(let timeout)? = spec["timeout"] { policy.documentTimeout = .milliseconds(Int64(timeout * 1000)) }
+        return PipelineSpec(reader: try spec["reader"].flatMap(stageSpec), transforms: try transforms.compactMap(stageSpec),
+                            sink: StageSpec(name: "jsonl"), policy: policy)
+    }
+
+    /// The handshake answer: ready, or refused with the reason.
+    public static func welcome(refusal: String?) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.raw("{"); writer.key("protocol"); writer.number(Double(ExecProtocol.version))
+        if let refusal {
+            writer.raw(","); writer.key("ok"); writer.raw("false")
+            writer.raw(","); writer.key("error"); writer.string(refusal)
+        } else {
+            writer.raw(","); writer.key("ok"); writer.raw("true")
+            writer.raw(","); writer.key("name"); writer.string("sieve worker")
+        }
+        writer.raw("}\n")
+        return writer.bytes
+    }
+
+    /// The request for one loaded input: a header line, then its bytes and a newline.
+    static func request(id: Int, input: Input, reader: String?) -> [UInt8] {
+        var record: [String: FieldValue] = ["id": .string(input.id)]
+        record["reader"] = reader.map(FieldValue.string)
+        record["charset"] = input.declaredCharset.map(FieldValue.string)
+        record["url"] = input.url.map(FieldValue.string)
+        record["offset"] = input.offset.map { .number(Double($0)) }
+        record["date"] = input.date.map(FieldValue.string)
+        var writer = JSONWriter()
+        writer.raw("{"); writer.key("id"); writer.number(Double(id))
+        writer.raw(","); writer.key("path"); writer.string(input.path)
+        writer.raw(","); writer.key("record"); writer.value(.object(record))
+        writer.raw(","); writer.key("bytes"); writer.number(Double(input.bytes.count))
+        writer.raw("}\n")
+        writer.bytes.reserveCapacity(writer.bytes.count + input.bytes.count + 1)
+        writer.bytes.append(contentsOf: input.bytes)
+        writer.bytes.append(0x0A)
+        return writer.bytes
+    }
+
+    /// Reads one request from `reader`: its id, the input and the reader it asks for; nil at end of input.
+    public static func readRequest(from reader: inout FrameReader) throws -> (id: Int, input: Input, reader: String?)? {
+        guard let line = try reader.line() else { return nil }
+        guard case .object(let request) = try JSONParser.parse(line), case .number(let id)? = request["id"],
+              let path = request["path"]?.stringValue, case .object(let record)? = request["record"],
+              case .number(let count)? = request["bytes"], count >= 0, let docID = record["id"]?.stringValue else {
+            throw DocumentShapeError("expected a request with an id, a path, a record and its byte count")
+        }
+        let bytes = try reader.bytes(count: Int(count))
+        guard try reader.bytes(count: 1) == [0x0A] else { throw DocumentShapeError("a record's bytes must end with a newline") }
+        var input = Input(path: path, bytes: bytes, id: docID, declaredCharset: record["charset"]?.stringValue,
+                          url: record["url"]?.stringValue, offset: record["offset"].flatMap(integer))
+        input.date = record["date"]?.stringValue
+        return (Int(id), input, record["reader"]?.stringValue)
+    }
+
+    /// The answer line: an item's outcome.
+    public static func answer(id: Int, outcome: InputOutcome) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.bytes.reserveCapacity(outcome.documents.reduce(512) { $0 + $1.blocks.count * 512 })
+        writer.raw("{"); writer.key("id"); writer.number(Double(id))
+        writer.raw(","); writer.key("bytes"); writer.number(Double(outcome.bytes))
+        writer.raw(","); writer.key("documents"); writer.raw("[")
+        for (index, document) in outcome.documents.enumerated() {
+            if index > 0 { writer.raw(",") }
+            DocumentJSON.write(document, to: &writer, text: false)
+        }
+        for (key, failures) in [("drops", outcome.drops), ("failures", outcome.failures)] {
+            writer.raw("],")
+            writer.string(key)
+            writer.raw(":[")
+            for (index, failure) in failures.enumerated() {
+                if index > 0 { writer.raw(",") }
+                writer.bytes.append(contentsOf: failure.json)
+            }
+        }
+        writer.raw("],"); writer.key("skips"); writer.strings(outcome.skips)
+        writer.raw("}\n")
+        return writer.bytes
+    }
+
+    /// Reads an answer line back into the outcome of item `index` (sent as request `id`).
+    static func outcome(of line: [UInt8], id: Int, index: Int, path: String) throws -> InputOutcome {
+        guard case .object(let answer) = try JSONParser.parse(line) else { throw DocumentShapeError("the answer is not an object") }
+        guard answer["id"] == .number(Double(id)) else { throw DocumentShapeError("expected the answer to request \(id)") }
+        var outcome = InputOutcome(index: index)
+        outcome.bytes = answer["bytes"].flatMap(integer) ?? 0
+        let placeholder = Document(id: "", source: Source(path: path, format: ""))
+        outcome.documents = try (answer["documents"]?.listValue ?? []).map { value throws in
+            try DocumentDecoding.document(from: value, replacing: placeholder)
+        }
+        outcome.drops = try (answer["drops"]?.listValue ?? []).map(failure)
+        outcome.failures = try (answer["failures"]?.listValue ?? []).map(failure)
+        outcome.skips = (answer["skips"]?.listValue ?? []).compactMap(\.stringValue)
+        return outcome
+    }
+
+    private static func failure(_ value: FieldValue) throws -> Failure {
+        guard case .object(let members) = value, let input = members["input"]?.stringValue,
+              let stage = members["stage"]?.stringValue, let reason = members["reason"]?.stringValue else {
+            throw DocumentShapeError("a failure needs input, stage and reason")
+        }
+        return Failure(input: input, offset: members["offset"].flatMap(integer), id: members["id"]?.stringValue, stage: stage,
+                       reason: reason, kind: members["kind"] == .string("dropped") ? .dropped : .failed)
+    }
+
+    private static func stage(_ spec: StageSpec) -> FieldValue {
+        .object(["name": .string(spec.name), "options": .object(spec.options)])
+    }
+
+    private static func stageSpec(_ value: FieldValue) throws -> StageSpec? {
+        guard case .object(let members) = value else { return nil }
+        guard let name = members["name"]?.stringValue else { throw DocumentShapeError("a stage needs a name") }
+        return StageSpec(name: name, options: members["options"]?.objectValue ?? [:], origin: "the worker handshake")
+    }
+
+    private static func integer(_ value: FieldValue) -> Int? {
+        guard case .number(let number) = value, number == number.rounded(), abs(number) < 1e15 else { return nil }
+        return Int(number)
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
+
+/// Reads lines and counted byte runs from a file descriptor (a worker's standard input), blocking.
+public struct FrameReader {
+    private let fd: Int32
+    private var pending: [UInt8] = []
+    private var start = 0
+
+    /// Reads from `fd`.
+    public init(fd: Int32) {
+        self.fd = fd
+    }
+
+    /// The next line without its newline; nil at end of input.
+    public mutating func line() throws -> [UInt8]? {
+        var scanned = 0
+        while true {
+            if let newline = pending[(start + scanned)...].firstIndex(of: 0x0A) {
+                let line = Array(pending[start..<newline])
+                start = newline + 1
+                return line
+            }
+            scanned = pending.count - start
+            guard try fill() else { return nil }
+        }
+    }
+
+    /// Exactly `count` bytes: those already buffered, then read straight into the result (a page is not copied
+    /// through the buffer).
+    public mutating func bytes(count: Int) throws -> [UInt8] {
+        let buffered = min(count, pending.count - start)
+        let head = pending[start..<start + buffered]
+        start += buffered
+        let fd = self.fd
+        return try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = buffer.initialize(from: head)
+            initialized = buffered
+            while initialized < count {
+                let got = read(fd, buffer.baseAddress! + initialized, count - initialized)
+                if got > 0 {
+                    initialized += got
+                } else if got == 0 {
+                    throw DocumentShapeError("the input ended inside a record of \(count) bytes")
+                } else if errno != EINTR {
+                    throw DocumentShapeError("cannot read: \(String(cString: strerror(errno)))")
+                }
+            }
+        }
+    }
+
+    private mutating func fill() throws -> Bool {
+        if start > 0 {
+            pending.removeSubrange(..<start)
+            start = 0
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count > 0 {
+                pending.append(contentsOf: chunk[0..<count])
+                return true
+            }
+            if count == 0 { return false }
+            if errno != EINTR { throw DocumentShapeError("cannot read: \(String(cString: strerror(errno)))") }
+        }
+    }
+}
