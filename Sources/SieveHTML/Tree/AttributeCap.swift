@@ -1,3 +1,5 @@
+import Glibc
+
 /// Cuts start tags down to `limit` attributes before the bytes reach libxml2.
 ///
 /// Why: libxml2 2.9 checks each new attribute of an element against all the earlier ones, so one element
@@ -40,10 +42,10 @@ enum AttributeCap {
         let count = bytes.count
         var index = 0
         while index < count {
-            guard bytes[index] == UInt8(ascii: "<"), index + 1 < count else {
-                index += 1
-                continue
-            }
+            // memchr to the next `<`: text between tags is most of a page.
+            guard let found = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "<")), count - index) else { break }
+            index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard index + 1 < count else { break }
             let next = bytes[index + 1]
             if next == UInt8(ascii: "!") {
                 index = commentEnd(bytes, from: index)
@@ -119,7 +121,9 @@ enum AttributeCap {
         let length = close.utf8CodeUnitCount
         var index = start
         while index + length <= bytes.count {
-            if bytes[index] == UInt8(ascii: "<"), matches(bytes, index, index + length, close) { return index }
+            guard let found = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "<")), bytes.count - index) else { break }
+            index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if matches(bytes, index, index + length, close) { return index }
             index += 1
         }
         return bytes.count

@@ -129,7 +129,7 @@ enum PageTitle {
 
     /// The reference without an end part naming the site, or nil when no end part does.
     static func withoutSiteName(_ title: String, names: SiteNames) -> String? {
-        for separator in siteSeparators where title.contains(separator) {
+        for separator in siteSeparators where contains(title, separator) {
             var pieces = title.components(separatedBy: separator).map { $0.trimmed }
             var changed = false
             while pieces.count > 1, let last = pieces.last, names.contains(last) {
@@ -148,7 +148,7 @@ enum PageTitle {
     /// A `<title>` less its shorter end part (the site name, most often): "Prices rise again :: Herald" →
     /// "Prices rise again".
     static func withoutShorterEnd(_ title: String) -> String {
-        guard let separator = separators.first(where: { title.contains($0) }) else { return title }
+        guard let separator = separators.first(where: { contains(title, $0) }) else { return title }
         let pieces = title.components(separatedBy: separator).map { $0.trimmed }.filter { !$0.isEmpty }
         guard let first = pieces.first, let last = pieces.last, pieces.count > 1 else { return pieces.first ?? title }
         return first.utf8.count < last.utf8.count ? pieces.dropFirst().joined(separator: separator)
@@ -157,7 +157,7 @@ enum PageTitle {
 
     /// The pieces of a title split on its first separator, and the title less its first or last piece.
     static func parts(of title: String) -> [String] {
-        guard let separator = separators.first(where: { title.contains($0) }) else { return [] }
+        guard let separator = separators.first(where: { contains(title, $0) }) else { return [] }
         let pieces = title.components(separatedBy: separator).map { $0.trimmed }.filter { !$0.isEmpty }
         guard pieces.count > 1 else { return [] }
         return pieces + [pieces.dropFirst().joined(separator: separator), pieces.dropLast().joined(separator: separator)]
@@ -168,9 +168,35 @@ enum PageTitle {
         MetadataExtractor.clean(EntityText.decoded(text))
     }
 
-    /// Letters and digits only, lowercased: "Aerobuzz.de" → "aerobuzzde".
+    /// Letters and digits only, lowercased: "Aerobuzz.de" → "aerobuzzde". ASCII text takes a byte path
+    /// (the same result, without Unicode property look-ups: this runs for every heading of a page).
     static func key(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+        let utf8 = text.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            for byte in utf8 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) { bytes.append(lower) }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+    }
+
+    /// Whether `text` holds the separator's bytes (separators are fixed punctuation between spaces, so a byte
+    /// match is the match; Foundation's `contains` costs a CFString search per call).
+    static func contains(_ text: String, _ separator: String) -> Bool {
+        var text = text, separator = separator
+        return text.withUTF8 { haystack in
+            separator.withUTF8 { needle in
+                guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                    if needle.indices.allSatisfy({ haystack[start + $0] == needle[$0] }) { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// The longest label of the host but its last, as a key: "www.falstaff.de" → "falstaff",
