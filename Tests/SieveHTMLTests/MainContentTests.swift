@@ -358,6 +358,24 @@ struct MainContentTests {
         #expect(stray.text.contains(Self.prose("The engineer")) && stray.text.contains(Self.prose("A resident")))
     }
 
+    @Test func closingCallsToActionAreDropped() throws {
+        // News sites end the article with an invitation to subscribe or follow, in the article's own box;
+        // a subscription mentioned earlier in the article, or in a long closing paragraph, stays.
+        let subscribers = "The paper has lost a third of its subscribers since the price rose, the publisher said on Monday."
+        let document = try extract("""
+            <body><div class="story"><p>\(Self.prose("The council"))</p><p>\(subscribers)</p>
+            <p>\(Self.prose("The mayor"))</p><p>Subscribe now to our e-edition for the full story.</p>
+            <p>Síguenos en Telegram, Instagram, Facebook y Twitter para recibir todas nuestras actualizaciones</p>
+            <p>Espacio publicitario</p></div></body>
+            """)
+        #expect(document.blocks.map(\.text) == [Self.prose("The council"), subscribers, Self.prose("The mayor"),
+                                               "Espacio publicitario"])
+        let long = Self.prose("Readers") + " Subscribe to the paper to read the full report of the council meeting online."
+        let council = Self.prose("The council")
+        let kept = try extract("<body><div class=\"story\"><p>\(council)</p><p>\(long)</p></div></body>")
+        #expect(kept.blocks.map(\.text) == [council, long])
+    }
+
     @Test func documentsWithoutTreePassThrough() throws {
         var document = Document(id: "t", source: Source(path: "t.txt", format: "text"), blocks: [Block(.paragraph, "Text.")])
         _ = try MainContentExtractor(options: .init()).apply(to: &document, context: testContext("main-content"))

@@ -91,7 +91,7 @@ public struct MainContentExtractor: Extractor {
                                             marks: { chrome.linkLists.contains($0) })
             blocks += droppingLabels(built.blocks, before: built.marked)
         }
-        return droppingEmptySections(blocks).map(markingCredit)
+        return ClosingCalls.dropping(from: droppingEmptySections(blocks)).map(markingCredit)
     }
 
     /// A picture's caption or credit written as a paragraph ("Chloe Kim will es wissen. © AFP / K. K.",
