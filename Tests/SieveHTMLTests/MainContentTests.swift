@@ -154,6 +154,17 @@ struct MainContentTests {
         ])
     }
 
+    @Test func datelineAfterTheLeadIsTrimmed() throws {
+        // The lead sits above the body, the header's date below it: the date opens the body container.
+        let lead = "A man pleaded guilty on Monday to threatening a member of Congress, and faces ten years in prison."
+        let document = try extract("""
+            <body><main><h1>Man pleads guilty</h1><p>\(lead)</p><div class="article-body">
+            <p><time>Nov. 19, 2019, 8:41 AM UTC</time></p><p>\(Self.prose("The prosecutor"))</p>
+            <p>\(Self.prose("A lawyer"))</p></div></main></body>
+            """)
+        #expect(document.blocks.map(\.text) == [lead, Self.prose("The prosecutor"), Self.prose("A lawyer")])
+    }
+
     @Test func teaserListsAndEmptySectionsAreDropped() throws {
         let teasers = (1...4).map { "<li><a href=\"/s\($0)\">Another story headline number \($0)</a> <span>Short teaser text.</span></li>" }.joined()
         let document = try extract("""
