@@ -126,6 +126,32 @@ import Testing
         #expect(try InputLoader(maxBytes: 1 << 20).load(refs[0]) == Array("Tên tệp lạ.".utf8))
     }
 
+    @Test func containersWithNamesThatAreNotUTF8AreReadRecordByRecord() throws {
+        let directory = try TemporaryDirectory()
+        func create(_ suffix: String, _ content: String) {
+            let name = Array(directory.url.path.utf8) + Array("/caf".utf8) + [0xE9] + Array(suffix.utf8)
+            let fd = (name + [0]).withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+            }
+            #expect(fd >= 0)
+            _ = content.withCString { write(fd, $0, strlen($0)) }
+            close(fd)
+        }
+        create(".jsonl", #"{"id": "a", "text": "Tin một."}"# + "\n")
+        let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Tin hai.</p></body></html>"
+        create(".warc", "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example/x\r\n"
+            + "Content-Type: application/http; msgtype=response\r\nContent-Length: \(http.utf8.count)\r\n\r\n\(http)\r\n\r\n")
+        var records: [String] = []
+        for item in items([directory.url.path]) {
+            guard case .record(let input, _) = item else {
+                Issue.record("expected a record, got \(item)")
+                continue
+            }
+            records.append(input.path)
+        }
+        #expect(records == [directory.url.path + "/caf\\xE9.jsonl", directory.url.path + "/caf\\xE9.warc"])
+    }
+
     @Test func siblingsThatWouldShareAnIdKeepTheirWholeNames() throws {
         let directory = try TemporaryDirectory()
         for path in ["a/good.html", "a/good.txt", "a/other.txt", "a/page.html", "a/page.html.gz"] { try directory.write(path, "x") }

@@ -25,7 +25,7 @@ struct MetadataTests {
                "publisher": {"@type": "Organization", "name": "Daily Example"},
                "image": [{"@type": "ImageObject", "url": "https://example.com/a.jpg"}], "keywords": "bridges, city council",
                "description": "The council said yes."}
-            ]}</script></head><body><p>Body text.</p></body></html>
+            ]}</script></head><body><p>By Jane Doe and John Roe</p><p>Body text.</p></body></html>
             """)
         #expect(document.title == "Bridge approved")
         #expect(document.published == "2024-08-23T09:15:00+07:00")
@@ -37,6 +37,43 @@ struct MetadataTests {
         #expect(document.description == "The council said yes.")
     }
 
+    @Test func webPageNameDoesNotBeatTheArticleTitle() throws {
+        let document = try metadata("""
+            <html><head><title>Storm closes schools – Daily News</title><script type="application/ld+json">
+            {"@graph": [{"@type": "WebPage", "name": "Storm closes schools – Daily News"}]}</script></head>
+            <body><p>Body text.</p></body></html>
+            """)
+        #expect(document.title == "Storm closes schools")
+    }
+
+    @Test func jsonLDInsideCDATAOrCommentGuards() throws {
+        for (open, close) in [("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>"), ("/*<![CDATA[*/", "/*]]>*/"), ("<!--", "-->")] {
+            let document = try metadata("""
+                <html><head><script type="application/ld+json">\(open)
+                {"@type": "NewsArticle", "headline": "Bridge approved", "datePublished": "2024-08-23",
+                 "author": {"@type": "Person", "name": "Jane Doe"}}
+                \(close)</script></head><body><p>By Jane Doe</p><p>Body text.</p></body></html>
+                """)
+            #expect(document.published == "2024-08-23", "guard \(open)")
+            #expect(document.authors == ["Jane Doe"], "guard \(open)")
+            #expect(!document.diagnostics.contains { $0.message.contains("not valid JSON") }, "guard \(open)")
+        }
+    }
+
+    @Test func jsonLDAuthorGivenAsAReferenceInTheGraph() throws {
+        let document = try metadata("""
+            <html><head><script type="application/ld+json">
+            {"@context": "https://schema.org", "@graph": [
+              {"@type": "Article", "headline": "Lounge closes", "author": {"@id": "https://example.com/#/schema/person/2b55"},
+               "publisher": {"@id": "https://example.com/#organization"}},
+              {"@type": "Organization", "@id": "https://example.com/#organization", "name": "Zugblog"},
+              {"@type": "Person", "@id": "https://example.com/#/schema/person/2b55", "name": "David"}
+            ]}</script></head><body><p>Von David</p><p>Body text.</p></body></html>
+            """)
+        #expect(document.authors == ["David"])
+        #expect(document.site == "Zugblog")
+    }
+
     @Test func openGraphAndArticleProperties() throws {
         let document = try metadata("""
             <html lang="en"><head><title>Bridge approved | Daily Example</title>
@@ -46,7 +83,7 @@ struct MetadataTests {
             <meta property="og:image" content="https://example.com/b.jpg"><meta property="og:url" content="https://example.com/bridge">
             <meta property="article:tag" content="Bridges"><meta property="article:tag" content="Council">
             <meta name="author" content="By Jane Doe and John Roe"><meta name="description" content="Short summary."></head>
-            <body><p>Text.</p></body></html>
+            <body><p>Text by Jane Doe and John Roe.</p></body></html>
             """)
         #expect(document.title == "Bridge approved")
         #expect(document.published == "2019-11-18T10:05:00+00:00")
@@ -252,6 +289,13 @@ struct MetadataTests {
         #expect(DateParser.text("03/04/2019", monthDayFirst: true)?.iso == "2019-03-04")
         #expect(DateParser.text("03/04/2019", monthDayFirst: false)?.iso == "2019-04-03")
         #expect(DateParser.text("le 2 mars 2020", monthDayFirst: false)?.iso == "2020-03-02")
+        #expect(DateParser.text("Thứ năm, 16/11/2023 04:00 chiều (GMT+7)", monthDayFirst: false)?.iso == "2023-11-16T16:00:00+07:00")
+        #expect(DateParser.text("16/11/2023 08:15 tối GMT+7", monthDayFirst: false)?.iso == "2023-11-16T20:15:00+07:00")
+        #expect(DateParser.text("16/11/2023 09:15 sáng GMT+7", monthDayFirst: false)?.iso == "2023-11-16T09:15:00+07:00")
+        #expect(DateParser.text("发布时间：2023年11月17日08:15 GMT+8", monthDayFirst: false)?.iso == "2023-11-17T08:15:00+08:00")
+        #expect(DateParser.text("2023年11月17日", monthDayFirst: false)?.iso == "2023-11-17")
+        #expect(DateParser.text("입력 2023년 11월 17일", monthDayFirst: false)?.iso == "2023-11-17")
+        #expect(DateParser.text("发布时间：2023-11-17", monthDayFirst: false)?.iso == "2023-11-17")
         #expect(DateParser.url("https://x.com/20191118/story")?.iso == "2019-11-18")
         #expect(DateParser.url("https://x.org/news/notes/29-10-2021")?.iso == "2021-10-29")
         #expect(DateParser.url("https://x.org/news/10-29-2021/")?.iso == "2021-10-29")
@@ -279,6 +323,206 @@ struct MetadataTests {
             """)
         #expect(document.authors == ["Jane Doe"])
         #expect(AuthorNames.clean(["Daily Example", "Email the author", "https://twitter.com/jane", "Jane Doe"], site: "Daily Example") == ["Jane Doe"])
+    }
+
+    @Test func bylineInsideAPageWhoseBodyClassNamesASidebar() throws {
+        // WordPress themes put the layout on <body> ("has-sidebar", "widget-layout2"): not page chrome.
+        let document = try metadata("""
+            <html><body class="single single-post has-sidebar mh-widget-layout2"><div id="primary"><article>
+            <h1>Wir suchen</h1><span class="byline">by <span class="author vcard"><a class="url fn n" href="/author/danilo/">Danilo Dietsch</a></span></span>
+            <p>Wir suchen eine Medienpädagogin.</p></article><div class="widget"><span class="author">Other Person</span></div></div></body></html>
+            """)
+        #expect(document.authors == ["Danilo Dietsch"])
+    }
+
+    @Test func authorFromRelAuthorLink() throws {
+        let document = try metadata("""
+            <html><body><h1>Future of hope</h1><div class="meta"><div class="date">2. August 2012</div>
+            By <a href="/author/oradmin/" title="Beiträge von oradmin" rel="author">oradmin</a></div><p>Text.</p></body></html>
+            """)
+        #expect(document.authors == ["oradmin"])
+    }
+
+    @Test func authorFromYoastWrittenByLabel() throws {
+        let document = try metadata("""
+            <html><head><meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Fatima">
+            <meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="5 minutes"></head>
+            <body><p>Fatima</p><p>Text.</p></body></html>
+            """)
+        #expect(document.authors == ["Fatima"])
+    }
+
+    @Test func authorNamedOnlyInMetadataIsLeftOut() throws {
+        // A CMS user or a Yoast person that no byline shows is no author readers (or annotators) would name.
+        let document = try metadata("""
+            <html><head><meta name="author" content="vpohl"><script type="application/ld+json">
+            {"@graph": [{"@type": "Article", "author": {"@id": "#p"}}, {"@type": "Person", "@id": "#p", "name": "Josef Schneider"}]}
+            </script></head><body><h1>Emden</h1><p>Sehenswürdigkeiten in Emden.</p></body></html>
+            """)
+        #expect(document.authors.isEmpty)
+    }
+
+    @Test func bylineLineOpeningWithALabel() throws {
+        for (html, expected) in [
+            ("<p class='bodytext'>Von Claudia Lindner</p>", ["Claudia Lindner"]),
+            ("<div class='longText'><p>Auteur : Kossivi Tiassou </p><p>Edition : M-A. Pioerron</p></div>", ["Kossivi Tiassou"]),
+            ("<div class='rty'>Von <strong><a href='/autoren/tomas-spahn/'>Tomas Spahn</a></strong></div>", ["Tomas Spahn"]),
+            ("<p><strong>Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien.</strong></p>", ["Uta Staschewski"]),
+            ("<p>Von Berlin aus fährt der Zug weiter.</p>", []),
+        ] {
+            let document = try metadata("<html><body><h1>Titel</h1><p>Der Artikel beginnt hier mit einem Satz.</p>\(html)</body></html>")
+            #expect(document.authors == expected, "\(html)")
+        }
+    }
+
+    @Test func bylineInABoxHoldingTheHeadlineIsNotChrome() throws {
+        // Content columns named like layout chrome: the box around the headline is the article, whatever its name.
+        for wrapper in ["<article class='article sticky-sidebar-parent'>", "<div class='main-content has-double-sidebar'>",
+                        "<div class='content-area' id='sidebar'>"] {
+            let document = try metadata("""
+                <html><body>\(wrapper)<header><h1>Der Titel</h1><div class='under-headline'>
+                <span class='byline'>By <a href='/writers/emily-burack'>Emily Burack</a></span></div></header>
+                <p>Der Artikel beginnt hier mit einem Satz.</p></\(wrapper.hasPrefix("<article") ? "article" : "div")>
+                <div class='sidebar'><div class='byline'>By <a href='/writers/other'>Other Writer</a></div></div></body></html>
+                """)
+            #expect(document.authors == ["Emily Burack"], "\(wrapper)")
+        }
+        // A real sidebar (not around the headline) still holds other stories' bylines.
+        let sidebarOnly = try metadata("""
+            <html><body><h1>Der Titel</h1><p>Der Artikel beginnt hier mit einem Satz.</p>
+            <div class='sidebar'><div class='byline'>By <a href='/writers/other'>Other Writer</a></div></div></body></html>
+            """)
+        #expect(sidebarOnly.authors.isEmpty)
+    }
+
+    @Test func bylineInThePostFooterAndAfterTheDate() throws {
+        for (html, expected) in [
+            // Blogger's post footer.
+            ("<div class='post-footer'><span class='post-author vcard'>Eingestellt von <span class='fn'>der Michel</span></span></div>",
+             ["der Michel"]),
+            // WordPress `_s` themes: the date first, the author after "by".
+            ("<div class='entry-meta--author'>Posted on September 21, 2020 by Adi Tzlil</div>", ["Adi Tzlil"]),
+            // German CMS labels, with the date after the name.
+            ("<p class='date'>Erstellt von <a href='/author/fabian/'>Fabian</a> am Dienstag 6. Mai 2014</p>", ["Fabian"]),
+            ("<td><span class='itemPoster'>Geschrieben von <a href='/userinfo.php?uid=6'>Cooper</a></span></td>", ["Cooper"]),
+            ("<div class='metaInfo'>Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022 - 12:45</div>", ["Pamela Sladky"]),
+            ("<p class='article-info'>Von: Uta Weber</p>", ["Uta Weber"]),
+            // A site footer is still chrome.
+            ("<div class='site-footer'><span class='author'>By Webteam Person</span></div>", []),
+        ] {
+            let document = try metadata("<html><body><h1>Titel</h1><p>Der Artikel beginnt hier mit einem Satz.</p>\(html)</body></html>")
+            #expect(document.authors == expected, "\(html)")
+        }
+    }
+
+    @Test func handlesAndRecipeCardLabelsAreNotNames() throws {
+        // A digit inside a word makes a handle or a domain ("mix1.de Redaktion"), not a person.
+        let domain = try metadata("""
+            <html><head><meta name="author" content="mix1.de Redaktion"></head><body><h1>Titel</h1>
+            <p>Der Artikel beginnt hier, von der mix1.de Redaktion geschrieben.</p></body></html>
+            """)
+        #expect(domain.authors.isEmpty)
+        // A recipe card's "Recipe by" label names the site, which is no author.
+        let recipe = try metadata("""
+            <html><head><meta property="og:site_name" content="Eat What Tonight"></head><body><h1>Stir Fry</h1>
+            <p>Cook the noodles first.</p><span class="recipe-card-author">Recipe by Eat What Tonight</span></body></html>
+            """)
+        #expect(recipe.authors.isEmpty)
+        // A digit after a space still only ends the name: "Jane Doe 18 November 2019".
+        let dated = try metadata("""
+            <html><body><h1>Titel</h1><p>Der Artikel beginnt hier.</p><div class="byline">Jane Doe 18.11.2019</div></body></html>
+            """)
+        #expect(dated.authors == ["Jane Doe"])
+    }
+
+    @Test func authorNamingTheSiteByItsHostIsLeftOut() throws {
+        let press = try metadata("""
+            <html><head><meta name="author" content="Hildesheimer Presse"></head>
+            <body><div class="logo">Hildesheimer Presse</div><p>Text.</p></body></html>
+            """, url: "https://www.hildesheimer-presse.de/hund/")
+        #expect(press.authors.isEmpty)
+        let blog = try metadata("""
+            <html><head><meta name="author" content="Mady"></head><body><p>Text von Mady.</p></body></html>
+            """, url: "https://www.madymorrison.com/energy/")
+        #expect(blog.authors == ["Mady"])
+    }
+
+    @Test func onlyTheFirstBylineElementCounts() throws {
+        let document = try metadata("""
+            <html><body><p class="byline">By Amelie Marie Nishizawa</p><p>Text.</p>
+            <div class="more"><p class="byline">By Chiara Terzuolo</p></div></body></html>
+            """)
+        #expect(document.authors == ["Amelie Marie Nishizawa"])
+    }
+
+    @Test func bylinesRunningOnIntoDatesRolesAndLabels() {
+        #expect(AuthorNames.clean(["By Jane Doe, December 4, 2024"], site: nil) == ["Jane Doe"])
+        #expect(AuthorNames.clean(["By Jane Doe, Senior Reporter"], site: nil) == ["Jane Doe"])
+        #expect(AuthorNames.clean(["CBS News February 2, 2020"], site: nil) == ["CBS News"])
+        #expect(AuthorNames.clean(["Veröffentlicht von Chris Jung"], site: nil) == ["Chris Jung"])
+        #expect(AuthorNames.clean(["Jörg Staff am 12. Mai 2021"], site: nil) == ["Jörg Staff"])
+        #expect(AuthorNames.clean(["Sara Zinnecker Stand: 3. März"], site: nil) == ["Sara Zinnecker"])
+        #expect(AuthorNames.clean(["Auteur: Anna Kubišta"], site: nil) == ["Anna Kubišta"])
+        #expect(AuthorNames.clean(["Tomas Spahn Fr, 18. Oktober"], site: nil) == ["Tomas Spahn"])
+        #expect(AuthorNames.clean(["'Luana Patriolino, Raphael Felice'"], site: nil) == ["Luana Patriolino", "Raphael Felice"])
+        #expect(AuthorNames.clean(["Por", "von", "Text"], site: nil) == [])
+    }
+
+    @Test func organizationsAndPlaceholdersAreNotAuthors() {
+        #expect(AuthorNames.clean(["wegewerk GmbH", "Bundesverband WindEnergie e.V.", "NATURSTROM AG", "publisher", "admin",
+                                   "Copyright Haufe-Lexware GmbH", "No Author"], site: nil) == [])
+        #expect(AuthorNames.clean(["Dr. Tim Loppe"], site: nil) == ["Dr. Tim Loppe"])
+    }
+
+    @Test func utcTimestampTakesTheDayOfThePageCountry() throws {
+        // Yoast writes article:published_time in UTC; with nothing on the page to say otherwise, the country
+        // domain (or a language with one zone) gives the local day, European summer time included.
+        let german = try metadata("""
+            <html><head><meta property="article:published_time" content="2022-11-06T23:00:00+00:00"></head><body><p>x</p></body></html>
+            """, url: "https://www.example.de/suedfrankreich/")
+        #expect(german.published == "2022-11-07T00:00:00+01:00")
+        let summer = try metadata("""
+            <html><head><meta property="article:published_time" content="2022-07-06T22:30:00+00:00"></head><body><p>x</p></body></html>
+            """, url: "https://www.example.at/a")
+        #expect(summer.published == "2022-07-07T00:30:00+02:00")
+        let brazil = try metadata("""
+            <html><head><meta property="article:published_time" content="2022-05-04T00:44:52+00:00"></head><body><p>x</p></body></html>
+            """, url: "https://www.example.com.br/a")
+        #expect(brazil.published == "2022-05-03T21:44:52-03:00")
+        let unknown = try metadata("""
+            <html><head><meta property="article:published_time" content="2022-05-04T00:44:52+00:00"></head><body><p>x</p></body></html>
+            """, url: "https://www.example.com/a")
+        #expect(unknown.published == "2022-05-04T00:44:52+00:00")
+        #expect(LocalZone.isEuropeanSummerTime(DateValue(year: 2022, month: 3, day: 27, hour: 1)!))
+        #expect(!LocalZone.isEuropeanSummerTime(DateValue(year: 2022, month: 3, day: 27, hour: 0)!))
+        #expect(!LocalZone.isEuropeanSummerTime(DateValue(year: 2022, month: 10, day: 30, hour: 1)!))
+    }
+
+    @Test func vietnameseBylineAtTheEndReplacesThePublisher() throws {
+        let body = "<p>Chiều 16/11, Sở Giáo dục và Đào tạo thành phố tổ chức hội nghị tổng kết năm học với sự tham gia của các trường.</p>"
+        var document = try readHTML("""
+            <html lang="vi"><head><meta name="author" content="VCCorp.vn"></head><body><article>\(body)<p>Q.C</p></article></body></html>
+            """)
+        document.blocks = [Block(.paragraph, "Chiều 16/11, Sở Giáo dục và Đào tạo thành phố tổ chức hội nghị tổng kết năm học."),
+                           Block(.paragraph, "Q.C")]
+        _ = try MetadataExtractor(options: .init()).apply(to: &document, context: testContext("metadata"))
+        #expect(document.authors == ["Q.C"])
+        #expect(VietnameseByline.byline("Minh Anh (TTXVN)") == "Minh Anh")
+        #expect(VietnameseByline.byline("Nguyễn Văn An") == "Nguyễn Văn An")
+        #expect(VietnameseByline.byline("T.H.") == "T.H.")
+        #expect(VietnameseByline.byline("Hội nghị kết thúc lúc 17 giờ.") == nil)
+        #expect(VietnameseByline.byline("Hình ảnh") == nil)
+        #expect(VietnameseByline.isPublisher("VietNamNet News", site: nil))
+        #expect(!VietnameseByline.isPublisher("Thái Bình", site: "Báo Hải Phòng"))
+    }
+
+    @Test func vietnameseShownDatelineWinsOverADisagreeingMetaDate() throws {
+        let document = try metadata("""
+            <html lang="vi"><head><meta property="article:published_time" content="2023-11-15T10:00:00+07:00"></head>
+            <body><h1>Tổng kết năm học</h1><span class="date">Thứ năm, 16/11/2023 04:00 chiều</span>
+            <p>Chiều 16/11, Sở Giáo dục và Đào tạo thành phố tổ chức hội nghị tổng kết năm học với sự tham gia của các trường.</p></body></html>
+            """)
+        #expect(document.published == "2023-11-16T16:00:00+07:00")
     }
 
     @Test func declaredLanguageIsCheckedAgainstTheText() throws {

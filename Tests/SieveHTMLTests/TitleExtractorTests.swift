@@ -13,10 +13,69 @@ struct TitleExtractorTests {
         return document.title
     }
 
-    @Test func openGraphWins() throws {
+    @Test func openGraphWinsWithoutAMatchingHeading() throws {
         #expect(try title("""
             <head><meta property="og:title" content=" Storm closes schools "><title>Other | Site</title></head><body><h1>H</h1></body>
             """) == "Storm closes schools")
+    }
+
+    @Test func visibleHeadlineWinsOverOpenGraphWithSiteSuffix() throws {
+        #expect(try title("""
+            <head><meta property="og:title" content="Plejaden, M45 - Abenteuer Astronomie">
+            <title>Plejaden, M45 - Abenteuer Astronomie</title></head>
+            <body><h1>Plejaden, M45</h1><p>Text.</p></body>
+            """) == "Plejaden, M45")
+    }
+
+    @Test func visibleHeadlineWinsOverAShortenedSocialVariant() throws {
+        #expect(try title("""
+            <head><meta property="og:title" content="Brexit: Nervenkrieg geht in nächste Runde">
+            <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Brexit: Nervenkrieg geht in nächste Runde"}</script></head>
+            <body><div class="logo">Zeitung</div><h1>Der Nervenkrieg um den Brexit geht in die nächste Runde</h1><p>Text.</p></body>
+            """) == "Der Nervenkrieg um den Brexit geht in die nächste Runde")
+    }
+
+    @Test func kickerOrDateBeforeTheHeadlineIsLeftOut() throws {
+        #expect(try title("""
+            <head><meta property="og:title" content="Cyber-Angriffe: 20 Prozent vom IT-Budget in die Sicherheit - handwerk magazin">
+            <meta property="og:site_name" content="handwerk magazin"></head>
+            <body><h1><span>Investitionen in IT</span> Cyber-Angriffe: 20 Prozent vom IT-Budget in die Sicherheit</h1></body>
+            """) == "Cyber-Angriffe: 20 Prozent vom IT-Budget in die Sicherheit")
+    }
+
+    @Test func siteLogoHeadingGivesWayToTheHeadlineSubheading() throws {
+        #expect(try title("""
+            <head><title>Was ist Virales Marketing? | DimidoBlog</title></head>
+            <body><h1>DimidoBlog</h1><h2>Was ist Virales Marketing?</h2><p>Text.</p><h2>Kategorien</h2></body>
+            """) == "Was ist Virales Marketing?")
+    }
+
+    @Test func siteNamePartIsDroppedFromOpenGraph() throws {
+        // Named by og:site_name, or by the host when the page names no site.
+        #expect(try title("""
+            <head><meta property="og:title" content="Enterprise 2.0 | HR Innovation"><meta property="og:site_name" content="HR Innovation">
+            </head><body><p>Text.</p></body>
+            """) == "Enterprise 2.0")
+        var document = try readHTML("""
+            <head><meta property="og:title" content="Burgenland: Best of Ruster Ausbruch - Falstaff"></head><body><p>Text.</p></body>
+            """, url: "https://www.falstaff.de/nd/burgenland/")
+        _ = try TitleExtractor(options: .init()).apply(to: &document, context: testContext("title"))
+        #expect(document.title == "Burgenland: Best of Ruster Ausbruch")
+    }
+
+    @Test func openGraphNamingOnlyTheSiteIsSkipped() throws {
+        #expect(try title("""
+            <head><meta property="og:title" content="ICON Magazine"><meta property="og:site_name" content="ICON Magazine">
+            <title>Davor und Danach | ICON Magazine</title></head><body><p>Text.</p></body>
+            """) == "Davor und Danach")
+    }
+
+    @Test func entitiesEscapedTwiceAreDecoded() throws {
+        #expect(try title("""
+            <head><meta property="og:title" content="Caisse de solidarit&amp;eacute; - Info&amp;#039;Com &amp;#8222;CGT&amp;#8220;"></head>
+            <body><p>Text.</p></body>
+            """) == "Caisse de solidarité - Info'Com \u{201E}CGT\u{201C}")
+        #expect(EntityText.decoded("Wohngew&#x00E4;chshaus&#x20;selber &amp; AT&T &unknown; &#0;") == "Wohngewächshaus selber & AT&T &unknown; &#0;")
     }
 
     @Test func titleMinusSiteSuffixMatchingHeading() throws {

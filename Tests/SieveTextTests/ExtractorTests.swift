@@ -31,6 +31,9 @@ import Testing
         ("01/03/2026", "2026-03-01"),
         ("07-03-2026 - 08:30 PM", "2026-03-07T20:30:00+07:00"),
         ("Cập nhật: 07/03/2026 12:05 AM", "2026-03-07T00:05:00+07:00"),
+        ("Thứ năm, 07/03/2026 04:00 chiều", "2026-03-07T16:00:00+07:00"),
+        ("07/03/2026, 8:15 tối", "2026-03-07T20:15:00+07:00"),
+        ("07/03/2026 12:30 sáng", "2026-03-07T00:30:00+07:00"),
     ])
     func dateLineFormats(_ line: String, _ iso: String) throws {
         let result = try TestSupport.run(document([line, "Nội dung bài."]), [try PublishedExtractor(options: .init())])

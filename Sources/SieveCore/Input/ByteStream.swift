@@ -18,13 +18,18 @@ public final class ByteStream {
     public private(set) var offset = 0
     private static let chunkSize = 1 << 18
 
-    /// Opens a file; gzip is detected from its first bytes.
-    public init(path: String) throws(InputError) {
+    /// Opens a file (`-` for standard input); gzip is detected from its first bytes.
+    public convenience init(path: String) throws(InputError) {
+        try self.init(name: FileName(path), shown: path)
+    }
+
+    /// Opens the file named by raw bytes (which need not be UTF-8), shown in errors as `path`.
+    init(name: FileName, shown path: String) throws(InputError) {
         if path == "-" {
             descriptor = STDIN_FILENO
             ownsDescriptor = false
         } else {
-            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            descriptor = name.withCString { open($0, O_RDONLY | O_CLOEXEC) }
             guard descriptor >= 0 else { throw InputError(path: path, reason: String(cString: strerror(errno))) }
             ownsDescriptor = true
         }

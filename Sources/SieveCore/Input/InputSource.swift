@@ -108,10 +108,10 @@ public struct InputSource: Sequence {
             guard let container = selection.container ?? ContainerFormat.detect(ref.path) else { return .file(ref) }
             if let problem = Self.notGzip(ref) { return .failed(Failure(input: ref.path, stage: "input", reason: problem)) }
             if container == "warc" {
-                var warc = WARCRecords(path: ref.path, idPrefix: ref.id, maxBytes: selection.maxBytes)
+                var warc = WARCRecords(name: ref.name, path: ref.path, idPrefix: ref.id, maxBytes: selection.maxBytes)
                 records = AnyIterator { warc.next() }
             } else {
-                var lines = JSONLinesRecords(path: ref.path, idPrefix: ref.id, maxBytes: selection.maxBytes)
+                var lines = JSONLinesRecords(name: ref.name, path: ref.path, idPrefix: ref.id, maxBytes: selection.maxBytes)
                 records = AnyIterator { lines.next() }
             }
             return next()

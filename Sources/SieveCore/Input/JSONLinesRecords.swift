@@ -13,10 +13,15 @@ public struct JSONLinesRecords: Sequence, IteratorProtocol {
 
     /// Reads the file at `path` (`-` for standard input); records without an id get `idPrefix#line`.
     public init(path: String, idPrefix: String, maxBytes: Int) {
+        self.init(name: FileName(path), path: path, idPrefix: idPrefix, maxBytes: maxBytes)
+    }
+
+    /// The same for a file named by raw bytes (which need not be UTF-8), shown in failures as `path`.
+    init(name: FileName, path: String, idPrefix: String, maxBytes: Int) {
         self.path = path
         self.idPrefix = idPrefix
         self.maxBytes = maxBytes
-        do { stream = try ByteStream(path: path) } catch { pendingFailure = Failure(input: path, stage: "jsonl-input", reason: error.reason) }
+        do { stream = try ByteStream(name: name, shown: path) } catch { pendingFailure = Failure(input: path, stage: "jsonl-input", reason: error.reason) }
     }
 
     /// The next record or failure; nil at the end.

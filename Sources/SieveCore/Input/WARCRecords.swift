@@ -13,10 +13,15 @@ public struct WARCRecords: Sequence, IteratorProtocol {
 
     /// Reads the WARC file at `path`; record ids are `idPrefix#offset`.
     public init(path: String, idPrefix: String, maxBytes: Int) {
+        self.init(name: FileName(path), path: path, idPrefix: idPrefix, maxBytes: maxBytes)
+    }
+
+    /// The same for a file named by raw bytes (which need not be UTF-8), shown in failures as `path`.
+    init(name: FileName, path: String, idPrefix: String, maxBytes: Int) {
         self.path = path
         self.idPrefix = idPrefix
         self.maxBytes = maxBytes
-        do { stream = try ByteStream(path: path) } catch { pendingFailure = Failure(input: path, stage: "warc", reason: error.reason) }
+        do { stream = try ByteStream(name: name, shown: path) } catch { pendingFailure = Failure(input: path, stage: "warc", reason: error.reason) }
     }
 
     /// The next record, skip or failure; nil at the end of the file.

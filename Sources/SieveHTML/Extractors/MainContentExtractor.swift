@@ -64,7 +64,7 @@ public struct MainContentExtractor: Extractor {
         for expression in prune {
             pruned.formUnion(XPath.nodes(expression, in: tree))
         }
-        let blocks = Self.trimmingEdges(Self.extract(root: root, pruned: pruned, tuning: tuning), title: TitleExtractor.title(of: tree))
+        let blocks = Self.trimmingEdges(Self.extract(root: root, pruned: pruned, tuning: tuning), title: PageReading.of(&document, tree: tree).title)
         if blocks.isEmpty {
             document.diagnose(Self.name, "no article body found; kept the page's visible text")
             if !pruned.isEmpty { document.blocks = BlockBuilder.blocks(of: root, skip: { pruned.contains($0) }) }

@@ -1,7 +1,7 @@
 import Foundation
 import SieveCore
 
-/// The `metadata` extractor: title, authors, published and modified dates (kept apart), site name,
+/// The `metadata` extractor: title (see `PageTitle`), authors, published and modified dates (kept apart), site name,
 /// description, language, canonical URL, main image and tags, from the page's own structured data.
 ///
 /// Sources, best first: JSON-LD (`@graph` and arrays included; the article object before `WebPage`),
@@ -12,7 +12,8 @@ import SieveCore
 /// shows in local time takes the local day. Impossible or future dates are rejected; a
 /// modification date earlier than the publication date is dropped. Dates are ISO 8601: `YYYY-MM-DD`, or a
 /// full timestamp with offset when the time and zone are known (Vietnamese pages: +07:00). Authors exclude
-/// the site name, URLs and "Email the author"-style links. `<html lang>` is checked against the text.
+/// the site name, URLs and "Email the author"-style links; on Vietnamese pages the byline closing the article
+/// ("Q.C", "Minh Anh") replaces a publisher named as author (see `VietnameseByline`). `<html lang>` is checked against the text.
 /// Fields already set by an earlier stage are kept unless `replace` is true. Documents without an HTML
 /// tree pass through unchanged.
 ///
@@ -42,25 +43,27 @@ public struct MetadataExtractor: Extractor {
     /// Fills the document's metadata from its HTML tree.
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
         guard let tree = document.attachments[HTMLTreeKey.self] else { return .keep }
-        let page = PageSignals(tree: tree)
-        let data = JSONLD(scripts: page.jsonLD)
+        let reading = PageReading.of(&document, tree: tree)
+        let page = reading.page, data = reading.data, site = reading.site
         if data.invalidScripts > 0 {
             document.diagnose(Self.name, "\(data.invalidScripts) JSON-LD script(s) are not valid JSON; ignored", severity: .info)
         }
         // The declared language is checked, so the checked value replaces it.
         document.language = checkedLanguage(declared: document.language, page: page, data: data, document: &document)
-        let site = page.first("og:site_name", "application-name", "twitter:site:name") ?? data.publisher
         set(&document.site, site)
-        set(&document.title, data.headline.map(Self.clean) ?? page.first("og:title", "twitter:title")
-            ?? tree.body.flatMap(TitleExtractor.firstHeading(in:))
-            ?? page.title.map { TitleExtractor.strippingSiteName($0, heading: nil) })
+        set(&document.title, reading.title)
         set(&document.description, page.first("og:description", "description", "twitter:description", "dc.description")
             ?? data.description)
         set(&document.url, document.url ?? data.url.flatMap(Self.absoluteURL) ?? page.first("og:url").flatMap(Self.absoluteURL))
         set(&document.image, page.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
             ?? data.image)
         if document.authors.isEmpty || options.replace {
-            document.authors = AuthorNames.pick(jsonLD: data.authors, page: page, site: site)
+            let address = document.url ?? document.source.url ?? page.links["canonical"]?.first ?? page.first("og:url")
+            document.authors = AuthorNames.pick(jsonLD: data.authors, page: page, site: site, host: address.flatMap(PageReading.host))
+            if document.language == "vi", document.authors.allSatisfy({ VietnameseByline.isPublisher($0, site: site) }),
+               let byline = VietnameseByline.find(in: document.blocks) {
+                document.authors = [byline]
+            }
         }
         if document.tags.isEmpty || options.replace {
             document.tags = tags(page: page, data: data)

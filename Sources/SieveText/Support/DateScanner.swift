@@ -159,7 +159,7 @@ struct DateScanner {
         }
     }
 
-    /// A clock time at `start`: `21:22`, `21:22:05`, `9h15`, `9h`, `9 giờ 15 phút`, `08:30 PM`.
+    /// A clock time at `start`: `21:22`, `21:22:05`, `9h15`, `9h`, `9 giờ 15 phút`, `08:30 PM`, `04:00 chiều`.
     static func clock(_ bytes: [UInt8], at start: Int) -> ((hour: Int, minute: Int), Int)? {
         guard let (hour, afterHour) = number(bytes, at: start, maxDigits: 2), hour < 24, afterHour < bytes.count else { return nil }
         var minute = 0
@@ -199,7 +199,23 @@ struct DateScanner {
                 end = afterSpace + 2
             }
         }
+        if clockHour == hour, let (adjusted, afterWord) = dayPart(bytes, hour: hour, at: afterSpace) {
+            clockHour = adjusted
+            end = afterWord
+        }
         return ((clockHour, minute), end)
+    }
+
+    /// The hour read with a Vietnamese part of the day written after it (`chiều`, `tối`: afternoon and
+    /// evening add 12; `trưa`: noon, 1-5 add 12; `sáng`: morning, 12 is midnight) and the index after the word.
+    static func dayPart(_ bytes: [UInt8], hour: Int, at start: Int) -> (Int, Int)? {
+        guard hour <= 12 else { return nil }
+        if let end = word(Words.chieu, in: bytes, at: start) ?? word(Words.toi, in: bytes, at: start) {
+            return (hour < 12 ? hour + 12 : hour, end)
+        }
+        if let end = word(Words.trua, in: bytes, at: start) { return (hour < 6 ? hour + 12 : hour, end) }
+        if let end = word(Words.sang, in: bytes, at: start) { return (hour == 12 ? 0 : hour, end) }
+        return nil
     }
 
     // MARK: byte helpers
@@ -264,6 +280,8 @@ struct DateScanner {
         static let nam = Array("năm".utf8)
         static let gio = Array("giờ".utf8)
         static let phut = Array("phút".utf8)
+        /// Parts of the day written after a time: `04:00 chiều` is 16:00, `8 giờ tối` 20:00, `12:30 sáng` 00:30.
+        static let chieu = Array("chiều".utf8), toi = Array("tối".utf8), sang = Array("sáng".utf8), trua = Array("trưa".utf8)
         static let luc = Array("lúc".utf8)
     }
 }

@@ -1,22 +1,128 @@
 import Foundation
 
-/// Picks author names: JSON-LD authors, then `<meta name="author">` and its kin, then `itemprop="author"`,
-/// then short texts of elements named like bylines. Drops the site name, URLs, e-mail addresses and link
-/// labels such as "Email the author"; strips a leading "By" (and its common translations); splits "A and B".
+/// Picks author names: JSON-LD authors, then `<meta name="author">` and its kin (with Yoast's
+/// `twitter:label1` "Written by" / `twitter:data1`), then `itemprop="author"`, then `rel="author"` links,
+/// then the short text of the first element named like a byline that holds a name, then a line opening with
+/// a byline label ("Von Claudia Lindner", "Auteur : Kossivi Tiassou"). A name from metadata
+/// counts only when the page's text shows it.
+///
+/// Each value is cleaned the way bylines are written: a leading "By" / "Von" / "Veröffentlicht von" /
+/// "Autor:" (and their common translations) is stripped; the text is cut where the date or a separator
+/// begins ("Jane Doe | 18 November 2019", "Jörg Staff am 3. Mai", "CBS News February 2"); "A and B",
+/// "A, B" are split, and a part that is a job title ("Senior Reporter", "PhD") is left out; a value with a digit
+/// inside a word ("mix1.de Redaktion") is a handle or domain and is dropped; "Posted on DATE by NAME" gives NAME. Dropped: the site
+/// name (og:site_name, or the host: "Hildesheimer Presse" on hildesheimer-presse.de, see `PageTitle.SiteNames`), URLs, e-mail addresses, link labels such as "Email the author", organizations by their legal form
+/// ("wegewerk GmbH", "Bundesverband e.V.") and placeholders ("admin", "publisher", "Redaktion").
 enum AuthorNames {
-    private static let prefixes = ["by ", "von ", "par ", "por ", "di ", "door ", "av ", "bởi ", "tác giả: ", "author: ", "text: "]
+    /// Leading labels of a byline, lowercase, longest first where one is the start of another.
+    private static let prefixes = [
+        "veröffentlicht von", "eingestellt von", "geschrieben von", "gespeichert von", "erstellt von", "verfasst von",
+        "ein beitrag von", "ein artikel von", "ein interview von", "text und fotos von", "text von", "recipe by", "posted by", "written by", "published by",
+        "by ", "von: ", "von ", "vom ", "par ", "por ", "di ", "door ", "av ", "bởi ", "tác giả:", "author:", "autor:", "autorin:",
+        "auteur :", "auteur:", "autor :", "text:", "texto:", "redacción:",
+    ]
     private static let labels = ["email", "e-mail", "follow", "contact", "twitter", "facebook", "more from", "view all",
-                                 "all posts", "articles by", "profile", "posted", "published", "updated"]
+                                 "all posts", "articles by", "profile", "posted", "published", "updated", "copyright", "©",
+                                 "no author", "unknown"]
+    /// Words that end a name when they follow it: a date or place is coming ("am", "on", "le"), or a label.
+    private static let trailingWords: Set<String> = ["am", "um", "on", "at", "le", "el", "den", "vom", "stand", "vor",
+                                                     "more", "posts", "mo", "di", "mi", "do", "fr", "sa", "so", "|", "-", "–", "—"]
+    /// Words after which a name never goes on: a date or a label follows ("Fabian am Dienstag", "Jane Doe on").
+    private static let cutWords: Set<String> = ["am", "um", "on", "stand"]
+    /// Openings of a dateline that names the author after the date: "Posted on September 21, 2020 by Adi Tzlil"
+    /// (the `_s` starter theme's byline, used by most WordPress themes), "Veröffentlicht am 3. Mai von Jörg Staff".
+    private static let datedOpenings = ["posted on ", "published on ", "veröffentlicht am ", "erstellt am "]
+    /// Labels that are left alone when a byline is taken apart ("Por", "Text", "Mehr").
+    private static let labelWords: Set<String> = ["by", "von", "vom", "por", "par", "vor", "mehr", "more", "link", "text",
+                                                  "fr", "autor", "author", "auteur", "foto", "photo", "bild"]
+    /// Quotation marks left around a name.
+    private static let quotes: Set<Character> = ["'", "\"", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{201E}"]
+    /// Words that make a part a job title or degree, not a name.
+    private static let roleWords: Set<String> = [
+        "reporter", "editor", "correspondent", "writer", "columnist", "contributor", "journalist", "photographer",
+        "redakteur", "redakteurin", "korrespondent", "korrespondentin", "experte", "expertin", "chefredakteur",
+        "phd", "ph.d.", "md", "senior", "freelance", "autor", "autorin",
+    ]
+    /// Legal forms and words that name an organization or a placeholder, not a person.
+    private static let organizationWords: Set<String> = [
+        "gmbh", "ag", "e.v.", "ev", "ltd", "ltd.", "inc", "inc.", "llc", "corp", "corp.", "s.a.", "kg", "ug", "mbh",
+        "publisher", "admin", "administrator", "webmaster",
+    ]
 
     /// The authors of a page.
-    static func pick(jsonLD: [String], page: PageSignals, site: String?) -> [String] {
-        let metaNames = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
+    static func pick(jsonLD: [String], page: PageSignals, site: String?, host: String? = nil) -> [String] {
+        let siteNames = PageTitle.SiteNames(keys: [site, page.first("og:site_name")].compactMap { $0 }, host: host)
+        var metaNames = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
                          "byl", "twitter:creator"].flatMap { page.meta[$0] ?? [] }
-        for source in [jsonLD, metaNames, page.itemprops["author"] ?? [], page.bylines] {
-            let names = clean(source, site: site)
+        if let label = page.first("twitter:label1")?.lowercased(), ["written by", "geschrieben von", "verfasst von",
+            "escrito por", "écrit par", "scritto da", "geschreven door"].contains(label), let name = page.first("twitter:data1") {
+            metaNames.append(name)
+        }
+        // Annotators and readers name the author the page shows: a name only the metadata holds (a CMS user
+        // such as "vpohl", a Yoast person no byline mentions) is left out.
+        var shown: [UInt8]?
+        func isShown(_ name: String) -> Bool {
+            if shown == nil { shown = folded(page.text) }
+            let needle = name.utf8.map(asciiLowercased)
+            return contains(shown!, needle)
+        }
+        for source in [jsonLD, metaNames, page.itemprops["author"] ?? [], page.authorLinks] {
+            let names = clean(source, site: site).filter { isShown($0) && !siteNames.names($0) }
             if !names.isEmpty { return names }
         }
-        return []
+        // The first byline element naming someone is the article's; later ones belong to comments and teasers.
+        if let names = page.bylines.lazy.map({ clean([$0], site: site).filter { !siteNames.names($0) } }).first(where: { !$0.isEmpty }) { return names }
+        // A line opening with a byline label ("Von Claudia Lindner"): names written as names, capitalized.
+        return page.labelledBylines.lazy.map { clean([$0], site: site).filter { isCapitalized($0) && !siteNames.names($0) } }.first { !$0.isEmpty } ?? []
+    }
+
+    /// Whether `needle` occurs in `text`.
+    private static func contains(_ text: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, text.count >= needle.count else { return needle.isEmpty }
+        var index = 0
+        let last = text.count - needle.count
+        while index <= last {
+            if text[index] == first {
+                var offset = 1
+                while offset < needle.count, text[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether every word of a name opens with a capital ("Kossivi Tiassou", "J.R. Stone").
+    private static func isCapitalized(_ name: String) -> Bool {
+        name.split(separator: " ").allSatisfy { $0.first?.isUppercase == true }
+    }
+
+    /// A byte with ASCII capitals lowered (UTF-8 sequences are left as they are).
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    /// Text with ASCII capitals lowered and runs of whitespace (no-break spaces included) made one space.
+    private static func folded(_ text: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        var index = 0
+        var space = false
+        while index < text.count {
+            let byte = text[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                space = true
+            } else if byte == 0xC2, index + 1 < text.count, text[index + 1] == 0xA0 {
+                space = true
+                index += 1
+            } else {
+                if space, !result.isEmpty { result.append(0x20) }
+                space = false
+                result.append(asciiLowercased(byte))
+            }
+            index += 1
+        }
+        return result
     }
 
     /// Cleaned, split and de-duplicated names.
@@ -25,7 +131,7 @@ enum AuthorNames {
         var seen = Set<String>()
         let siteKey = site?.lowercased().trimmed
         for value in raw {
-            for name in split(strip(value)) {
+            for name in split(strip(EntityText.decoded(value))) {
                 let key = name.lowercased()
                 guard isName(name), key != siteKey, seen.insert(key).inserted else { continue }
                 result.append(name)
@@ -36,33 +142,65 @@ enum AuthorNames {
 
     private static func strip(_ value: String) -> String {
         var text = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        let lowered = text.lowercased()
-        for prefix in prefixes where lowered.hasPrefix(prefix) {
-            text = String(text.dropFirst(prefix.count))
-            break
+        if datedOpenings.contains(where: { text.lowercased().hasPrefix($0) }),
+           let label = text.range(of: " by ", options: [.caseInsensitive, .backwards])
+               ?? text.range(of: " von ", options: [.caseInsensitive, .backwards]) {
+            text = String(text[label.upperBound...])
+        }
+        var stripped = true
+        while stripped {
+            stripped = false
+            let lowered = text.lowercased()
+            for prefix in prefixes where lowered.hasPrefix(prefix) {
+                text = String(text.dropFirst(prefix.count)).trimmed
+                stripped = true
+                break
+            }
         }
         // A byline often runs on into the date or a role: "Jane Doe | 18 November 2019", "Jane Doe, Reuters".
         if let cut = text.firstIndex(where: { $0 == "|" || $0 == "\n" || $0 == "•" || $0 == "·" || $0.isNumber }) {
+            // A digit inside a word ("mix1.de Redaktion", "user42") makes a handle or a domain, not a name.
+            if text[cut].isNumber, cut > text.startIndex, text[text.index(before: cut)].isLetter { return "" }
             text = String(text[..<cut])
         }
-        return text.trimmed.trimmingTrailing(",;:-–—")
+        // "CBS News February", "Jörg Staff am", "Sara Zinnecker Stand": the words after the name.
+        var words = text.split(separator: " ").map(String.init)
+        if let month = words.indices.dropFirst().first(where: { isMonthName(words[$0]) }) { words = Array(words[..<month]) }
+        if let cut = words.indices.dropFirst().first(where: { cutWords.contains(words[$0].lowercased()) }) { words = Array(words[..<cut]) }
+        while let last = words.last, words.count > 1, trailingWords.contains(last.lowercased().trimmingTrailing(",;:.")) {
+            words.removeLast()
+        }
+        return words.joined(separator: " ").trimmed.trimmingTrailing(",;:-–—")
+    }
+
+    private static func isMonthName(_ word: String) -> Bool {
+        let bytes = Array(word.lowercased().trimmingTrailing(",.").utf8)
+        guard let (_, length) = MonthNames.match(bytes, 0) else { return false }
+        return length == bytes.count && length >= 3
     }
 
     private static func split(_ value: String) -> [String] {
         var parts = [value]
-        for separator in [" and ", " & ", ", ", " und ", " et ", " y ", " e ", " và "] {
+        for separator in [" and ", " & ", ", ", "; ", " / ", " und ", " et ", " y ", " e ", " và "] {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
-        return parts.map { $0.trimmed }.filter { !$0.isEmpty }
+        return parts.map { part in
+            var name = Substring(part.trimmed.trimmingTrailing(",;:-–—"))
+            while let first = name.first, quotes.contains(first) { name = name.dropFirst() }
+            while let last = name.last, quotes.contains(last) { name = name.dropLast() }
+            return String(name).trimmed
+        }.filter { !$0.isEmpty }
     }
 
     private static func isName(_ name: String) -> Bool {
         let lowered = name.lowercased()
-        guard name.utf8.count >= 3, name.utf8.count <= 60 else { return false }
+        guard name.utf8.count >= 2, name.utf8.count <= 60 else { return false }
         if lowered.contains("http") || lowered.contains("www.") || lowered.contains("@") || lowered.contains("/") { return false }
         if labels.contains(where: { lowered.contains($0) }) { return false }
-        let words = name.split(separator: " ")
+        let words = lowered.split(separator: " ").map(String.init)
         guard words.count <= 5 else { return false }
+        if words.contains(where: { organizationWords.contains($0) || roleWords.contains($0) }) { return false }
+        if words.count == 1, labelWords.contains(lowered) { return false }
         return name.contains { $0.isLetter }
     }
 }

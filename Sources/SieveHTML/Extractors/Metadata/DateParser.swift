@@ -1,7 +1,8 @@
 /// Reads dates from metadata values (ISO 8601, RFC 2822, compact `20191118`), from URL paths
 /// (`/2019/11/18/`), and from running text: numeric day-month-year in any of `/ - .`, year-month-day,
 /// month names (see `MonthNames`), Vietnamese `ngày 23 tháng 8
-/// năm 2024`, with a nearby time (`21:22`, `09:15`) and zone (`GMT+7`, `UTC+07:00`) when given.
+/// năm 2024`, Chinese, Japanese and Korean `2023年11月17日` / `2023년 11월 17일`, with a nearby time (`21:22`,
+/// `09:15`, `04:00 chiều`) and zone (`GMT+7`, `UTC+07:00`) when given.
 /// Impossible dates (31/04, 29/02 of a common year, month 13) are rejected.
 enum DateParser {
     /// A date from a metadata value such as `2019-11-18T10:05:00-05:00` or `Mon, 18 Nov 2019 10:05:00 GMT`.
@@ -164,10 +165,11 @@ enum DateParser {
 
     /// A date starting at `index` (a digit or a month name at a word start).
     private static func dateAt(_ bytes: [UInt8], _ index: Int, monthDayFirst: Bool) -> DateValue? {
-        let startsWord = index == 0 || !isWordByte(bytes[index - 1])
+        let startsWord = index == 0 || !isWordByte(bytes[index - 1]) || followsEastAsianCharacter(bytes, index)
         guard startsWord else { return nil }
         if isDigit(bytes[index]) {
             return numericDate(bytes, index, monthDayFirst: monthDayFirst) ?? dayMonthName(bytes, index)
+                ?? eastAsianDate(bytes, index)
         }
         if let (month, length) = MonthNames.match(bytes, index) {
             return monthNameDay(bytes, index + length, month: month)
@@ -209,6 +211,41 @@ enum DateParser {
                 (day, month) = (first, second)
             }
         }
+        let (time, zone) = timeNear(bytes, before: start, after: cursor)
+        return DateValue(year: year, month: month, day: day, hour: time?.0, minute: time?.1, offsetMinutes: time == nil ? nil : zone)
+            ?? DateValue(year: year, month: month, day: day)
+    }
+
+    /// Whether the character before `index` is Chinese, Japanese, Korean or full-width (U+3000 and up, a
+    /// three-byte UTF-8 sequence led by 0xE3-0xEF): those scripts write no space before a date ("发布时间：2023-11-17").
+    private static func followsEastAsianCharacter(_ bytes: [UInt8], _ index: Int) -> Bool {
+        var lead = index - 1
+        while lead > 0, index - lead < 4, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        return index - lead == 3 && bytes[lead] >= 0xE3 && bytes[lead] <= 0xEF
+    }
+
+    /// Words of written dates and times (lowercase UTF-8).
+    private enum Words {
+        static let chieu = Array("chiều".utf8), toi = Array("tối".utf8), sang = Array("sáng".utf8)
+        static let year = [Array("年".utf8), Array("년".utf8)], month = [Array("月".utf8), Array("월".utf8)]
+        static let day = [Array("日".utf8), Array("일".utf8)]
+    }
+
+    /// Chinese, Japanese and Korean dates: `2023年11月17日`, `2023年11月17日08:15`, `2023년 11월 17일`.
+    private static func eastAsianDate(_ bytes: [UInt8], _ start: Int) -> DateValue? {
+        var cursor = start
+        func unit(_ words: [[UInt8]]) -> Bool {
+            skipSpaces(bytes, &cursor)
+            for word in words where bytes.count - cursor >= word.count && Array(bytes[cursor..<cursor + word.count]) == word {
+                cursor += word.count
+                skipSpaces(bytes, &cursor)
+                return true
+            }
+            return false
+        }
+        guard let year = number(bytes, &cursor, digits: 4), unit(Words.year),
+              let month = number(bytes, &cursor, minDigits: 1, digits: 2), unit(Words.month),
+              let day = number(bytes, &cursor, minDigits: 1, digits: 2), unit(Words.day) else { return nil }
         let (time, zone) = timeNear(bytes, before: start, after: cursor)
         return DateValue(year: year, month: month, day: day, hour: time?.0, minute: time?.1, offsetMinutes: time == nil ? nil : zone)
             ?? DateValue(year: year, month: month, day: day)
@@ -317,6 +354,15 @@ enum DateParser {
             if bytes[peek] == UInt8(ascii: "p"), hour < 12 { adjusted += 12 }
             if bytes[peek] == UInt8(ascii: "a"), hour == 12 { adjusted = 0 }
             if bytes[peek] == UInt8(ascii: "p") || bytes[peek] == UInt8(ascii: "a") { cursor = peek + 2 }
+        }
+        // Vietnamese parts of the day: "04:00 chiều" is 16:00, "8:00 tối" 20:00, "12:30 sáng" 00:30.
+        if adjusted == hour, hour <= 12 {
+            for (word, evening) in [(Words.chieu, true), (Words.toi, true), (Words.sang, false)]
+            where bytes.count - peek >= word.count && Array(bytes[peek..<peek + word.count]) == word {
+                adjusted = evening ? (hour < 12 ? hour + 12 : hour) : (hour == 12 ? 0 : hour)
+                cursor = peek + word.count
+                break
+            }
         }
         guard adjusted < 24, minute < 60 else { return nil }
         return ((adjusted, minute), cursor)

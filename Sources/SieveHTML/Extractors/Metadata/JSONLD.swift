@@ -2,7 +2,10 @@ import Foundation
 
 /// Schema.org data from JSON-LD scripts, parsed with JSONSerialization: objects in `@graph` and in
 /// top-level arrays are flattened; the article object (`NewsArticle`, `Article`, `BlogPosting`, ...) is
-/// preferred over `WebPage`, and `publisher`, `author`, `image` may be strings, objects or arrays.
+/// preferred over `WebPage`, and `publisher`, `author`, `image` may be strings, objects or arrays. An object
+/// given only as a reference (`"author": {"@id": "#/schema/person/1"}`, Yoast's `@graph`) is looked up by its
+/// `@id`. Scripts wrapped in `<![CDATA[ ... ]]>` or `<!-- ... -->` guards (older CMSs) are read without them.
+/// The headline comes from the article object only: a `WebPage`'s `name` is a copy of `<title>`.
 struct JSONLD {
     /// The article's headline.
     var headline: String?
@@ -37,7 +40,7 @@ struct JSONLD {
     init(scripts: [String]) {
         var objects: [[String: Any]] = []
         for script in scripts {
-            guard let data = script.data(using: .utf8),
+            guard let data = Self.unguarded(script).data(using: .utf8),
                   let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
                 invalidScripts += 1
                 continue
@@ -46,15 +49,20 @@ struct JSONLD {
         }
         let articles = objects.filter { Self.types(of: $0).contains(where: Self.articleTypes.contains) }
         let pages = objects.filter { Self.types(of: $0).contains { $0.hasSuffix("page") } }
-        for object in articles + pages { fill(from: object) }
+        var byID: [String: [String: Any]] = [:]
+        for object in objects {
+            if let id = object["@id"] as? String, byID[id] == nil { byID[id] = object }
+        }
+        for object in articles { fill(from: object, byID: byID, article: true) }
+        for object in pages { fill(from: object, byID: byID, article: false) }
     }
 
-    private mutating func fill(from object: [String: Any]) {
-        headline = headline ?? Self.string(object["headline"]) ?? Self.string(object["name"])
+    private mutating func fill(from object: [String: Any], byID: [String: [String: Any]], article: Bool) {
+        if article { headline = headline ?? Self.string(object["headline"]) ?? Self.string(object["name"]) }
         published = published ?? Self.string(object["datePublished"]) ?? Self.string(object["dateCreated"])
         modified = modified ?? Self.string(object["dateModified"])
-        if authors.isEmpty { authors = Self.names(object["author"]) + Self.names(object["creator"]) }
-        publisher = publisher ?? Self.names(object["publisher"]).first
+        if authors.isEmpty { authors = Self.names(object["author"], byID) + Self.names(object["creator"], byID) }
+        publisher = publisher ?? Self.names(object["publisher"], byID).first
         description = description ?? Self.string(object["description"])
         image = image ?? Self.imageURL(object["image"]) ?? Self.imageURL(object["thumbnailUrl"])
         if tags.isEmpty { tags = Self.keywords(object["keywords"]) + Self.keywords(object["articleSection"]) }
@@ -91,11 +99,29 @@ struct JSONLD {
         return nil
     }
 
-    private static func names(_ value: Any?) -> [String] {
+    private static func names(_ value: Any?, _ byID: [String: [String: Any]]) -> [String] {
         if let text = string(value as? String) { return [text] }
-        if let array = value as? [Any] { return array.flatMap { names($0) } }
-        if let object = value as? [String: Any], let name = string(object["name"]) { return [name] }
+        if let array = value as? [Any] { return array.flatMap { names($0, byID) } }
+        guard let object = value as? [String: Any] else { return [] }
+        if let name = string(object["name"]) { return [name] }
+        if let id = object["@id"] as? String, let target = byID[id], let name = string(target["name"]) { return [name] }
         return []
+    }
+
+    /// The script without the guards older pages put around it: `<![CDATA[` and `]]>` (also behind `//` or
+    /// inside `/* */`), and `<!--` and `-->`.
+    static func unguarded(_ script: String) -> String {
+        var text = Substring(script.trimmed)
+        for opening in ["/*<![CDATA[*/", "//<![CDATA[", "<![CDATA[", "<!--"] where text.hasPrefix(opening) {
+            text = text.dropFirst(opening.count)
+            break
+        }
+        text = Substring(String(text).trimmed)
+        for closing in ["/*]]>*/", "//]]>", "]]>", "//-->", "-->"] where text.hasSuffix(closing) {
+            text = text.dropLast(closing.count)
+            break
+        }
+        return String(text)
     }
 
     private static func imageURL(_ value: Any?) -> String? {

@@ -3,7 +3,7 @@ import Glibc
 
 /// Everything the metadata extractor reads from a page, gathered in one walk of the tree: `<meta>` values by
 /// lowercased name/property/itemprop, `<link rel>` targets, JSON-LD scripts, `<time>` elements, elements
-/// with `itemprop`, short texts (and `title` tooltips) of elements named like bylines and dates, and inline scripts.
+/// with `itemprop`, `rel="author"` links, the first `<h1>` and `<h2>` texts, short texts (and `title` tooltips) of elements named like bylines and dates, and inline scripts.
 struct PageSignals {
     /// `<meta>` contents by name, property or http-equiv (`og:title`, `article:published_time`...), in page order.
     var meta: [String: [String]] = [:]
@@ -17,19 +17,45 @@ struct PageSignals {
     var itemprops: [String: [String]] = [:]
     /// Short texts of elements named like bylines (`author`, `byline`).
     var bylines: [String] = []
+    /// Short lines opening with a byline label ("Von Claudia Lindner", "Auteur : Kossivi Tiassou",
+    /// "Autorin: Uta Staschewski, Projektleiterin"), in elements not named like bylines, outside page chrome.
+    var labelledBylines: [String] = []
+    /// Texts of links marked `rel="author"` (WordPress and most blog engines), outside page chrome.
+    var authorLinks: [String] = []
     /// Short texts of elements named like dates (`date`, `time`, `published`, `posted`, `meta`; German and Dutch
     /// `datum`, Spanish `fecha`).
     var dateTexts: [String] = []
     /// The `<title>` text.
     var title: String?
+    /// Texts of the first visible `<h1>` and `<h2>` elements (at most 16), in page order, with their level.
+    var headings: [(level: Int, text: String)] = []
+    /// The page's text outside scripts, styles and `<head>` as UTF-8 (the first `textLimit` bytes, text
+    /// nodes joined by a space), to tell names the page shows its readers from names only its metadata holds.
+    var text: [UInt8] = []
+    /// At most this many bytes of the page's text are kept.
+    static let textLimit = 300_000
     /// Inline scripts other than JSON-LD (page state, data layers), read only when no other date is found.
     var scripts: [xmlNodePtr] = []
+    /// The elements around the first visible `<h1>`: the article's own region, whatever its classes say
+    /// (`sticky-sidebar-parent`, `has-double-sidebar`, `id="sidebar"` on the content column).
+    private var headlineBoxes: [xmlNodePtr] = []
 
     /// Reads the page.
     init(tree: HTMLTree) {
         guard let root = tree.root else { return }
         root.walk { node in
-            guard node.isElement else { return .skipChildren }
+            guard node.isElement else {
+                if node.isText, text.count < Self.textLimit, let content = node.pointee.content {
+                    let bytes = UnsafeBufferPointer(start: content, count: strlen(content))
+                    text.append(contentsOf: bytes)
+                    text.append(0x20)
+                    if labelledBylines.count < 4, Self.opensWithBylineLabel(bytes), let parent = node.pointee.parent,
+                       !Self.isInsideChrome(node, layout: false, sparing: headlineBoxes), let line = parent.shortText(limit: 100), !line.isEmpty {
+                        labelledBylines.append(line)
+                    }
+                }
+                return .skipChildren
+            }
             let tag = node.tag
             switch tag {
             case .meta:
@@ -52,6 +78,11 @@ struct PageSignals {
                 return .skipChildren
             case .time:
                 recordTime(node)
+            case .h1, .h2:
+                if headings.count < 16, !Visibility.isHidden(node), let text = node.shortText(limit: 400), !text.isEmpty {
+                    headings.append((tag == .h1 ? 1 : 2, text))
+                    if tag == .h1, headlineBoxes.isEmpty { headlineBoxes = Self.ancestors(of: node) }
+                }
             case .head:
                 break
             default:
@@ -59,6 +90,10 @@ struct PageSignals {
             }
             if node.pointee.properties != nil {
                 if let itemprop = node.attribute("itemprop") { record(itemprop: itemprop, node) }
+                if tag == .a, authorLinks.count < 8, node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true,
+                   !Self.isInsideChrome(node, layout: false, sparing: headlineBoxes), let text = node.shortText(limit: 100), !text.isEmpty {
+                    authorLinks.append(text)
+                }
                 recordNamed(node)
             }
             return .continue
@@ -114,9 +149,14 @@ struct PageSignals {
             }
         }
         dated = dated || byline
-        guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16, !Self.isInsideChrome(node) else { return }
+        guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16 else { return }
+        // Dates also look at the classes of `<body>`: a layout with sidebars and widgets tends to show today's
+        // date in its header bar.
+        let bylineKept = byline && !Self.isInsideChrome(node, layout: false, sparing: headlineBoxes)
+        dated = dated && !Self.isInsideChrome(node)
+        guard bylineKept || dated else { return }
         if let text = node.shortText(limit: 200), !text.isEmpty {
-            if byline, bylines.count < 8 { bylines.append(text) }
+            if bylineKept, bylines.count < 8 { bylines.append(text) }
             if dated, dateTexts.count < 16 { dateTexts.append(text) }
         }
         // A date element that shows "3 hours ago" often keeps the date itself in its tooltip.
@@ -124,6 +164,30 @@ struct PageSignals {
            title.utf8.contains(where: DateParser.isDigit) {
             dateTexts.append(title)
         }
+    }
+
+    /// Labels that open a byline line, with the space or colon after them.
+    static let bylineLabels: [[UInt8]] = ["Von ", "Von: ", "von ", "By ", "Text von ", "Eingestellt von ", "Geschrieben von ",
+                                          "Erstellt von ", "Gespeichert von ", "Verfasst von ", "Ein Artikel von ",
+                                          "Ein Beitrag von ", "Posted by ", "Written by ", "Text: ", "Autor: ", "Autorin: ", "Autor:in: ",
+                                          "Auteur : ", "Auteur: ", "Texte : ", "Por ", "Par "].map { Array($0.utf8) }
+
+    /// Whether a text node opens with a byline label (leading whitespace skipped), or is only the label's word
+    /// ("Von", "By") with the name in the next element.
+    static func opensWithBylineLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x09 || bytes[start] == 0x0D { start += 1 }
+        guard bytes.count - start >= 2, bytes.count - start <= 100 else { return false }
+        for label in bylineLabels where bytes.count - start >= label.count - 1 {
+            var same = true
+            for offset in 0..<label.count {
+                let index = start + offset
+                if index == bytes.count, offset == label.count - 1 { break }
+                if index >= bytes.count || bytes[index] != label[offset] { same = false; break }
+            }
+            if same { return true }
+        }
+        return false
     }
 
     /// The first short text (at most 120 bytes, holding a digit) for which `transform` gives a value, in page
@@ -161,14 +225,16 @@ struct PageSignals {
         return result
     }
 
-    /// Whether an element is named like a comment thread, a related-stories box, a sidebar or a footer.
+    /// Whether an element is named like a comment thread, a related-stories box, a sidebar or a footer. The
+    /// footer of a post (Blogger's `post-footer`, WordPress themes' `entry-footer`) holds its byline and date.
     static func isChromeBox(_ node: xmlNodePtr) -> Bool {
         guard node.pointee.properties != nil else { return false }
         for attribute: StaticString in ["class", "id"] {
             let chrome = node.withAttribute(attribute) { value in
                 contains(value, "comment") || contains(value, "related") || contains(value, "sidebar")
                     || contains(value, "recommend") || contains(value, "teaser") || contains(value, "widget")
-                    || contains(value, "popular") || contains(value, "trending") || contains(value, "footer")
+                    || contains(value, "popular") || contains(value, "trending")
+                    || (contains(value, "footer") && !contains(value, "post-footer") && !contains(value, "entry-footer"))
             }
             if chrome == true { return true }
         }
@@ -176,10 +242,17 @@ struct PageSignals {
     }
 
     /// Whether an element sits in a comment thread, a related-stories box, a sidebar, a footer or a list item
-    /// teasing another story, whose dates belong to other texts.
-    static func isInsideChrome(_ node: xmlNodePtr) -> Bool {
+    /// teasing another story, whose dates belong to other texts. With `layout` false, the classes of `<body>`
+    /// and `<html>` are not looked at: they describe the page's layout ("has-sidebar", "widget-layout2" in
+    /// WordPress themes), not a box of it.
+    /// Boxes in `sparing` (the ancestors of the headline) hold the article itself and never count as chrome.
+    static func isInsideChrome(_ node: xmlNodePtr, layout: Bool = true, sparing: [xmlNodePtr] = []) -> Bool {
         var current = node.pointee.parent
-        while let ancestor = current, ancestor.isElement {
+        while let ancestor = current, ancestor.isElement, layout || (ancestor.tag != .body && ancestor.tag != .html) {
+            if sparing.contains(ancestor) {
+                current = ancestor.pointee.parent
+                continue
+            }
             switch ancestor.tag {
             case .aside, .footer, .nav:
                 return true
@@ -192,6 +265,17 @@ struct PageSignals {
             current = ancestor.pointee.parent
         }
         return false
+    }
+
+    /// The element ancestors of a node, nearest first.
+    static func ancestors(of node: xmlNodePtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var current = node.pointee.parent
+        while let ancestor = current, ancestor.isElement {
+            result.append(ancestor)
+            current = ancestor.pointee.parent
+        }
+        return result
     }
 
     /// Whether a list item links to another story (a link with a headline-length text): a teaser.

@@ -10,7 +10,8 @@ import Glibc
 /// without a time takes the time and zone of a dateline of the same day. A UTC timestamp that the page also
 /// writes in local time on another day (the same moment with an offset, or the same clock minute at most 14
 /// hours away) takes that local day; failing that, a UTC timestamp one day off the date the page shows or
-/// the date in its address (canonical link, og:url) gives way to that (local) date.
+/// the date in its address (canonical link, og:url) gives way to that (local) date; failing both, it is
+/// written in the zone of the page's country or language (`LocalZone`).
 struct PublicationDates {
     /// The publication date.
     var published: DateValue?
@@ -72,6 +73,12 @@ struct PublicationDates {
             published = agreeing
         }
 
+        // Vietnamese pages: the dateline the page shows wins over a metadata date of another day (their CMSs
+        // stamp metadata when an article is re-saved or syndicated).
+        if language == "vi", let first = published, let shown = firstShown(), shown.dayNumber != first.dayNumber {
+            published = shown
+        }
+
         var modifiedCandidates: [String] = []
         if let value = data.modified { modifiedCandidates.append(value) }
         for key in Self.modifiedKeys { modifiedCandidates += page.meta[key] ?? [] }
@@ -111,6 +118,10 @@ struct PublicationDates {
                 // A UTC timestamp can fall on the next or previous day where the page is published; the day the
                 // page shows its readers, or writes in its address, when it is one day off, is the local day.
                 published = day.offsetMinutes == nil ? DateValue(year: day.year, month: day.month, day: day.day) : day
+            } else if let offset = LocalZone.offset(at: utc, host: urls.lazy.compactMap(PageReading.host).first, language: language),
+                      let local = LocalZone.shifted(utc, by: offset) {
+                // Nothing on the page says otherwise: the moment in the zone of the page's country (or language).
+                published = local
             }
         }
         // A date-only value gains the time written beside the same day in the page ("23/8/2024, 15:30 (GMT+7)").

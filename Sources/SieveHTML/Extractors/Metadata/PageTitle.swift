@@ -1,0 +1,183 @@
+import Foundation
+
+/// The one title decision for an HTML page, used by `main-content` (to drop a heading that repeats it),
+/// `metadata` and `title`.
+///
+/// ```
+///  references: og:title, twitter:title, JSON-LD article headline   (entities decoded, a bare site name skipped)
+///              <title> only when the page has none of these
+///  headings:   visible <h1>s, then <h2>s                           (the headline readers see)
+///
+///  1. for each reference in that order, the <h1> or <h2> sharing the most words with it, or with a part of
+///     it that is not the site name, and at least half of all (Jaccard; an <h1> first on a tie) → that
+///     heading without a site-name part; when
+///     the heading is the reference's wording plus a kicker, date or subtitle run into the same element
+///     ("1. Februar 2022 Bundesministerin Raab: …"), the reference's wording
+///  2. else og:title, twitter:title or the JSON-LD headline without its site-name part: an end part
+///     (" | Site", " - Site", "Site: ") naming the site (og:site_name, the publisher, the host)
+///  3. else the first visible <h1> that is not the site name
+///  4. else <title> without its site-name part, failing that without its shorter end part
+/// ```
+/// Annotators and readers take the visible headline; og:title and JSON-LD are often a shortened or
+/// search-engine variant of it, and `<title>` carries the site name.
+///
+/// Example: og:title "Plejaden, M45 - Abenteuer Astronomie", `<h1>Plejaden, M45</h1>` → "Plejaden, M45".
+enum PageTitle {
+    /// Separators between a title and the site name.
+    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "]
+    /// Separators around a part that names the site: also "Site: Title", "Title › Site", "Title ǀ Site".
+    static let siteSeparators = separators + [" › ", " ǀ ", " : ", ": "]
+    /// The least word overlap (Jaccard) for a heading to be the headline a reference names.
+    static let matchThreshold = 0.5
+
+    /// The title of a page; `host` is the page's host name when known.
+    static func choose(page: PageSignals, data: JSONLD, site: String?, host: String?) -> String? {
+        let names = SiteNames(keys: [site, data.publisher, page.first("og:site_name")].compactMap { $0 }, host: host)
+        let social = [page.first("og:title"), page.first("twitter:title"), data.headline].compactMap { $0 }
+            .map(clean).filter { !$0.isEmpty && !names.contains($0) }
+        let pageTitle = page.title.map(clean).flatMap { $0.isEmpty ? nil : $0 }
+        let references = social.isEmpty ? [pageTitle].compactMap { $0 } : social
+        // Each heading once: without a site-name part, with its words; headings naming the site are left out.
+        var headings: [Heading] = []
+        for heading in page.headings {
+            let cleaned = clean(heading.text)
+            let text = withoutSiteName(cleaned, names: names) ?? cleaned
+            let words = TitleExtractor.words(text)
+            if !words.isEmpty, !names.contains(text) { headings.append(Heading(level: heading.level, text: text, words: words)) }
+        }
+        for reference in references {
+            if let heading = matchingHeading(headings, reference: reference, names: names) { return heading }
+        }
+        if let first = social.first { return withoutSiteName(first, names: names) ?? first }
+        if let heading = page.headings.first(where: { $0.level == 1 && !names.contains($0.text) }) { return clean(heading.text) }
+        guard let pageTitle else { return nil }
+        return withoutSiteName(pageTitle, names: names) ?? withoutShorterEnd(pageTitle)
+    }
+
+    /// A visible heading, prepared for matching.
+    struct Heading {
+        let level: Int
+        let text: String
+        let words: Set<String>
+    }
+
+    /// The `<h1>` or `<h2>` best matching a reference, as described above.
+    static func matchingHeading(_ headings: [Heading], reference: String, names: SiteNames) -> String? {
+        let stripped = withoutSiteName(reference, names: names) ?? reference
+        let variants = ([stripped] + parts(of: reference).filter { !names.contains($0) }).map { ($0, TitleExtractor.words($0)) }
+        // The heading sharing the most words with a variant wins, then the closer match, an <h1> before an
+        // <h2>, and page order.
+        var best: (text: String, variant: String, shared: Int, score: Double, level: Int)?
+        for heading in headings {
+            for (variant, variantWords) in variants {
+                let score = TitleExtractor.similarity(heading.words, variantWords)
+                guard score >= matchThreshold else { continue }
+                let shared = heading.words.intersection(variantWords).count
+                if let current = best, (current.shared, current.score, -current.level) >= (shared, score, -heading.level) { continue }
+                best = (heading.text, variant, shared, score, heading.level)
+            }
+        }
+        guard let best else { return nil }
+        // The reference's wording with a kicker, date or subtitle run into the heading element.
+        let heading = best.text.lowercased(), wording = best.variant.lowercased()
+        if heading.utf8.count > wording.utf8.count, wording.utf8.count >= 12,
+           heading.hasSuffix(wording) || heading.hasPrefix(wording) {
+            return best.variant
+        }
+        return best.text
+    }
+
+    /// The names a site goes by: og:site_name, the publisher, and its host.
+    struct SiteNames {
+        let keys: Set<String>
+        let host: String
+        /// The host's last label ("de").
+        let domain: String
+
+        init(keys: [String], host: String?) {
+            self.keys = Set(keys.map(PageTitle.key).filter { !$0.isEmpty })
+            self.host = host.map(PageTitle.hostLabel) ?? ""
+            domain = host.flatMap { $0.split(separator: ".").last.map { $0.lowercased() } } ?? ""
+        }
+
+        /// Whether a text is exactly one of the site's names, or its host ("Hildesheimer Presse" on
+        /// hildesheimer-presse.de, "FLVW.de" on flvw.de): the strict test for author names, which may
+        /// resemble a blog's host ("Mady" on madymorrison.com).
+        func names(_ text: String) -> Bool {
+            let textKey = PageTitle.key(text)
+            return keys.contains(textKey) || (host.utf8.count >= 3 && (textKey == host || textKey == host + domain))
+        }
+
+        /// Whether a text names the site: one of its names (give or take a domain ending, "Beige" for
+        /// "Beige.de"), a piece of its host ("Falstaff" on falstaff.de), or the host with a prefix or a
+        /// domain ending ("Aerobuzz.de", "Rezept von Backen.de").
+        func contains(_ text: String) -> Bool {
+            let textKey = PageTitle.key(text)
+            guard !textKey.isEmpty else { return true }
+            if keys.contains(textKey) { return true }
+            guard textKey.utf8.count >= 4 else { return false }
+            for name in keys where name.utf8.count >= 4 {
+                if (name.hasPrefix(textKey) || textKey.hasPrefix(name)) && abs(name.utf8.count - textKey.utf8.count) <= 4 { return true }
+            }
+            guard host.utf8.count >= 4 else { return false }
+            if host.contains(textKey) { return true }
+            guard let range = textKey.range(of: host, options: .backwards) else { return false }
+            let after = textKey.utf8.count - textKey.utf8.distance(from: textKey.startIndex, to: range.upperBound)
+            return after <= 3 && (range.lowerBound == textKey.startIndex || textKey.utf8.count <= host.utf8.count + 16)
+        }
+    }
+
+    /// The reference without an end part naming the site, or nil when no end part does.
+    static func withoutSiteName(_ title: String, names: SiteNames) -> String? {
+        for separator in siteSeparators where title.contains(separator) {
+            var pieces = title.components(separatedBy: separator).map { $0.trimmed }
+            var changed = false
+            while pieces.count > 1, let last = pieces.last, names.contains(last) {
+                pieces.removeLast()
+                changed = true
+            }
+            while pieces.count > 1, let first = pieces.first, names.contains(first) {
+                pieces.removeFirst()
+                changed = true
+            }
+            if changed { return pieces.joined(separator: separator) }
+        }
+        return nil
+    }
+
+    /// A `<title>` less its shorter end part (the site name, most often): "Prices rise again :: Herald" →
+    /// "Prices rise again".
+    static func withoutShorterEnd(_ title: String) -> String {
+        guard let separator = separators.first(where: { title.contains($0) }) else { return title }
+        let pieces = title.components(separatedBy: separator).map { $0.trimmed }.filter { !$0.isEmpty }
+        guard let first = pieces.first, let last = pieces.last, pieces.count > 1 else { return pieces.first ?? title }
+        return first.utf8.count < last.utf8.count ? pieces.dropFirst().joined(separator: separator)
+            : pieces.dropLast().joined(separator: separator)
+    }
+
+    /// The pieces of a title split on its first separator, and the title less its first or last piece.
+    static func parts(of title: String) -> [String] {
+        guard let separator = separators.first(where: { title.contains($0) }) else { return [] }
+        let pieces = title.components(separatedBy: separator).map { $0.trimmed }.filter { !$0.isEmpty }
+        guard pieces.count > 1 else { return [] }
+        return pieces + [pieces.dropFirst().joined(separator: separator), pieces.dropLast().joined(separator: separator)]
+    }
+
+    /// Entities a page escaped twice decoded, whitespace collapsed.
+    static func clean(_ text: String) -> String {
+        MetadataExtractor.clean(EntityText.decoded(text))
+    }
+
+    /// Letters and digits only, lowercased: "Aerobuzz.de" → "aerobuzzde".
+    static func key(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+    }
+
+    /// The longest label of the host but its last, as a key: "www.falstaff.de" → "falstaff",
+    /// "bundeskanzleramt.gv.at" → "bundeskanzleramt".
+    static func hostLabel(_ host: String) -> String {
+        var labels = host.lowercased().split(separator: ".").map(String.init)
+        if labels.count > 1 { labels.removeLast() }
+        return key(labels.filter { $0 != "www" }.max { $0.utf8.count < $1.utf8.count } ?? "")
+    }
+}
