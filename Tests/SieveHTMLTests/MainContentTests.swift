@@ -154,6 +154,17 @@ struct MainContentTests {
         ])
     }
 
+    @Test func datelineAfterTheLeadIsTrimmed() throws {
+        // The lead sits above the body, the header's date below it: the date opens the body container.
+        let lead = "A man pleaded guilty on Monday to threatening a member of Congress, and faces ten years in prison."
+        let document = try extract("""
+            <body><main><h1>Man pleads guilty</h1><p>\(lead)</p><div class="article-body">
+            <p><time>Nov. 19, 2019, 8:41 AM UTC</time></p><p>\(Self.prose("The prosecutor"))</p>
+            <p>\(Self.prose("A lawyer"))</p></div></main></body>
+            """)
+        #expect(document.blocks.map(\.text) == [lead, Self.prose("The prosecutor"), Self.prose("A lawyer")])
+    }
+
     @Test func teaserListsAndEmptySectionsAreDropped() throws {
         let teasers = (1...4).map { "<li><a href=\"/s\($0)\">Another story headline number \($0)</a> <span>Short teaser text.</span></li>" }.joined()
         let document = try extract("""
@@ -356,6 +367,24 @@ struct MainContentTests {
             <p>\(Self.prose("A resident"))</p></div></body>
             """)
         #expect(stray.text.contains(Self.prose("The engineer")) && stray.text.contains(Self.prose("A resident")))
+    }
+
+    @Test func closingCallsToActionAreDropped() throws {
+        // News sites end the article with an invitation to subscribe or follow, in the article's own box;
+        // a subscription mentioned earlier in the article, or in a long closing paragraph, stays.
+        let subscribers = "The paper has lost a third of its subscribers since the price rose, the publisher said on Monday."
+        let document = try extract("""
+            <body><div class="story"><p>\(Self.prose("The council"))</p><p>\(subscribers)</p>
+            <p>\(Self.prose("The mayor"))</p><p>Subscribe now to our e-edition for the full story.</p>
+            <p>Síguenos en Telegram, Instagram, Facebook y Twitter para recibir todas nuestras actualizaciones</p>
+            <p>Espacio publicitario</p></div></body>
+            """)
+        #expect(document.blocks.map(\.text) == [Self.prose("The council"), subscribers, Self.prose("The mayor"),
+                                               "Espacio publicitario"])
+        let long = Self.prose("Readers") + " Subscribe to the paper to read the full report of the council meeting online."
+        let council = Self.prose("The council")
+        let kept = try extract("<body><div class=\"story\"><p>\(council)</p><p>\(long)</p></div></body>")
+        #expect(kept.blocks.map(\.text) == [council, long])
     }
 
     @Test func documentsWithoutTreePassThrough() throws {

@@ -91,7 +91,7 @@ public struct MainContentExtractor: Extractor {
                                             marks: { chrome.linkLists.contains($0) })
             blocks += droppingLabels(built.blocks, before: built.marked)
         }
-        return droppingEmptySections(blocks).map(markingCredit)
+        return ClosingCalls.dropping(from: droppingEmptySections(blocks)).map(markingCredit)
     }
 
     /// A picture's caption or credit written as a paragraph ("Chloe Kim will es wissen. © AFP / K. K.",
@@ -136,7 +136,8 @@ public struct MainContentExtractor: Extractor {
 
     /// Removes what sits at the edges of an article but is not part of it: a leading heading that repeats
     /// the page title, and short datelines or bylines ("05/10/2018 - Published by ...") at either end, that
-    /// is blocks under 100 bytes that open or close with a date.
+    /// is blocks under 100 bytes that open or close with a date; a dateline among the first three blocks
+    /// (after a lead taken from the article's header) goes too.
     static func trimmingEdges(_ blocks: [Block], title: String?) -> [Block] {
         var start = 0, end = blocks.count
         func isDateline(_ block: Block) -> Bool {
@@ -160,7 +161,11 @@ public struct MainContentExtractor: Extractor {
             }
         }
         while end - 1 > start, isDateline(blocks[end - 1]) { end -= 1 }
-        return Array(blocks[start..<end])
+        // A dateline right after the lead (which the lead finder puts first) is the same header's date.
+        let head = min(end, start + 3)
+        var kept = Array(blocks[start..<head].enumerated().filter { $0.offset == 0 || !isDateline($0.element) }.map(\.element))
+        kept += blocks[head..<end]
+        return kept
     }
 
     /// Removes headings left without content ("Related articles" whose list was dropped): a heading at the
