@@ -104,6 +104,10 @@ import Testing
             #expect(try String(contentsOfFile: scratch.path("list.txt"), encoding: .utf8) == "a.txt\n")
             #expect(try listing(scratch) == ["a.txt", "list.txt"])
         }
+        let listed = try SieveProcess.run(["convert", "--files-from", "list.txt", "-o", "./a.txt"], in: scratch.url)
+        #expect(listed.status == 2)
+        #expect(listed.stderr.contains("-o ./a.txt is also an input (a.txt)"), "\(listed.stderr)")
+        #expect(try String(contentsOfFile: scratch.path("a.txt"), encoding: .utf8) == "Die Bürger sind völlig überrascht.\n")
     }
 
     @Test func thePipelineFileIsNotOverwritten() throws {

@@ -25,6 +25,8 @@ enum OutputSafety {
         var path: String
         /// What it is, for messages: `the --files-from list`, `the pipeline file`.
         var role: String
+        /// Whether it lists input paths, one per line (`--files-from`).
+        var isPathList = false
     }
 
     /// Throws a `ConfigurationError` for every output that overlaps an input, a configuration file or
@@ -37,7 +39,7 @@ enum OutputSafety {
                 problems.append("\(output.label) is the same file as \(other.label); give them different names")
             }
             let written = identity(of: output)
-            for input in inputs where input != "-" {
+            for input in inputs + listed(in: configuration, whenWriting: written) where input != "-" {
                 if let written, written == FileIdentity(path: input) {
                     problems.append("\(output.label) is also an input (\(input)): writing it would destroy the input; "
                         + "write somewhere else")
@@ -52,6 +54,20 @@ enum OutputSafety {
             }
         }
         guard problems.isEmpty else { throw ConfigurationError(messages: problems) }
+    }
+
+    /// The paths of the `--files-from` lists, read only when `written` names an existing file that one of
+    /// them might list (a list of a million paths costs a second of `stat`s, paid only when a file is overwritten).
+    private static func listed(in configuration: [Configuration], whenWriting written: FileIdentity?) -> [String] {
+        guard let written else { return [] }
+        var paths: [String] = []
+        for file in configuration where file.isPathList && file.path != "-" {
+            var lines = PathList(path: file.path)
+            while let line = lines.next() {
+                if case .success(let path) = line, FileIdentity(path: path) == written { paths.append(path) }
+            }
+        }
+        return paths
     }
 
     /// The existing regular file an output would write: the target of a file path, or the file an open

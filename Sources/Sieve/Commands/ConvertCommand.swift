@@ -185,7 +185,7 @@ struct ConvertCommand: AsyncParsableCommand {
 
     /// The files the run reads its own configuration from, which no output may overwrite.
     private var configurationFiles: [OutputSafety.Configuration] {
-        [selection.filesFrom.map { OutputSafety.Configuration(path: $0, role: "the --files-from list") },
+        [selection.filesFrom.map { OutputSafety.Configuration(path: $0, role: "the --files-from list", isPathList: true) },
          pipeline.map { OutputSafety.Configuration(path: $0, role: "the pipeline file") }].compactMap { $0 }
     }
 
