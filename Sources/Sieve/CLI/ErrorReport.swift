@@ -6,6 +6,8 @@ final class ErrorReport {
     private let channel: OutputChannel
     /// The report's path as the user typed it.
     let path: String
+    /// The file a resumable report is written to until the run completes (kept with the journal when it stops early).
+    private(set) var partialPath: String?
 
     /// Opens the report; an unwritable path fails here, before any input is read.
     init(path: String) throws(OutputError) {
@@ -21,6 +23,7 @@ final class ErrorReport {
             channel = try OutputChannel(path: path)
             return
         }
+        partialPath = final + ".partial"
         channel = try OutputChannel(path: path, partialPath: final + ".partial", truncatingTo: length)
     }
 

@@ -33,6 +33,11 @@ final class OutputPlan {
     private var lastCheckpointItems = 0
     /// Work items an interrupted run already completed.
     private(set) var resumeAfter = 0
+    /// Inputs or documents that failed in the completed part of an interrupted run (they count in this run's status).
+    private(set) var earlierFailures = 0
+    /// The identities of the work items of a journaled output, checked on `--resume` against those the
+    /// interrupted run did.
+    private(set) var ledger: InputLedger?
     /// The `--errors` report, if asked for.
     private(set) var errors: ErrorReport?
 
@@ -91,6 +96,8 @@ final class OutputPlan {
             errors = try errorsPath.map { try ErrorReport(path: $0, resumingAt: checkpoint.errors) }
             journal = try RunJournal(path: journalPath, fingerprint: fingerprint, fresh: false)
             resumeAfter = checkpoint.items
+            earlierFailures = checkpoint.failed
+            ledger = InputLedger(resuming: checkpoint.expectation)
             return
         }
         if !resume, FileManager.default.fileExists(atPath: journalPath) {
@@ -101,7 +108,8 @@ final class OutputPlan {
         targets[""] = Target(sink: sink, channel: channel)
         errors = try errorsPath.map { try ErrorReport(path: $0, resumingAt: 0) }
         journal = try RunJournal(path: journalPath, fingerprint: fingerprint, fresh: true)
-        try checkpoint(items: 0)
+        ledger = InputLedger(resuming: nil)
+        try checkpoint(items: 0, failed: 0)
     }
 
     /// Writes one document to its target.
@@ -117,17 +125,20 @@ final class OutputPlan {
         if let failure = targets[key]!.channel.failure ?? errors?.failure { throw failure }
     }
 
-    /// Records a checkpoint when one is due (every second, or every 256 items) after `items` completed work items.
-    func progress(items: Int) throws {
+    /// Records a checkpoint when one is due (every second, or every 256 items) after `items` completed work items
+    /// (resumed ones included), of which `failed` inputs or documents failed.
+    func progress(items: Int, failed: Int) throws {
         guard journal != nil, items - lastCheckpointItems >= 256 || ContinuousClock.now - lastCheckpoint > .seconds(1) else { return }
-        try checkpoint(items: items)
+        try checkpoint(items: items, failed: failed)
     }
 
-    private func checkpoint(items: Int) throws {
-        guard let journal, let target = targets[""] else { return }
+    private func checkpoint(items: Int, failed: Int) throws {
+        guard let journal, let ledger, let target = targets[""] else { return }
         try target.channel.sync()
         try errors?.sync()
-        journal.record(RunJournal.Checkpoint(items: items, output: target.channel.byteCount, errors: errors?.byteCount ?? 0))
+        let (digest, last) = ledger.digest(through: items)
+        journal.record(RunJournal.Checkpoint(items: items, output: target.channel.byteCount, errors: errors?.byteCount ?? 0,
+                                             failed: failed, digest: digest, last: last))
         lastCheckpoint = .now
         lastCheckpointItems = items
     }
@@ -145,12 +156,11 @@ final class OutputPlan {
     /// its `.partial` file for `--resume`; other files are removed (the previous file under the name is
     /// untouched). The `--errors` report of a run that cannot be resumed is kept: it lists the failures up to
     /// the stop. Says on standard error what was kept.
-    func stop(items: Int) throws {
+    func stop(items: Int, failed: Int) throws {
         if let journaled, let journal {
-            try checkpoint(items: items)
+            try checkpoint(items: items, failed: failed)
             if let problem = suspend().first { throw problem }
-            printError("sieve: the run stopped early: kept \(journaled.partial) and \(journal.path) for --resume; "
-                + "\(journaled.output) was not written")
+            printError("sieve: the run stopped early: kept \(kept(journaled, journal)) for --resume; \(journaled.output) was not written")
             return
         }
         let files = targets.values.filter(\.channel.isFile).compactMap(\.channel.path).sorted()
@@ -162,16 +172,30 @@ final class OutputPlan {
     }
 
     /// Stops after an error: journaled outputs are kept for `--resume` (and it says so), others are removed.
-    /// Returns the write errors met while keeping files, so none goes unreported.
-    func abort() -> [OutputError] {
+    /// The journal notes that nothing in flight ended the run (it stopped cleanly, on an error it reports).
+    /// Returns the write errors met while keeping files, other than `reported` (the error that stopped the
+    /// run), so none goes unreported and none twice.
+    func abort(reported: any Error) -> [OutputError] {
         guard let journaled, let journal else {
             for target in targets.values { target.channel.abort() }
             try? errors?.abort(keepingForResume: false)
             return []
         }
-        printError("sieve: kept \(journaled.partial) and \(journal.path) up to the last checkpoint, for --resume; "
-            + "\(journaled.output) was not written")
-        return suspend()
+        journal.abandonedInFlight()
+        printError("sieve: kept \(kept(journaled, journal)) up to the last checkpoint, for --resume; \(journaled.output) was not written")
+        return suspend().filter { "\($0)" != "\(reported)" }
+    }
+
+    /// Closes the files of a resume that was refused before anything was converted, leaving the interrupted
+    /// run's files as they were (up to its last checkpoint) for a later `--resume`.
+    func keepForLaterResume() {
+        suspend()
+    }
+
+    /// The files a stopped journaled run keeps: the output's and the error report's `.partial` files and the journal.
+    private func kept(_ journaled: (output: String, partial: String), _ journal: RunJournal) -> String {
+        let partials = [journaled.partial, errors?.partialPath].compactMap(\.self)
+        return partials.joined(separator: ", ") + " and " + journal.path
     }
 
     /// Closes every file of a journaled run, keeping it; returns the write errors met.

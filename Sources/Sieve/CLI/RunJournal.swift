@@ -4,11 +4,13 @@ import Synchronization
 
 /// The resume manifest of a run writing to a file: `OUT.sieve-journal`, an append-only list of checkpoints.
 ///
-/// A checkpoint says "the first `items` work items are complete; the output file holds them in its first
-/// `output` bytes and the error report in its first `errors` bytes". Both files are forced to disk before
-/// the checkpoint line is written, and a torn last line is ignored, so a crash at any moment leaves a
-/// usable journal. The first line holds a fingerprint of the command, so a resume with other inputs,
-/// stages or output format is refused.
+/// A checkpoint says "the first `items` work items are complete, `failed` of their inputs or documents failed;
+/// the output file holds them in its first `output` bytes and the error report in its first `errors` bytes;
+/// their identities fold to `digest` and the last of them is `last`" (see `InputLedger`: `--resume` checks
+/// that the inputs still start with exactly those items). Both files are forced to disk before the checkpoint
+/// line is written, and a torn last line is ignored, so a crash at any moment leaves a usable journal. The
+/// first line holds a fingerprint of the command, so a resume with other inputs, stages or output format is
+/// refused.
 ///
 /// Between checkpoints, `{"start":N}` and `{"done":N}` lines say when work item N went to a worker and came
 /// back, and `{"slow":N}` that it has been in flight for `slowAfter` (lines written without forcing them to
@@ -22,7 +24,18 @@ final class RunJournal: InFlightLog {
         var items: Int
         var output: Int
         var errors: Int
+        var failed: Int
+        var digest: String
+        var last: String?
+
+        /// The ledger expectation this checkpoint sets for a resume.
+        var expectation: InputLedger.Expectation {
+            InputLedger.Expectation(items: items, digest: digest, last: last)
+        }
     }
+
+    /// The journal format; a journal of another version is refused rather than misread.
+    private static let version = 2
 
     private struct Header: Codable {
         var sieveJournal: Int
@@ -44,12 +57,16 @@ final class RunJournal: InFlightLog {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
         guard let first = lines.first, let header = try? JSONDecoder().decode(Header.self, from: Data(first)) else { return nil }
+        guard header.sieveJournal == version else {
+            throw ConfigurationError("--resume: \(path) was written by another version of Sieve; "
+                + "delete it and the .partial file to start over")
+        }
         guard header.fingerprint == fingerprint else {
             throw ConfigurationError("--resume: \(path) belongs to a run with other inputs, stages or output options; "
                 + "run the original command again, or delete the journal and the .partial file to start over")
         }
         return lines.dropFirst().reversed().lazy.compactMap { try? JSONDecoder().decode(Checkpoint.self, from: Data($0)) }.first
-            ?? Checkpoint(items: 0, output: 0, errors: 0)
+            ?? Checkpoint(items: 0, output: 0, errors: 0, failed: 0, digest: "")
     }
 
     /// What a dead run had in flight, from the journal at `path`: the items numbered `from` or above that were
@@ -96,7 +113,7 @@ final class RunJournal: InFlightLog {
         watch = DispatchSource.makeTimerSource(queue: .global())
         notes = InFlightNotes(descriptor: dup(descriptor))
         if fresh {
-            let header = (try? JSONEncoder().encode(Header(sieveJournal: 1, fingerprint: fingerprint))) ?? Data()
+            let header = (try? JSONEncoder().encode(Header(sieveJournal: Self.version, fingerprint: fingerprint))) ?? Data()
             append(Array(header))
         }
         watch.schedule(deadline: .now() + .seconds(1), repeating: .seconds(1))

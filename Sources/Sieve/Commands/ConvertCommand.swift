@@ -124,8 +124,9 @@ struct ConvertCommand: AsyncParsableCommand {
         let console = FailureConsole(limit: run.quiet ? 0 : 20)
         let progress = ProgressLine(force: run.progress, total: explicitFiles ? inputs.count : nil)
         let clock = ContinuousClock.now
-        let source = InputSource(selection)
-        let report: RunReport
+        let walk = InputSource(selection)
+        let source = plan.ledger.map { $0.track(walk) } ?? AnySequence(walk)
+        var report: RunReport
         do {
             report = try await pipeline.run(source, resumeAfter: plan.resumeAfter, setAside: isolation.setAside, executor: isolation.executor,
                                             inFlight: plan.journal, stop: interrupts.flag, logger: logger,
@@ -135,22 +136,29 @@ struct ConvertCommand: AsyncParsableCommand {
             }, onProgress: { report in
                 let items = report.inputs + plan.resumeAfter
                 progress.update(report, items: items)
-                try? plan.progress(items: items)
+                try? plan.progress(items: items, failed: report.failed + plan.earlierFailures)
             })
             interrupts.settled()
-            if report.stoppedEarly != nil {
+            if plan.ledger?.mismatch != nil {
+                plan.keepForLaterResume()
+            } else if report.stoppedEarly != nil {
                 plan.journal?.abandonedInFlight()
-                try plan.stop(items: report.inputs + plan.resumeAfter)
+                try plan.stop(items: report.inputs + plan.resumeAfter, failed: report.failed + plan.earlierFailures)
             } else {
                 try plan.finish()
             }
         } catch {
             progress.finish()
-            for problem in plan.abort() { printError("sieve: error: \(problem)") }
+            for problem in plan.abort(reported: error) { printError("sieve: error: \(problem)") }
             throw error
         }
         progress.finish()
+        if let mismatch = plan.ledger?.mismatch {
+            throw ConfigurationError("--resume: \(mismatch); restore the inputs and resume, or run without --resume to start over")
+        }
         console.finish(hasReport: plan.errors != nil)
+        report.failed += plan.earlierFailures
+        report.resumedFailed = plan.earlierFailures
         if !run.quiet || report.failed > 0 {
             let seconds = ProgressLine.fixed(ProgressLine.seconds(ContinuousClock.now - clock), 2)
             printError("sieve: \(report.summary.replacingFirstLine { "\($0) in \(seconds) s" })")

@@ -10,10 +10,12 @@ public struct RunReport: Sendable {
     public var dropped: [String: Int] = [:]
     /// Records deliberately passed over (non-HTML WARC records…), counted by reason.
     public var skipped: [String: Int] = [:]
-    /// Inputs or documents that failed.
+    /// Inputs or documents that failed (those of `resumedFailed` included).
     public var failed = 0
     /// Work items passed over because an interrupted run had completed them (`--resume`).
     public var resumed = 0
+    /// Inputs or documents that failed in the resumed work items, when the interrupted run did them.
+    public var resumedFailed = 0
     /// Why the run stopped early, if it did.
     public var stoppedEarly: String?
 
@@ -29,7 +31,9 @@ public struct RunReport: Sendable {
     /// One line: `5 read, 5 written, 0 skipped, 0 dropped, 0 failed`, with the reasons.
     public var summary: String {
         var line = "\(inputs) read, \(written) written, \(skippedCount) skipped, \(droppedCount) dropped, \(failed) failed"
-        if resumed > 0 { line += ", \(resumed) already done (resumed)" }
+        if resumed > 0 {
+            line += ", \(resumed) already done (resumed\(resumedFailed > 0 ? "; \(resumedFailed) of the failures were among them" : ""))"
+        }
         for (label, counts) in [("skipped", skipped), ("dropped", dropped)] where !counts.isEmpty {
             let reasons = counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
             line += "\n  \(label): \(reasons.joined(separator: "; "))"
