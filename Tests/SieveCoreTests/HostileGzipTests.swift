@@ -28,7 +28,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let path = try gzipped([UInt8](repeating: 0, count: 32 << 20), in: directory)
         let error = #expect(throws: InputError.self) { _ = try InputLoader(maxBytes: 1 << 20).load(.file(path)) }
-        #expect(error?.description == "\(path): decompressed size passes the --max-bytes limit of 1048576 bytes")
+        #expect(error?.description == "\(path): decompressed size exceeds the --max-bytes limit of 1048576 bytes")
     }
 
     @Test func aFileJustUnderTheLimitStillInflates() throws {

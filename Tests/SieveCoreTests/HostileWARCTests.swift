@@ -44,7 +44,7 @@ import Testing
         let result = try items(lying + good)
         let reason = try #require(failureReason(result.first))
         #expect(reason.contains("hostile.warc@0"))
-        #expect(reason.contains("record of \(length) bytes passes the --max-bytes limit of 1048576"))
+        #expect(reason.contains("record of \(length) bytes exceeds the --max-bytes limit of 1048576"))
         #expect(reason.contains("truncated"))
         #expect(result.count == 1, "the lying record swallows the rest of the file, as its length says")
     }
@@ -53,7 +53,7 @@ import Testing
         let big = record(http: response(body: [UInt8](repeating: UInt8(ascii: "a"), count: 3 << 20)))
         let result = try items(big + good)
         #expect(result.count == 2)
-        #expect(failureReason(result.first)?.contains("passes the --max-bytes limit") == true)
+        #expect(failureReason(result.first)?.contains("exceeds the --max-bytes limit") == true)
         #expect(goodURL(result.last) == "https://a.example/good")
     }
 
@@ -94,7 +94,7 @@ import Testing
         #expect(bomb.count < 20_000)
         let result = try items(record(http: response(headers: "Content-Encoding: gzip\r\n", body: bomb)) + good)
         #expect(result.count == 2)
-        #expect(failureReason(result.first)?.contains("passes the --max-bytes limit of 1048576") == true)
+        #expect(failureReason(result.first)?.contains("exceeds the --max-bytes limit of 1048576") == true)
         #expect(goodURL(result.last) == "https://a.example/good")
     }
 

@@ -80,9 +80,9 @@ import Testing
             return "\(input): \(error["reason"] as? String ?? "")"
         }.sorted()
         #expect(reasons.count == 5, "\(reasons)")
-        #expect(reasons.contains("bomb.html.gz: decompressed size passes the --max-bytes limit of 16777216 bytes"))
+        #expect(reasons.contains("bomb.html.gz: decompressed size exceeds the --max-bytes limit of 16777216 bytes"))
         #expect(reasons.contains { $0.hasPrefix("lying.warc: HTTP chunked body: '-5' at byte") })
-        #expect(reasons.contains { $0.hasPrefix("lying.warc: record of \(Int.max) bytes passes the --max-bytes limit") })
+        #expect(reasons.contains { $0.hasPrefix("lying.warc: record of \(Int.max) bytes exceeds the --max-bytes limit") })
         #expect(reasons.contains { $0.hasPrefix("nul-text.txt:") && $0.contains("NUL") })
         #expect(reasons.contains { $0.hasPrefix("truncated.warc: truncated record") })
     }

@@ -93,6 +93,79 @@ import Testing
         #expect(try listing(scratch) == ["same.txt"])
     }
 
+    @Test func theFilesFromListIsNotOverwritten() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("a.txt", "Die Bürger sind völlig überrascht.\n")
+        try scratch.write("list.txt", "a.txt\n")
+        for flags in [["-o", "list.txt"], ["-o", "out.jsonl", "--errors", "list.txt"]] {
+            let result = try SieveProcess.run(["convert", "--files-from", "list.txt"] + flags, in: scratch.url)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("\(flags[flags.count - 2]) list.txt is the --files-from list list.txt"), "\(result.stderr)")
+            #expect(try String(contentsOfFile: scratch.path("list.txt"), encoding: .utf8) == "a.txt\n")
+            #expect(try listing(scratch) == ["a.txt", "list.txt"])
+        }
+        let listed = try SieveProcess.run(["convert", "--files-from", "list.txt", "-o", "./a.txt"], in: scratch.url)
+        #expect(listed.status == 2)
+        #expect(listed.stderr.contains("-o ./a.txt is also an input (a.txt)"), "\(listed.stderr)")
+        #expect(try String(contentsOfFile: scratch.path("a.txt"), encoding: .utf8) == "Die Bürger sind völlig überrascht.\n")
+    }
+
+    @Test func thePipelineFileIsNotOverwritten() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("a.txt", "Die Bürger sind völlig überrascht.\n")
+        let pipeline = "reader: text\nstages: [nfc]\nsink: jsonl\ninputs: [a.txt]\n"
+        try scratch.write("p.yml", pipeline)
+        let runs: [(arguments: [String], message: String)] = [
+            (["run", "p.yml", "-o", "p.yml"], "-o p.yml is the pipeline file p.yml"),
+            (["convert", "--pipeline", "p.yml", "-o", "p.yml"], "-o p.yml is the pipeline file p.yml"),
+            (["convert", "--pipeline", "p.yml", "--errors", "p.yml"], "--errors p.yml is the pipeline file p.yml"),
+        ]
+        for run in runs {
+            let result = try SieveProcess.run(run.arguments, in: scratch.url)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains(run.message), "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+            #expect(try String(contentsOfFile: scratch.path("p.yml"), encoding: .utf8) == pipeline)
+            #expect(try listing(scratch) == ["a.txt", "p.yml"])
+        }
+    }
+
+    @Test func standardOutputAppendedToAnInputIsRefused() throws {
+        let scratch = try TemporaryDirectory()
+        let article = "Die Bürger sind völlig überrascht.\n"
+        try scratch.write("st.txt", article)
+        let named = try shell(#""$SIEVE" convert st.txt -o /dev/stdout >> st.txt"#, in: scratch)
+        #expect(named.status == 2)
+        #expect(named.stderr.contains("-o /dev/stdout is also an input (st.txt)"), "\(named.stderr)")
+        let implicit = try shell(#""$SIEVE" convert st.txt >> st.txt"#, in: scratch)
+        #expect(implicit.status == 2)
+        #expect(implicit.stderr.contains("standard output is also an input (st.txt)"), "\(implicit.stderr)")
+        #expect(try String(contentsOfFile: scratch.path("st.txt"), encoding: .utf8) == article)
+        let elsewhere = try shell(#""$SIEVE" convert st.txt -q >> out.json"#, in: scratch)
+        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+    }
+
+    @Test func errorsDashMeansStandardError() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("in/a.txt", "Bài một.\n\nĐoạn văn.")
+        try scratch.write("in/b.txt", Data([0, 1, 2, 0]))
+        let result = try SieveProcess.run(["convert", "in", "-o", "out.jsonl", "--errors", "-", "-q"], in: scratch.url)
+        #expect(result.status == 1)
+        let records = result.stderr.split(separator: "\n").filter { $0.hasPrefix("{") }
+        #expect(records.count == 1 && records[0].contains("in/b.txt"), "\(result.stderr)")
+        #expect(try listing(scratch) == ["in", "out.jsonl"])
+    }
+
+    @Test func aClosedPipeEndsTheRunQuietly() throws {
+        let scratch = try TemporaryDirectory()
+        let paragraph = String(repeating: "Der Rat der Stadt hat am Montag beschlossen, die Brücke zu sanieren. ", count: 8)
+        let records = (0..<2000).map { #"{"id": "r\#($0)", "text": "Meldung \#($0).\n\n\#(paragraph)"}"# }
+        try scratch.write("big.jsonl", records.joined(separator: "\n") + "\n")
+        let run = try shell(#""$SIEVE" convert big.jsonl --no-progress | head -c 100 > /dev/null; exit ${PIPESTATUS[0]}"#, in: scratch)
+        #expect(run.status == 141)
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+    }
+
     @Test func anErrorsFileEqualToTheOutputIsRefused() throws {
         let scratch = try TemporaryDirectory()
         let result = try SieveProcess.run(["convert", seeds, "-o", "a.jsonl", "--errors", "./a.jsonl"], in: scratch.url)

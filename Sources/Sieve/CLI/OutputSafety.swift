@@ -2,31 +2,85 @@ import Glibc
 import SieveCore
 
 /// Refuses, before anything is read, outputs that would destroy an input or be read back as one:
-/// an output file that is one of the named inputs (`sieve convert a.txt -o a.txt`), an `--errors` file that
-/// is the `-o` output, and an output inside an input folder where the walk would read it (a known format,
-/// not hidden, not excluded). Paths are compared after following symbolic links. Each refusal names both paths.
+/// an output file that is one of the named inputs (`sieve convert a.txt -o a.txt`), the run's own
+/// configuration (the `--files-from` list, the pipeline file), an `--errors` file that is the `-o` output,
+/// and an output inside an input folder where the walk would read it (a known format, not hidden, not
+/// excluded). Paths are compared after following symbolic links; a descriptor output (`-o /dev/stdout`,
+/// standard output itself, `/dev/fd/N`) is compared by the device and inode of the open file, so
+/// `sieve convert a.txt >> a.txt` is refused too. Each refusal names both paths.
 enum OutputSafety {
-    /// One output of the run: the flag that named it and the path as typed.
+    /// One output of the run: the flag that named it (empty for standard output) and the path as typed.
     struct Output {
         var flag: String
         var path: String
         /// For `--partition-by`: the extension of the files written into the folder `path`.
         var partitionExtension: String?
+
+        /// How messages name it: `-o out.jsonl`, `standard output`.
+        var label: String { flag.isEmpty ? "standard output" : "\(flag) \(path)" }
     }
 
-    /// Throws a `ConfigurationError` for every output that overlaps an input or another output.
-    static func check(_ outputs: [Output], inputs: [String], selection: InputSource.Selection) throws {
+    /// A file the run reads its configuration from: `--files-from LIST`, `--pipeline FILE`.
+    struct Configuration {
+        var path: String
+        /// What it is, for messages: `the --files-from list`, `the pipeline file`.
+        var role: String
+        /// Whether it lists input paths, one per line (`--files-from`).
+        var isPathList = false
+    }
+
+    /// Throws a `ConfigurationError` for every output that overlaps an input, a configuration file or
+    /// another output.
+    static func check(_ outputs: [Output], inputs: [String], configuration: [Configuration] = [],
+                      selection: InputSource.Selection) throws {
         var problems: [String] = []
         for (index, output) in outputs.enumerated() {
             for other in outputs[..<index] where same(output.path, other.path) {
-                problems.append("\(output.flag) \(output.path) is the same file as \(other.flag) \(other.path); "
-                    + "give them different names")
+                problems.append("\(output.label) is the same file as \(other.label); give them different names")
             }
-            for input in inputs where input != "-" {
-                if let problem = overlap(output, input: input, selection: selection) { problems.append(problem) }
+            let written = identity(of: output)
+            for input in inputs + listed(in: configuration, whenWriting: written) where input != "-" {
+                if let written, written == FileIdentity(path: input) {
+                    problems.append("\(output.label) is also an input (\(input)): writing it would destroy the input; "
+                        + "write somewhere else")
+                } else if let problem = overlap(output, input: input, selection: selection) {
+                    problems.append(problem)
+                }
+            }
+            for file in configuration where file.path != "-" {
+                guard let written, written == FileIdentity(path: file.path) else { continue }
+                problems.append("\(output.label) is \(file.role) \(file.path): writing it would destroy it; "
+                    + "write somewhere else")
             }
         }
         guard problems.isEmpty else { throw ConfigurationError(messages: problems) }
+    }
+
+    /// The paths of the `--files-from` lists, read only when `written` names an existing file that one of
+    /// them might list (a list of a million paths costs a second of `stat`s, paid only when a file is overwritten).
+    private static func listed(in configuration: [Configuration], whenWriting written: FileIdentity?) -> [String] {
+        guard let written else { return [] }
+        var paths: [String] = []
+        for file in configuration where file.isPathList && file.path != "-" {
+            var lines = PathList(path: file.path)
+            while let line = lines.next() {
+                if case .success(let path) = line, FileIdentity(path: path) == written { paths.append(path) }
+            }
+        }
+        return paths
+    }
+
+    /// The existing regular file an output would write: the target of a file path, or the file an open
+    /// descriptor (`/dev/stdout`, `/dev/fd/N`) writes to; nil for a new file, a device, FIFO or socket.
+    private static func identity(of output: Output) -> FileIdentity? {
+        guard output.partitionExtension == nil, let target = try? OutputTarget.resolve(output.path) else { return nil }
+        var info = stat()
+        switch target {
+        case .file(let final): guard stat(final, &info) == 0 else { return nil }
+        case .descriptor(let number): guard fstat(number, &info) == 0 else { return nil }
+        case .stream: return nil
+        }
+        return info.st_mode & S_IFMT == S_IFREG ? FileIdentity(info) : nil
     }
 
     private static func overlap(_ output: Output, input: String, selection: InputSource.Selection) -> String? {
@@ -37,11 +91,8 @@ enum OutputSafety {
                   let relative = relative(folder + "/sample." + ext, inside: input) else { return nil }
             return insideMessage(output, input: input, relative: relative, selection: selection)
         }
-        guard case .file(let final) = try? OutputTarget.resolve(output.path) else { return nil }
-        if info.st_mode & S_IFMT != S_IFDIR {
-            guard let identity = FileIdentity(path: final), identity == FileIdentity(path: input) else { return nil }
-            return "\(output.flag) \(output.path) is also an input (\(input)): writing it would destroy the input; "
-                + "write somewhere else"
+        guard case .file(let final) = try? OutputTarget.resolve(output.path), info.st_mode & S_IFMT == S_IFDIR else {
+            return nil
         }
         for path in Set([output.path, final]) {
             guard let absolutePath = absolute(path), let relative = relative(absolutePath, inside: input) else { continue }
@@ -55,7 +106,7 @@ enum OutputSafety {
         if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { return nil }
         let walked = (input.hasSuffix("/") ? String(input.dropLast()) : input) + "/" + relative
         guard selection.reads(walkedPath: walked) else { return nil }
-        return "\(output.flag) \(output.path) is inside the input folder \(input), which would read it as an input; "
+        return "\(output.label) is inside the input folder \(input), which would read it as an input; "
             + "write it elsewhere, or leave it out of the walk with --exclude"
     }
 

@@ -70,7 +70,7 @@ struct RunOptions: ParsableArguments {
     @Flag(help: .private)
     var debugFaults = false
 
-    @Option(help: ArgumentHelp("Write every failed or dropped input as a JSON line (input, offset, stage, reason) to this file.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write every failed or dropped input as a JSON line (input, offset, stage, reason) to this file; - for standard error.", valueName: "file"))
     var errors: String?
 
     @Flag(help: "Stop at the first failed input.")

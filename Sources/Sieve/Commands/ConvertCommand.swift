@@ -15,15 +15,16 @@ struct ConvertCommand: AsyncParsableCommand {
         by record. The format of each input is detected from its extension and first bytes unless --from \
         names a reader.
 
-        In folders, only files of a known format are read (.html, .htm, .xhtml, .txt, .warc, .jsonl, and \
-        those under .gz); others are skipped and counted (--include reads the files it matches, whatever \
+        In folders, only files of a known format are read (.html, .htm, .xhtml, .shtml, .txt, .warc, .jsonl, \
+        .ndjson, and those under .gz); others are skipped and counted (--include reads the files it matches, whatever \
         their format). FIFOs, sockets, devices and broken links met in a folder are reported, not opened.
 
         Output is JSON for a single file and JSON Lines for a batch, unless --to or the -o extension \
         says otherwise. Output files appear only when complete (through a symbolic link, the link's target \
         is replaced and the link kept); -o /dev/stdout, /dev/fd/N, a device or a FIFO is written as a \
         stream. An output that is an input, or that lies in an input folder where the walk would read it, \
-        is refused. A run writing JSON Lines or CSV to a file keeps a journal (FILE.sieve-journal) while it \
+        is refused, and so is one that is the --files-from list or the pipeline file, or standard output \
+        redirected into an input (>> input.txt). A run writing JSON Lines or CSV to a file keeps a journal (FILE.sieve-journal) while it \
         runs: if it is interrupted or stopped early, the same command with --resume continues where it \
         stopped, and the result equals an uninterrupted run.
 
@@ -36,14 +37,21 @@ struct ConvertCommand: AsyncParsableCommand {
           sieve convert seeds --to jsonl
           sieve convert seeds --to csv:columns=id|title|published -o seeds.csv
           sieve convert news/ --to jsonl -o news.jsonl --errors errors.jsonl --jobs 2
-          sieve convert news/ -o news.jsonl --resume          continue an interrupted run
+          sieve convert news/ -o news.jsonl --resume       # continue a stopped run
           sieve convert CC-NEWS-*.warc.gz -o out/ --partition-by date
           sieve convert news/ --include '*.html' --shard 3/8 -o part3.jsonl
           sieve convert a.txt --stage nfc --stage whitespace --stage unwrap
           cat page.html | sieve convert - --from html
 
-        EXIT STATUS: 0 all converted, 1 some inputs failed (the rest are written), 2 usage or \
-        configuration error (nothing is read).
+        EXIT STATUS:
+          0    every input was converted
+          1    some inputs failed (named on standard error and in --errors); the
+               rest were written
+          2    usage or configuration error, refused before any input is read; or
+               a write error during the run (nothing is left under the output's name)
+          130  stopped by Ctrl-C or SIGTERM (a journaled output is kept for --resume)
+          141  the reader of the output went away (sieve convert big | head): the
+               run ends quietly
         """
     )
 
@@ -54,7 +62,7 @@ struct ConvertCommand: AsyncParsableCommand {
     var from = "auto"
 
     @Option(help: ArgumentHelp(
-        "Output format: json, jsonl, csv or xml, optionally with options (csv:columns=id|title). Default: from the -o extension, else json.",
+        "Output format: json, jsonl, csv or xml, optionally with options (csv:columns=id|title). Default: from the -o extension, else json for one file and jsonl for a batch.",
         valueName: "sink[:key=value,...]"))
     var to: String?
 
@@ -103,9 +111,9 @@ struct ConvertCommand: AsyncParsableCommand {
         let pipeline = try Pipeline(spec, registry: stages)
         var selection = self.selection.selection(paths: inputs, maxBytes: spec.policy.maxBytes)
         selection.addFormats(of: registry)
-        let errorsPath = run.errors ?? file?.errors
+        let errorsPath = (run.errors ?? file?.errors).map { $0 == "-" ? "/dev/stderr" : $0 }
         try OutputSafety.check(outputs(output: output, errors: errorsPath, sink: spec.sink.name, registry: registry),
-                               inputs: inputs, selection: selection)
+                               inputs: inputs, configuration: configurationFiles, selection: selection)
         let plan = try OutputPlan(output: output, sink: spec.sink, registry: registry, partition: run.partitionBy,
                                   resume: run.resume, ordered: spec.policy.ordered, fingerprint: fingerprint(spec, inputs: inputs),
                                   errorsPath: errorsPath)
@@ -183,10 +191,17 @@ struct ConvertCommand: AsyncParsableCommand {
         return String(StableHash.of(parts.joined(separator: "\u{1F}")), radix: 16)
     }
 
+    /// The files the run reads its own configuration from, which no output may overwrite.
+    private var configurationFiles: [OutputSafety.Configuration] {
+        [selection.filesFrom.map { OutputSafety.Configuration(path: $0, role: "the --files-from list", isPathList: true) },
+         pipeline.map { OutputSafety.Configuration(path: $0, role: "the pipeline file") }].compactMap { $0 }
+    }
+
     /// The outputs `OutputSafety` checks: the `-o` file (or partition folder) and the `--errors` file.
     private func outputs(output: String?, errors: String?, sink: String, registry: StageRegistry) -> [OutputSafety.Output] {
         let partitionExtension = run.partitionBy.map { _ in (registry.descriptor(named: sink)?.type as? any SinkWriter.Type)?.fileExtension ?? sink }
-        var outputs = [OutputSafety.Output(flag: "-o", path: output.map { $0 == "-" ? "/dev/stdout" : $0 } ?? "/dev/stdout",
+        let file = output.flatMap { $0 == "-" ? nil : $0 }
+        var outputs = [OutputSafety.Output(flag: file == nil ? "" : "-o", path: file ?? "/dev/stdout",
                                            partitionExtension: partitionExtension)]
         if let errors { outputs.append(OutputSafety.Output(flag: "--errors", path: errors)) }
         return outputs

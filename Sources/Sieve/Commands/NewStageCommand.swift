@@ -14,8 +14,10 @@ struct NewStageCommand: ParsableCommand {
 
         EXAMPLES:
           sieve new-stage --kind extractor SectionTagger
-          sieve new-stage --kind normalizer TrimBlocks --package-dir ../my-sieve --target MyStages
-          swift package --allow-writing-to-package-directory new-stage --kind extractor SectionTagger
+          sieve new-stage --kind normalizer TrimBlocks \\
+            --package-dir ../my-sieve --target MyStages
+          swift package --allow-writing-to-package-directory \\
+            new-stage --kind extractor SectionTagger
         """
     )
 

@@ -13,8 +13,8 @@ struct RunCommand: AsyncParsableCommand {
 
         EXAMPLES:
           sieve run samples/pipelines/seeds-csv.yml
-          sieve run samples/pipelines/wordcount-python.yml seeds/ -o counts.jsonl --jobs 2
-          sieve run pipeline.yml --help                the flags of 'sieve convert' that work here
+          sieve run samples/pipelines/wordcount-python.yml seeds/ -o counts.jsonl
+          sieve run pipeline.yml --help       # the flags of 'sieve convert' here
         """
     )
 

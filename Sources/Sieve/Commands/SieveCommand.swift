@@ -22,17 +22,23 @@ public struct SieveCommand: AsyncParsableCommand {
         'sieve stages' lists them; 'sieve convert' runs them.
 
         EXAMPLES:
-          sieve convert page.html                      one article as JSON on standard output
-          sieve convert seeds --to jsonl               a folder, one JSON document per line
-          sieve convert news/ --to csv -o news.csv     a folder into one CSV file
-          sieve stages                                 every stage with its options
-          sieve run pipeline.yml                       a pipeline file: stages, options, sink, run settings
-          sieve new-stage --kind extractor MyStage     scaffold a custom stage (see docs/writing-a-stage.md)
+          sieve convert page.html                   # one article as JSON
+          sieve convert seeds --to jsonl            # a folder, one document a line
+          sieve convert news/ --to csv -o news.csv  # a folder into one CSV file
+          sieve stages                              # every stage with its options
+          sieve run pipeline.yml                    # a pipeline file (YAML)
+          sieve new-stage --kind extractor MyStage  # a stage of your own: see
+                                                    # docs/writing-a-stage.md
 
         EXIT STATUS:
-          0  every input was converted
-          1  some inputs failed (named on standard error and in --errors FILE); the rest were written
-          2  usage or configuration error (unknown stage, bad option, unwritable output); nothing was read
+          0    every input was converted
+          1    some inputs failed (named on standard error and in --errors FILE);
+               the rest were written
+          2    usage or configuration error (unknown stage, bad option, unwritable
+               output, an output that would overwrite an input), refused before any
+               input is read; or a write error during the run
+          130  stopped by Ctrl-C or SIGTERM
+          141  the reader of the output went away (a closed pipe): the run ends quietly
         """,
         version: SieveVersion.current,
         subcommands: [ConvertCommand.self, RunCommand.self, StagesCommand.self, EvalCommand.self, NewStageCommand.self,
@@ -48,9 +54,17 @@ public struct SieveCommand: AsyncParsableCommand {
 
     /// Runs the command line with the given stage list and exits with Sieve's exit statuses. A file-size
     /// limit (`ulimit -f`) makes a write fail with "File too large" instead of killing the process, so the
-    /// run can report it and leave the previous output intact.
+    /// run can report it and leave the previous output intact; a closed pipe makes a write fail with
+    /// `EPIPE`, and the run ends quietly with status 141 (128 + SIGPIPE, what a shell reports for a filter
+    /// that a closed pipe ended: `sieve convert big | head`). With no arguments at all, prints the
+    /// subcommands on standard error and exits with status 2.
     public static func main(registry: StageRegistry) async {
         signal(SIGXFSZ, SIG_IGN)
+        signal(SIGPIPE, SIG_IGN)
+        if CommandLine.arguments.count == 1 {
+            printError(helpMessage(columns: 80))
+            Self.exit(withError: ExitCode(2))
+        }
         await $registry.withValue(registry) {
             do {
                 var command = try parseAsRoot()
@@ -70,10 +84,16 @@ public struct SieveCommand: AsyncParsableCommand {
         await main(registry: .standard)
     }
 
+    /// The exit status of a run whose output reader went away: 128 + SIGPIPE.
+    static let brokenPipe: Int32 = 128 + SIGPIPE
+
     private static func exit(withSieveError error: any Error) -> Never {
         if let configuration = error as? ConfigurationError {
             for message in configuration.messages { printError("sieve: error: \(message)") }
             Self.exit(withError: ExitCode(2))
+        }
+        if let output = error as? OutputError, output.code == EPIPE {
+            Self.exit(withError: ExitCode(brokenPipe))
         }
         if let output = error as? OutputError {
             printError("sieve: error: \(output)")

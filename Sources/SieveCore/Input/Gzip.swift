@@ -34,7 +34,7 @@ public enum Gzip {
                 let produced = chunk.count - Int(stream.avail_out)
                 output.append(contentsOf: chunk[0..<produced])
                 if output.count > limit {
-                    throw GzipError("decompressed size passes the --max-bytes limit of \(limit) bytes")
+                    throw GzipError("decompressed size exceeds the --max-bytes limit of \(limit) bytes")
                 }
                 switch status {
                 case Z_STREAM_END:

@@ -209,16 +209,19 @@ public enum StableHash {
     }
 }
 
-/// The lines of a path-list file, read lazily; blank lines and `#` comments skipped.
-struct PathList: IteratorProtocol {
+/// The lines of a path-list file (`--files-from`), read lazily; blank lines and `#` comments skipped. A
+/// list that cannot be read yields one failure naming it.
+public struct PathList: IteratorProtocol {
     private var stream: ByteStream?
     private var failure: InputError?
 
-    init(path: String) {
+    /// Opens the list at `path`.
+    public init(path: String) {
         do { stream = try ByteStream(path: path) } catch { failure = error }
     }
 
-    mutating func next() -> Result<String, InputError>? {
+    /// The next path, a failure reading the list, or nil at its end.
+    public mutating func next() -> Result<String, InputError>? {
         if let failure {
             self.failure = nil
             stream = nil

@@ -70,7 +70,8 @@ public struct FileIdentity: Sendable, Hashable {
     let device: UInt64
     let inode: UInt64
 
-    init(_ info: stat) {
+    /// The identity of the file `info` describes (from `stat` or `fstat`).
+    public init(_ info: stat) {
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
     }

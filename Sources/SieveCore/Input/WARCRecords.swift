@@ -62,7 +62,7 @@ public struct WARCRecords: Sequence, IteratorProtocol {
             let skipped = try stream.skip(count: length)
             let truncation = skipped < length ? " (and truncated: the file ends after \(skipped) bytes)" : ""
             return .failed(Failure(input: path, offset: start, stage: "warc",
-                                   reason: "record of \(length) bytes passes the --max-bytes limit of \(maxBytes)\(truncation)"))
+                                   reason: "record of \(length) bytes exceeds the --max-bytes limit of \(maxBytes)\(truncation)"))
         }
         let block = try stream.read(count: length)
         guard block.count == length else {

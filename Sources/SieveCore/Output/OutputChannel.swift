@@ -205,6 +205,8 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     public var path: String
     /// What went wrong.
     public var reason: String
+    /// The `errno` of the failed system call, when one failed (`EPIPE`: the reader went away).
+    public var code: Int32?
 
     /// Creates an output error.
     public init(path: String, reason: String) {
@@ -215,6 +217,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
     /// An error from a failed system call: `No space left on device`, `File too large`...
     public init(path: String, errno code: Int32) {
         self.init(path: path, reason: String(cString: strerror(code)))
+        self.code = code
     }
 
     /// An error creating `target` for the output `path`: names the missing folder when there is one.

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// The help a new user reads: true statements, and lines that fit 80 columns without being rewrapped.
+@Suite struct HelpTextTests {
+    /// The lines of one section (`EXAMPLES:`, `EXIT STATUS:`) of a help text, up to the next blank line.
+    private func section(_ title: String, of help: String) -> [Substring] {
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let start = lines.firstIndex(where: { $0.hasSuffix(title) }) else { return [] }
+        return Array(lines[(start + 1)...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+    }
+
+    @Test(arguments: [["--help"], ["convert", "--help"], ["run", "--help"], ["new-stage", "--help"]])
+    func examplesAndExitStatusesAreNotRewrapped(_ arguments: [String]) throws {
+        let help = try SieveProcess.run(arguments).text
+        let examples = section("EXAMPLES:", of: help)
+        #expect(!examples.isEmpty)
+        for line in examples {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            let continued = text.hasPrefix("--") || text.hasPrefix("#") || text.hasPrefix("new-stage")
+            #expect(text.hasPrefix("sieve ") || text.hasPrefix("swift ") || text.hasPrefix("cat ") || continued,
+                    "a wrapped example line: \(line)")
+        }
+        for line in section("EXIT STATUS:", of: help) {
+            let leading = line.prefix { $0 == " " }.count
+            #expect(line.dropFirst(leading).first?.isNumber == true || leading > 4, "a wrapped status line: \(line)")
+        }
+    }
+
+    @Test func convertHelpTellsTheTruth() throws {
+        let help = try SieveProcess.run(["convert", "--help"]).text.replacingOccurrences(of: "\n", with: " ")
+            .split(separator: " ").joined(separator: " ")
+        #expect(help.contains("else json for one file and jsonl for a batch"))
+        #expect(help.contains(".shtml") && help.contains(".ndjson"))
+        #expect(help.contains("130 stopped by Ctrl-C"))
+        #expect(help.contains("141 the reader of the output went away"))
+        #expect(help.contains("or a write error during the run"))
+        #expect(help.contains("- for standard error"))
+        #expect(!help.contains("nothing is read"))
+    }
+
+    @Test func bareSieveListsTheSubcommands() throws {
+        let result = try SieveProcess.run([])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("SUBCOMMANDS:"), "\(result.stderr)")
+        #expect(result.stderr.contains("convert (default)") || result.stderr.contains("  convert"))
+        #expect(!result.stderr.contains("no input given"))
+    }
+}
