@@ -28,18 +28,13 @@ import Testing
         let directory = try TemporaryDirectory()
         let fifo = directory.path("pipe")
         #expect(mkfifo(fifo, 0o600) == 0)
-        let received = Received()
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            received.data = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data()
-            done.signal()
-        }
+        let reader = FIFOReader(fifo)
         let channel = try OutputChannel(path: fifo)
         let text = String(repeating: "một dòng\n", count: 20_000)
         channel.write(text)
         try channel.commit()
-        done.wait()
-        #expect(received.data == Data(text.utf8))
+        let received = reader.wait()
+        #expect(received == Data(text.utf8))
         #expect(kind(fifo) == S_IFIFO)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["pipe"])
     }
@@ -138,9 +133,4 @@ import Testing
             "\(error)" == "cannot write \(nested): the folder \(directory.path("missing")) does not exist"
         }
     }
-}
-
-/// Bytes handed from a reader thread to the test.
-private final class Received: @unchecked Sendable {
-    var data = Data()
 }

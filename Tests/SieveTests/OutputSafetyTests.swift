@@ -56,16 +56,11 @@ import Testing
         let scratch = try TemporaryDirectory()
         let fifo = scratch.path("pipe")
         #expect(mkfifo(fifo, 0o600) == 0)
-        let received = Box()
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            received.data = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data()
-            done.signal()
-        }
+        let reader = FIFOReader(fifo)
         let result = try SieveProcess.run(["convert", seeds, "-o", fifo, "-q"])
-        done.wait()
+        let received = reader.wait()
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try SieveProcess.jsonLines(received.data).count == 5)
+        #expect(try SieveProcess.jsonLines(received).count == 5)
         var info = stat()
         #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
         #expect(try listing(scratch) == ["pipe"])
@@ -238,9 +233,4 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("'covert' is neither a file nor a command (did you mean 'sieve convert'?)"))
     }
-}
-
-/// Bytes handed from a reader thread to the test.
-private final class Box: @unchecked Sendable {
-    var data = Data()
 }
