@@ -34,7 +34,7 @@ import Testing
     }
 
     private func ids(_ path: String) throws -> [String] {
-        try SieveProcess.jsonLines(Data(contentsOf: URL(fileURLWithPath: path))).compactMap { ($0["id"] as? String)?.split(separator: "/").last.map(String.init) }
+        try SieveProcess.jsonLines(atPath: path).compactMap { ($0["id"] as? String)?.split(separator: "/").last.map(String.init) }
     }
 
     @Test func aCrashAndAStallFailAloneAndTheRestIsWritten() throws {
@@ -44,7 +44,7 @@ import Testing
                                            "--jobs", "2", "--errors", scratch.path("errors.jsonl")] + stages)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(try ids(scratch.path("out.jsonl")) == ["1", "2", "3", "4", "5"])
-        let failures = try SieveProcess.jsonLines(Data(contentsOf: URL(fileURLWithPath: scratch.path("errors.jsonl"))))
+        let failures = try SieveProcess.jsonLines(atPath: scratch.path("errors.jsonl"))
         #expect(failures.map { $0["input"] as? String } == [scratch.path("in/2a.txt"), scratch.path("in/4a.txt")])
         #expect(failures.map { $0["stage"] as? String } == ["worker", "worker"])
         #expect((failures[0]["reason"] as? String)?.contains("killed by signal 11") == true, "\(failures[0])")
@@ -89,7 +89,7 @@ import Testing
         #expect(resumed.status == 1, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("in/3a.txt: resume: was still being converted 3.0 seconds or more after it started"))
         #expect(try ids(output) == ["1", "2", "3", "4", "5"])
-        let failures = try SieveProcess.jsonLines(Data(contentsOf: URL(fileURLWithPath: scratch.path("errors.jsonl"))))
+        let failures = try SieveProcess.jsonLines(atPath: scratch.path("errors.jsonl"))
         #expect(failures.map { $0["input"] as? String } == [scratch.path("in/3a.txt")])
     }
 
@@ -104,7 +104,7 @@ import Testing
         #expect(resumed.status == 1, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("1 input(s) were being converted when the previous run ended abruptly"))
         #expect(try ids(output) == ["1", "2", "3", "4", "5"])
-        let failures = try SieveProcess.jsonLines(Data(contentsOf: URL(fileURLWithPath: scratch.path("errors.jsonl"))))
+        let failures = try SieveProcess.jsonLines(atPath: scratch.path("errors.jsonl"))
         #expect(failures.map { $0["stage"] as? String } == ["worker"])
         #expect((failures.first?["reason"] as? String)?.contains("killed by signal 11") == true)
     }

@@ -102,7 +102,7 @@ import Testing
     }
 
     private func ids(_ path: String) throws -> [String] {
-        try SieveProcess.jsonLines(Data(contentsOf: URL(fileURLWithPath: path))).compactMap { $0["id"] as? String }
+        try SieveProcess.jsonLines(atPath: path).compactMap { $0["id"] as? String }
     }
 
     @Test func resumeAfterAnInputIsAddedBeforeTheDonePartIsRefusedNamingIt() throws {

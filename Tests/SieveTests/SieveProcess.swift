@@ -50,4 +50,9 @@ enum SieveProcess {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
         }
     }
+
+    /// The objects of a JSON Lines file (an output or an `--errors` report).
+    static func jsonLines(atPath path: String) throws -> [[String: Any]] {
+        try jsonLines(Data(contentsOf: URL(fileURLWithPath: path)))
+    }
 }

@@ -184,19 +184,10 @@ enum PageTitle {
         return String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
     }
 
-    /// Whether `text` holds the separator's bytes (separators are fixed punctuation between spaces, so a byte
-    /// match is the match; Foundation's `contains` costs a CFString search per call).
+    /// Whether `text` holds the separator (fixed punctuation between spaces, so a byte match is the match;
+    /// Foundation's `contains` cost a CFString search per heading and separator).
     static func contains(_ text: String, _ separator: String) -> Bool {
-        var text = text, separator = separator
-        return text.withUTF8 { haystack in
-            separator.withUTF8 { needle in
-                guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-                    if needle.indices.allSatisfy({ haystack[start + $0] == needle[$0] }) { return true }
-                }
-                return false
-            }
-        }
+        ByteSearch.findIgnoringCase(Array(text.utf8), separator, from: 0) != nil
     }
 
     /// The longest label of the host but its last, as a key: "www.falstaff.de" → "falstaff",
