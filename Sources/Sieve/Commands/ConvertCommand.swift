@@ -163,6 +163,7 @@ struct ConvertCommand: AsyncParsableCommand {
             let seconds = ProgressLine.fixed(ProgressLine.seconds(ContinuousClock.now - clock), 2)
             printError("sieve: \(report.summary.replacingFirstLine { "\($0) in \(seconds) s" })")
         }
+        if let profile = report.profile { printError(profile.table) }
         if interrupts.flag.isRaised { throw ExitCode(130) }
         if report.failed > 0 || report.stoppedEarly != nil { throw ExitCode(1) }
     }
