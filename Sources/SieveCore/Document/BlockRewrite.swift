@@ -15,7 +15,8 @@ extension Block {
             self.rows = rows
         }
         let plain = transform(text)
-        guard !spans.isEmpty, plain != text else {
+        // Bytes, not `==`: Swift compares strings up to canonical equivalence, and NFC changes offsets.
+        guard !spans.isEmpty, !plain.utf8.elementsEqual(text.utf8) else {
             text = plain
             return
         }
@@ -60,7 +61,7 @@ extension Block {
             spans = []
             return
         }
-        if Self.hasSpaceAtEnds(rewritten), plain != rewritten {
+        if Self.hasSpaceAtEnds(rewritten), !plain.utf8.elementsEqual(rewritten.utf8) {
             // The mark kept a space the transform trims at the ends; trim it and move the boundaries with it.
             let result = Array(rewritten.unicodeScalars)
             var head = 0, tail = result.count
@@ -68,7 +69,7 @@ extension Block {
             while tail > head, Self.isSpace(result[tail - 1]) { tail -= 1 }
             var trimmed = String.UnicodeScalarView()
             trimmed.append(contentsOf: result[head..<tail])
-            guard String(trimmed) == plain else {
+            guard String(trimmed).utf8.elementsEqual(plain.utf8) else {
                 text = plain
                 spans = []
                 return

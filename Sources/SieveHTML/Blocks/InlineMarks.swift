@@ -38,7 +38,7 @@ struct InlineMarks {
         var href: String?
         switch tag {
         case .a:
-            guard let target = node.attribute("href").flatMap(links.resolve) else { return }
+            guard let target = links.resolve(node, "href") else { return }
             kind = .link
             href = target
         case .b, .strong: kind = .bold

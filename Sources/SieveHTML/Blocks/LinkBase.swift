@@ -37,48 +37,59 @@ struct LinkBase {
 
     /// The absolute address of `href`; nil for an empty or script address.
     func resolve(_ href: String) -> String? {
-        let trimmed = Self.trimmed(href)
-        guard !trimmed.isEmpty, !Self.hasScheme(trimmed, "javascript:"), !Self.hasScheme(trimmed, "vbscript:") else { return nil }
-        guard let base, !Self.hasScheme(trimmed, "https:"), !Self.hasScheme(trimmed, "http:") else { return trimmed }
-        let relative = Array(trimmed.utf8) + [0]
+        var href = href
+        return href.withUTF8 { resolve(bytes: $0) }
+    }
+
+    /// The absolute address of an element's attribute (`href`, `src`...), read from its bytes; nil when
+    /// missing, empty or a script address.
+    func resolve(_ node: xmlNodePtr, _ attribute: StaticString) -> String? {
+        node.withAttribute(attribute) { resolve(bytes: $0) } ?? nil
+    }
+
+    /// The absolute address of UTF-8 bytes (trimmed of spaces first): an address with an `http:` or
+    /// `https:` scheme is kept as it is, a relative one is resolved when there is a base.
+    private func resolve(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let first = bytes.firstIndex(where: { $0 > 0x20 }), let last = bytes.lastIndex(where: { $0 > 0x20 }) else { return nil }
+        let trimmed = UnsafeBufferPointer(rebasing: bytes[first...last])
+        if Self.hasScheme(trimmed, "javascript:") || Self.hasScheme(trimmed, "vbscript:") { return nil }
+        guard let base, !Self.hasScheme(trimmed, "https:"), !Self.hasScheme(trimmed, "http:") else {
+            return String(decoding: trimmed, as: UTF8.self)
+        }
+        var relative = [UInt8](trimmed)
+        relative.append(0)
         guard let built = relative.withUnsafeBufferPointer({ reference in
             base.withUnsafeBufferPointer { xmlBuildURI(reference.baseAddress, $0.baseAddress) }
-        }) else { return trimmed }
+        }) else { return String(decoding: trimmed, as: UTF8.self) }
         defer { sieve_xmlFree(built) }
         return String(cString: built)
     }
 
     /// An image's address: `src`, or when it is missing or a `data:` placeholder, `data-src`,
-    /// `data-lazy-src`, or the first address of `srcset` / `data-srcset`.
+    /// `data-lazy-src`, `data-original`, or the first address of `srcset` / `data-srcset`.
     func imageSource(_ image: xmlNodePtr) -> String? {
         for name: StaticString in ["src", "data-src", "data-lazy-src", "data-original"] {
-            if let value = image.attribute(name), case let trimmed = Self.trimmed(value), !trimmed.isEmpty,
-               !Self.hasScheme(trimmed, "data:") {
-                return resolve(trimmed)
+            let found: String?? = image.withAttribute(name) { value in
+                guard let first = value.firstIndex(where: { $0 > 0x20 }),
+                      !Self.hasScheme(UnsafeBufferPointer(rebasing: value[first...]), "data:") else { return nil }
+                return resolve(bytes: value)
             }
+            if let found = found ?? nil { return found }
         }
         for name: StaticString in ["srcset", "data-srcset"] {
-            if let value = image.attribute(name), let first = Self.trimmed(value).split(separator: " ").first,
-               !Self.hasScheme(String(first), "data:") {
-                return resolve(String(first.hasSuffix(",") ? first.dropLast() : first))
+            if let value = image.attribute(name), let first = value.split(whereSeparator: { $0 == " " || $0 == "," }).first,
+               !first.hasPrefix("data:") {
+                return resolve(String(first))
             }
         }
         return nil
     }
 
-    private static func trimmed(_ text: String) -> String {
-        let bytes = text.utf8
-        guard let first = bytes.firstIndex(where: { $0 > 0x20 }), let last = bytes.lastIndex(where: { $0 > 0x20 }) else { return "" }
-        return String(decoding: bytes[first...last], as: UTF8.self)
-    }
-
     /// Whether the address starts with `scheme` (lowercase, with its colon), ignoring case.
-    private static func hasScheme(_ address: String, _ scheme: StaticString) -> Bool {
+    private static func hasScheme(_ address: UnsafeBufferPointer<UInt8>, _ scheme: StaticString) -> Bool {
         scheme.withUTF8Buffer { expected in
-            var bytes = address.utf8.makeIterator()
-            for byte in expected {
-                guard let next = bytes.next(), next | 0x20 == byte | 0x20 else { return false }
-            }
+            guard address.count >= expected.count else { return false }
+            for index in 0..<expected.count where address[index] | 0x20 != expected[index] | 0x20 { return false }
             return true
         }
     }

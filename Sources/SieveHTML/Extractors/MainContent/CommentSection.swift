@@ -13,7 +13,8 @@ import SieveCore
 /// `user`, `name`, or `itemprop="author"`) under 80 bytes; the date the first `<time datetime>`, else the
 /// first element named `date`/`datetime`/`time`/`published` that reads as a date; the text is the first
 /// element named `content`, `message` or `body` (else `text`) that is neither a comment nor meta data,
-/// else the comment without its author, meta data (votes, reply links, avatars...) and forms. A section without such comments gives one comment per text block. The comment form and its
+/// else the comment without its author, meta data (votes, reply links, avatars...) and forms. A section
+/// without such comments gives one comment per text block (headings aside). The comment form and its
 /// labels ("Leave a reply", "Name", "Email") are left out.
 struct CommentSection {
     let table: NodeTable
