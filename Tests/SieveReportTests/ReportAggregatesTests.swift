@@ -50,6 +50,16 @@ import Testing
         #expect(decade.bars.count == 121)
         #expect(decade.bars.last?.label == "2024-05")
         #expect(decade.bars.last?.count == 2)
+        #expect(decade.earlier == 0 && decade.later == 0, "nothing is 1% of three documents")
+    }
+
+    @Test func aFewStrayDatesDoNotStretchALongTimeline() {
+        var perDay: [String: Int] = ["1970-01-01": 1, "2031-12-31": 2]
+        for day in 1...28 { perDay["2024-02-\(day < 10 ? "0" : "")\(day)"] = 10 }
+        let timeline = Timeline(perDay: perDay)
+        #expect(timeline.earlier == 1 && timeline.later == 2)
+        #expect(timeline.step == .day)
+        #expect(timeline.bars.first?.label == "2024-02-01" && timeline.bars.count == 28)
     }
 
     @Test func aTopCounterStaysBoundedAndKeepsTheFrequentKeys() {
