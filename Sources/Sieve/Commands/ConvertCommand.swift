@@ -171,6 +171,7 @@ struct ConvertCommand: AsyncParsableCommand {
         if !run.quiet || report.failed > 0 {
             printError("sieve: \(report.summary.replacingFirstLine { "\($0) in \(ProgressLine.fixed(elapsed, 2)) s" })")
         }
+        if let profile = report.profile { printError(profile.table) }
         if interrupts.flag.isRaised { throw ExitCode(130) }
         if report.failed > 0 || report.stoppedEarly != nil { throw ExitCode(1) }
     }
