@@ -97,3 +97,28 @@ import Testing
         #expect(HTMLText.shortened("abcdef", to: 4) == "abc…")
     }
 }
+
+@Suite struct DocumentLineTests {
+    static let lines = [
+        #"{"id":"a","title":"Tin \"mới\"","published":"2024-08-23T15:30:00+07:00","authors":["Thái Bình"],"language":"vi","#
+            + #""site":null,"url":"https://www.example.vn/x","text":"Xin chào\n\u00e9 – \\ end","blocks":[{"kind":"paragraph","text":"}]\"{"}],"#
+            + #""fields":{"organizations":[{"name":"UBND quận"}]},"diagnostics":[]}"#,
+        #"  { "text" : "" , "title" : null , "authors" : [ ] , "n" : -1.5e3 , "ok" : true }  "#,
+        #"{}"#,
+    ]
+
+    @Test(arguments: lines)
+    func scanningALineGivesWhatParsingItWholeGives(line: String) throws {
+        let scanned = try #require(DocumentLine.record(Array(line.utf8)))
+        let parsed = try #require(ReportRecord(json: try SieveReportTestJSON.parse(line)))
+        #expect(scanned.day == parsed.day && scanned.site == parsed.site && scanned.language == parsed.language)
+        #expect(scanned.textLength == parsed.textLength)
+        #expect(scanned.hasTitle == parsed.hasTitle && scanned.hasDate == parsed.hasDate)
+        #expect(scanned.authors == parsed.authors && scanned.organizations == parsed.organizations)
+    }
+
+    @Test(arguments: [#"{"text":"open"#, #"{"blocks":[{]"#, #"["a"]"#, #"{"a":1}x"#, #"{"title":tru}"#, "id,title"])
+    func aLineThatIsNotAJSONObjectIsNoDocument(line: String) {
+        #expect(DocumentLine.record(Array(line.utf8)) == nil)
+    }
+}
