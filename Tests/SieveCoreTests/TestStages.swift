@@ -1,6 +1,7 @@
 import SieveCore
 
-/// A reader that turns each line of its input into a paragraph; fails on inputs that say "explode".
+/// A reader that turns each line of its input into a paragraph (timing that as its part `split`); fails on
+/// inputs that say "explode".
 struct LinesReader: SourceReader {
     static let name = "lines"
     static let summary = "test reader"
@@ -11,7 +12,7 @@ struct LinesReader: SourceReader {
     func read(_ input: Input, context: StageContext, emit: (Document) throws -> Void) throws {
         let text = String(decoding: input.bytes, as: UTF8.self)
         if text.contains("explode") { throw StageError(stage: Self.name, "the input asked to explode") }
-        let blocks = text.split(separator: "\n").map { Block(.paragraph, String($0)) }
+        let blocks = context.measure("split") { text.split(separator: "\n").map { Block(.paragraph, String($0)) } }
         try emit(Document(id: input.id, source: Source(path: input.path, format: Self.name), blocks: blocks))
     }
 }

@@ -48,8 +48,8 @@ import Testing
                 "sieve: error: \(file):2:5: this list item was read as the single string 'nfc - whitespace': put each '- ' on its own line, indented the same",
                 "sieve: error: \(file):5:47: stage 'exec' has no option 'timout' (did you mean 'timeout'?); its options: command, timeout, config, workers",
                 "sieve: error: \(file):8:27: option 'columns' of stage 'csv' has an unknown column 'titel' (did you mean 'title'?); known: "
-                    + "id, source.path, source.format, source.offset, source.url, title, published, modified, authors, language, site, url, "
-                    + "description, image, tags, text, blocks, fields, diagnostics, fields.NAME",
+                    + "id, source.path, source.format, source.offset, source.url, source.fetched, title, published, modified, authors, "
+                    + "language, site, url, description, image, tags, text, blocks, comments, fields, diagnostics, fields.NAME",
                 "sieve: error: \(file):9:10: input 'missing/' does not exist (looked for \(scratch.url.path)/missing/; inputs are relative to the pipeline file)",
             ])
         }
