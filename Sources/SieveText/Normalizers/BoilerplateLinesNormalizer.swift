@@ -102,7 +102,11 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         for line in lines {
             switch line.verdict {
             case .body: blocks.append(line.block)
-            case .intertitle: blocks.append(Block(.heading, line.block.text, level: 2))
+            case .intertitle:
+                var heading = line.block
+                heading.kind = .heading
+                heading.level = 2
+                blocks.append(heading)
             case .caption where keepCaptions: blocks.append(Block(.caption, line.captionText))
             case .caption, .drop: dropped += 1
             case .tags:
