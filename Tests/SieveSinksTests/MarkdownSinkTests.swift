@@ -47,12 +47,12 @@ import Testing
         #expect(markdown.hasPrefix("""
             ---
             title: "Hà Nội \\"mùa thu\\""
+            id: "news/tricky"
+            source: {"path":"news/tricky.html","format":"html"}
             date: "2023-08-23T21:22:00+07:00"
             authors: ["Thái Bình", "Lê An"]
-            url: "https://example.vn/a"
             site: "Báo Mẫu"
-            id: "news/tricky"
-            source: "news/tricky.html"
+            url: "https://example.vn/a"
             ---
 
             # Tin
@@ -60,6 +60,98 @@ import Testing
         let metadata = MarkdownParser().parse(markdown).metadata
         #expect(metadata["title"] == "\"Hà Nội \\\"mùa thu\\\"\"")
         #expect(metadata["url"] == "\"https://example.vn/a\"")
+    }
+
+    /// A page's structure: links (one hostile), emphasis, inline code and image, nested and numbered lists,
+    /// a table with header cells, code with its language, a figure, and comments.
+    static func structured() -> Document {
+        var paragraph = Block(.paragraph, "Xem bài này và bài kia, rất *hay*, gọi f(x) nhé.\nDòng hai.")
+        paragraph.spans = [
+            Block.Span(.link, start: 4, length: 7, href: "https://example.vn/bai-nay?a=1&b=(2)"),
+            Block.Span(.link, start: 15, length: 7, href: "javascript:alert(1)"),
+            Block.Span(.bold, start: 24, length: 3),
+            Block.Span(.italic, start: 28, length: 5),
+            Block.Span(.code, start: 39, length: 4),
+            Block.Span(.image, start: 47, length: 0, src: "/anh/a b.png", alt: "ảnh [1]"),
+        ]
+        func item(_ text: String, depth: Int, ordered: Bool) -> Block {
+            var block = Block(.listItem, text)
+            block.depth = depth
+            block.ordered = ordered
+            return block
+        }
+        var table = Block(.table, "Tên\tĐiểm\nAn\t9")
+        table.rows = [[Block.Cell("Tên", header: true), Block.Cell("Điểm", header: true)], [Block.Cell("An"), Block.Cell("9")]]
+        var code = Block(.code, "for i in 0..<3 {\n    print(i) // `i`\n}")
+        code.language = "swift"
+        var figure = Block(.figure, "Ảnh: hội nghị")
+        figure.image = Block.Image(src: "https://example.vn/h.jpg", alt: "Hội nghị")
+        var document = Document(id: "news/structured", source: Source(path: "news/structured.html", format: "html"), blocks: [
+            Block(.heading, "Tổng kết", level: 2), paragraph,
+            item("Một", depth: 1, ordered: true), item("Hai", depth: 1, ordered: true), item("Hai a", depth: 2, ordered: false),
+            item("Hai b", depth: 2, ordered: false), table, code, figure,
+        ])
+        document.comments = [Comment(author: "Lan", date: "2024-01-02", text: "Hay quá!\nCảm ơn."), Comment(text: "**Không** đậm")]
+        return document
+    }
+
+    @Test func inkReadsBackLinksEmphasisNestedListsTablesCodeFiguresAndComments() throws {
+        let markdown = try render(MarkdownSink(options: NoOptions()), [Self.structured()])
+        let html = MarkdownParser().html(from: markdown)
+        let page = try ParsedHTML(html)
+        #expect(try page.strings("//p[1]/a/@href") == ["https://example.vn/bai-nay?a=1&b=%282%29"], "\(markdown)")
+        #expect(try page.strings("//p[1]/a") == ["bài này"])
+        #expect(try page.strings("//p[1]/strong") == ["rất"])
+        #expect(try page.strings("//p[1]/em") == ["*hay*"])
+        #expect(try page.strings("//p[1]/code") == ["f(x)"])
+        #expect(try page.strings("//p[1]/img/@src") == ["/anh/a%20b.png"])
+        #expect(!markdown.contains("javascript:"))
+        // Ink reads a nested list only where it ends its parent list (an item back at the outer level is
+        // taken into the nested one), so this page nests last; `nestedListsReturnToTheirLevel` checks the rest.
+        #expect(try page.strings("/html/body/ol/li/text()[1]") == ["Một", "Hai"], "\(markdown)\n\(html)")
+        #expect(try page.strings("//ol/li/ul/li") == ["Hai a", "Hai b"])
+        #expect(try page.strings("//th") == ["Tên", "Điểm"])
+        #expect(try page.strings("//td") == ["An", "9"])
+        #expect(try page.strings("//pre/code/@class") == ["language-swift"])
+        #expect(try page.strings("//pre/code") == ["for i in 0..<3 {\n    print(i) // `i`\n}\n"])
+        #expect(try page.strings("//img/@src").contains("https://example.vn/h.jpg"))
+        #expect(try page.strings("//em").contains("Ảnh: hội nghị"))
+        #expect(try page.strings("//h2") == ["Tổng kết", "Comments"])
+        #expect(markdown.hasSuffix("## Comments\n\n- **Lan** · **2024-01-02**\\\n  Hay quá!\\\n  Cảm ơn.\n- \\*\\*Không\\*\\* đậm\n"))
+    }
+
+    @Test func nestedListsReturnToTheirLevel() throws {
+        func item(_ text: String, _ depth: Int, _ ordered: Bool) -> Block {
+            var block = Block(.listItem, text)
+            block.depth = depth
+            block.ordered = ordered
+            return block
+        }
+        let document = Document(id: "l", source: Source(path: "l.html", format: "html"), blocks: [
+            item("Một", 1, true), item("Một a", 2, false), item("Một b", 2, false), item("Hai", 1, true),
+            item("Hai a", 3, true), item("Hai b\nhai dòng", 2, true), item("Ba", 1, false), Block(.paragraph, "Hết."),
+            item("Lại", 1, true),
+        ])
+        let markdown = try render(MarkdownSink(options: NoOptions()), [document])
+        // CommonMark 0.31 §5.2: a sublist sits under its item's text (3 columns after `1. `, 2 after `- `); a
+        // jump of two levels is one; `- ` after `1. ` starts a new list; a paragraph ends the lists.
+        #expect(markdown.hasSuffix("""
+            ---
+
+            1. Một
+               - Một a
+               - Một b
+            2. Hai
+               1. Hai a
+               2. Hai b\\
+                  hai dòng
+            - Ba
+
+            Hết.
+
+            1. Lại
+
+            """))
     }
 
     @Test func documentsInOneStreamEachStartAtTheirFrontMatter() throws {

@@ -60,6 +60,20 @@ import Testing
         #expect(try query(path, "INSERT INTO documents_fts(documents_fts) VALUES ('integrity-check')").isEmpty)
     }
 
+    @Test func blocksKeepTheirStructureAndCommentsHaveATable() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("news.sqlite")
+        try write([SampleDocuments.structured], to: path)
+        #expect(try query(path, "SELECT kind || ':' || ifnull(depth, '') || ':' || ifnull(ordered, '') FROM blocks WHERE kind = 'list_item'")
+                == ["list_item:1:1", "list_item:2:0"])
+        #expect(try query(path, "SELECT language FROM blocks WHERE kind = 'code'") == ["M-language"])
+        let markup = try query(path, "SELECT markup FROM blocks WHERE kind = 'paragraph'")
+        #expect(markup.first?.contains("\"href\":\"https://example.org/M-span-href?a=1&b=2\"") == true, "\(markup)")
+        #expect(try query(path, "SELECT count(*) FROM blocks WHERE markup IS NULL AND kind = 'heading'") == ["1"])
+        #expect(try query(path, "SELECT author FROM comments ORDER BY position").contains("M-comment-author"))
+        #expect(try query(path, "SELECT source_fetched FROM documents") == ["2024-02-03T04:05:06Z-M-source-fetched"])
+    }
+
     @Test func aDatabaseOfAnotherProgramIsRefused() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("other.db")

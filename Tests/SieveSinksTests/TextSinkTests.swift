@@ -12,8 +12,27 @@ import Testing
         first.title = "Hà Nội"
         let second = Document(id: "b", source: Source(path: "b.txt", format: "text"), blocks: [Block(.paragraph, "Bài hai.")])
         let text = try render(TextSink(options: NoOptions()), [first, second])
-        #expect(text == "Hà Nội\n\nĐoạn *một*.\n\n- mục một\n- mục hai\n\nTên\tĐiểm\nAn\t9\n\n"
-            + String(repeating: "=", count: 72) + "\n\nBài hai.\n")
+        #expect(text == """
+            Hà Nội
+            id: a
+            source: {"path":"a.html","format":"html"}
+
+            Đoạn *một*.
+
+            - mục một
+            - mục hai
+
+            Tên\tĐiểm
+            An\t9
+
+            \(String(repeating: "=", count: 72))
+
+            id: b
+            source: {"path":"b.txt","format":"text"}
+
+            Bài hai.
+
+            """)
     }
 }
 

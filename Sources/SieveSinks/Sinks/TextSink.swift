@@ -1,17 +1,20 @@
 import SieveCore
 
-/// `txt`: plain text a person reads: the title, then the article's blocks as paragraphs separated by blank
-/// lines (list items one per line after `- `, table rows one per line with tab-separated cells, code
-/// verbatim). A leading headline that repeats the title is not written twice. Documents are separated by a
-/// line of 72 `=` between blank lines.
+/// `txt`: plain text a person reads. The title; `name: value` lines for every other member of
+/// `DocumentSchema` the document has, in the schema's order (`source`, `fields` and `diagnostics` as
+/// JSON); a blank line; the article's blocks as paragraphs separated by blank lines (list items one per
+/// line after `- ` or `N. `, indented by depth; table rows one per line with tab-separated cells; code
+/// verbatim between ``` fences naming its language; a link as its text and `<address>`; a picture as
+/// `[image: alt <address>]`); then the comments after a `Comments` line. A leading headline that repeats
+/// the title is not written twice. Documents are separated by a line of 72 `=` between blank lines.
 ///
 /// Options: none.
-/// Example: → `Hà Nội mùa thu\n\nĐoạn một.\n\n- mục một\n- mục hai\n\n====…====\n\nBài thứ hai\n…`
+/// Example: → `Hà Nội mùa thu\nid: seeds/000\n…\n\nĐoạn một, xem <https://a.vn/1>.\n\n- mục một\n\n====…`
 public struct TextSink: AppendableSink {
     /// `txt` (`text` names the plain-text reader; the CLI takes `--to text` for this sink too).
     public static let name = "txt"
     /// One line for `sieve stages`.
-    public static let summary = "Plain text: title, then paragraphs separated by blank lines"
+    public static let summary = "Plain text: title, fields as name: value lines, then paragraphs separated by blank lines"
     /// `txt`.
     public static let fileExtension = "txt"
 
@@ -37,28 +40,9 @@ public struct TextSink: AppendableSink {
     public mutating func write(_ document: Document) {
         if count > 0 { output?.write(Self.separator) }
         count += 1
-        output?.write(Self.render(document))
+        output?.write(TextRenderer.render(document))
     }
 
     /// Nothing to close for plain text.
     public mutating func close() {}
-
-    /// The text of one document, ending with a newline.
-    static func render(_ document: Document) -> [UInt8] {
-        var lines: [UInt8] = []
-        if let title = document.title, !title.isEmpty {
-            lines.append(contentsOf: title.utf8)
-            lines.append(0x0A)
-        }
-        var previous: Block.Kind?
-        for (index, block) in document.blocks.enumerated() where !block.text.isEmpty {
-            if index == 0, block.kind == .heading, block.text == document.title { continue }
-            if !lines.isEmpty && !(previous == .listItem && block.kind == .listItem) { lines.append(0x0A) }
-            if block.kind == .listItem { lines.append(contentsOf: "- ".utf8) }
-            lines.append(contentsOf: block.text.utf8)
-            lines.append(0x0A)
-            previous = block.kind
-        }
-        return lines
-    }
 }

@@ -4,6 +4,11 @@ import SieveCore
 /// `ol`, `li`, `blockquote`, `figure`, `figcaption`, `img`, `pre`, `code`, `table`, `tr`, `th`, `td`, `a`,
 /// `em`, `strong`, `dl`, `dt`, `dd`, `section`), and no attribute but `href`, `src` and `alt`.
 ///
+/// The headline (`h1`), then a definition list of every other member of `DocumentSchema` the document has,
+/// in the schema's order (`source`, `fields` and `diagnostics` as JSON text), then the blocks (list items
+/// nested by depth in `ul` or `ol`, figures with their caption, tables with their header cells), then the
+/// comments in a `section`.
+///
 /// Safety, whatever the input: every text and attribute value is escaped (`XMLText`), so no tag, script,
 /// style or event attribute can come from the page; URLs pass `SafeURL`'s allow-list (http, https, mailto,
 /// relative), so a `javascript:` or `data:` link keeps its text and loses its target.
@@ -12,6 +17,8 @@ import SieveCore
 /// `<article>\n<h1>A &amp; B</h1>\n<dl>…</dl>\n<p>Đoạn một.</p>\n</article>\n`.
 struct HTMLRenderer {
     private(set) var bytes: [UInt8] = []
+    /// The lists open around the current list item: whether each is ordered.
+    private var lists: [Bool] = []
 
     /// The `<article>` of one document, ending with a newline.
     static func render(_ document: Document) -> [UInt8] {
@@ -27,20 +34,17 @@ struct HTMLRenderer {
         }
         html.raw("\n")
         html.metadata(document)
-        var openList = false
-        for block in blocks {
-            if openList, block.kind != .listItem {
-                html.raw("</ul>\n")
-                openList = false
+        for block in blocks where !block.isEmpty {
+            if block.kind == .listItem {
+                html.listItem(block)
+                continue
             }
-            if block.kind == .listItem, !openList {
-                html.raw("<ul>\n")
-                openList = true
-            }
+            html.closeLists()
             html.block(block)
             html.raw("\n")
         }
-        if openList { html.raw("</ul>\n") }
+        html.closeLists()
+        html.comments(document.comments)
         html.raw("</article>\n")
         return html.bytes
     }
@@ -54,26 +58,23 @@ struct HTMLRenderer {
         return html.bytes
     }
 
-    /// The core fields a document has, as a definition list.
+    /// Every member but the title and the body, in the schema's order, as a definition list.
     private mutating func metadata(_ document: Document) {
-        var entries: [(String, String)] = []
-        if let published = document.published { entries.append(("published", published)) }
-        if let modified = document.modified { entries.append(("modified", modified)) }
-        if !document.authors.isEmpty { entries.append(("authors", document.authors.joined(separator: ", "))) }
-        if let site = document.site { entries.append(("site", site)) }
-        if let language = document.language { entries.append(("language", language)) }
-        if let description = document.description { entries.append(("description", description)) }
-        if !document.tags.isEmpty { entries.append(("tags", document.tags.joined(separator: ", "))) }
-        entries.append(("id", document.id))
         raw("<dl>\n")
-        for (name, value) in entries {
-            element("dt", name)
-            element("dd", value)
-            raw("\n")
-        }
-        if let url = document.url {
-            raw("<dt>url</dt><dd>")
-            link(url, text: url)
+        for member in DocumentSchema.members where member.name != "title" {
+            let value: String
+            switch member.value(in: document) {
+            case .identifier(let text), .optionalString(let text?): value = text
+            case .strings(let values) where !values.isEmpty: value = values.joined(separator: ", ")
+            case .source(let source): value = Self.json { DocumentJSON.writeSource(source, to: &$0) }
+            case .fields(let fields) where !fields.isEmpty: value = Self.json { DocumentJSON.writeValue(.fields(fields), to: &$0) }
+            case .diagnostics(let diagnostics) where !diagnostics.isEmpty:
+                value = Self.json { DocumentJSON.writeValue(.diagnostics(diagnostics), to: &$0) }
+            default: continue
+            }
+            element("dt", member.name)
+            raw("<dd>")
+            if member.name == "url" || member.name == "image" { link(value, text: value) } else { text(value) }
             raw("</dd>\n")
         }
         raw("</dl>\n")
@@ -81,37 +82,141 @@ struct HTMLRenderer {
 
     private mutating func block(_ block: Block) {
         switch block.kind {
-        case .heading: element(Self.headingTags[min(max(block.level ?? 2, 1), 6) - 1], block.text, lineBreaks: true)
-        case .paragraph: element("p", block.text, lineBreaks: true)
-        case .listItem: element("li", block.text, lineBreaks: true)
+        case .heading: wrapped(Self.headingTags[min(max(block.level ?? 2, 1), 6) - 1], block)
+        case .paragraph: wrapped("p", block)
+        case .listItem: listItem(block)
         case .quote:
             raw("<blockquote>")
-            element("p", block.text, lineBreaks: true)
+            wrapped("p", block)
             raw("</blockquote>")
+        case .figure:
+            raw("<figure>")
+            if let image = block.image { self.image(src: image.src, alt: image.alt) }
+            if !block.text.isEmpty { wrapped("figcaption", block) }
+            raw("</figure>")
         case .caption:
             raw("<figure>")
-            element("figcaption", block.text, lineBreaks: true)
+            wrapped("figcaption", block)
             raw("</figure>")
         case .code:
             raw("<pre><code>")
             text(block.text)
             raw("</code></pre>")
         case .table:
-            let rows = block.text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+            let rows = block.rows ?? block.text.split(separator: "\n").enumerated().map { index, line in
+                line.split(separator: "\t", omittingEmptySubsequences: false).map { Block.Cell(String($0), header: index == 0) }
+            }
             raw("<table>\n")
-            for (index, row) in rows.enumerated() {
+            for row in rows {
                 raw("<tr>")
-                for cell in row { element(index == 0 ? "th" : "td", String(cell)) }
+                for cell in row { element(cell.header ? "th" : "td", cell.text) }
                 raw("</tr>\n")
             }
             raw("</table>")
         }
     }
 
+    /// A list item, opening and closing `ul`/`ol` elements to reach its depth; the `li` stays open for
+    /// the items nested in it.
+    private mutating func listItem(_ block: Block) {
+        let ordered = block.ordered ?? false
+        let depth = min(max(block.depth ?? 1, 1), lists.count + 1)
+        while lists.count > depth { closeList() }
+        if lists.count == depth {
+            if lists[depth - 1] == ordered {
+                raw("</li>\n")
+            } else {
+                closeList()
+            }
+        }
+        if lists.count < depth {
+            raw(ordered ? "<ol>\n" : "<ul>\n")
+            lists.append(ordered)
+        }
+        raw("<li>")
+        inline(block)
+    }
+
+    private mutating func closeList() {
+        raw(lists.removeLast() ? "</li>\n</ol>\n" : "</li>\n</ul>\n")
+    }
+
+    private mutating func closeLists() {
+        while !lists.isEmpty { closeList() }
+    }
+
+    /// The comments, each its own `section` with author and date in bold.
+    private mutating func comments(_ comments: [Comment]) {
+        guard !comments.isEmpty else { return }
+        raw("<section>\n<h2>Comments</h2>\n")
+        for comment in comments {
+            raw("<section>")
+            let byline = [comment.author, comment.date].compactMap { $0 }.filter { !$0.isEmpty }
+            if !byline.isEmpty { element("p", "", strong: byline.joined(separator: " · ")) }
+            wrapped("p", Block(.paragraph, comment.text))
+            raw("</section>\n")
+        }
+        raw("</section>\n")
+    }
+
     private static let headingTags = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
+    /// `<tag>` with the block's inline content `</tag>`.
+    private mutating func wrapped(_ tag: String, _ block: Block) {
+        raw("<\(tag)>")
+        inline(block)
+        raw("</\(tag)>")
+    }
+
+    /// The block's text with its spans as `a`, `strong`, `em`, `code` and `img`, line breaks as `br`.
+    private mutating func inline(_ block: Block) {
+        var links = 0
+        for event in InlineEvent.events(of: block) {
+            switch event {
+            case .text(let content): text(content)
+            case .lineBreak: raw("<br>")
+            case .open(let span):
+                switch span.kind {
+                case .link:
+                    links += 1
+                    if links == 1, let url = span.href.flatMap(SafeURL.allowed) {
+                        raw("<a href=\"")
+                        text(url)
+                        raw("\">")
+                    }
+                case .bold: raw("<strong>")
+                case .italic: raw("<em>")
+                case .code: raw("<code>")
+                case .image: break
+                }
+            case .close(let span):
+                switch span.kind {
+                case .link:
+                    if links == 1, span.href.flatMap(SafeURL.allowed) != nil { raw("</a>") }
+                    links -= 1
+                case .bold: raw("</strong>")
+                case .italic: raw("</em>")
+                case .code: raw("</code>")
+                case .image: break
+                }
+            case .image(let span):
+                if let src = span.src { image(src: src, alt: span.alt) }
+            }
+        }
+    }
+
+    /// `<img src alt>` when the address is allowed; nothing otherwise.
+    private mutating func image(src: String, alt: String?) {
+        guard let safe = SafeURL.allowed(src) else { return }
+        raw("<img src=\"")
+        text(safe)
+        raw("\" alt=\"")
+        text(alt ?? "")
+        raw("\">")
+    }
+
     /// `<a href>` when the URL is allowed, the text alone otherwise.
-    mutating func link(_ url: String, text: String) {
+    private mutating func link(_ url: String, text: String) {
         guard let safe = SafeURL.allowed(url) else {
             self.text(text)
             return
@@ -123,27 +228,31 @@ struct HTMLRenderer {
         raw("</a>")
     }
 
-    /// `<tag>text</tag>`, line breaks in the text as `<br>` when asked.
-    mutating func element(_ tag: String, _ content: String, lineBreaks: Bool = false) {
+    /// `<tag>text</tag>`, or `<tag><strong>strong</strong></tag>`.
+    private mutating func element(_ tag: String, _ content: String, strong: String? = nil) {
         raw("<\(tag)>")
-        if lineBreaks {
-            for (index, line) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if index > 0 { raw("<br>") }
-                text(String(line))
-            }
-        } else {
-            text(content)
+        if let strong {
+            raw("<strong>")
+            text(strong)
+            raw("</strong>")
         }
+        text(content)
         raw("</\(tag)>")
     }
 
     /// Escaped text.
-    mutating func text(_ content: String) {
+    private mutating func text(_ content: String) {
         XMLText.append(content, to: &bytes)
     }
 
     /// Markup written as it is (only the renderer's own fixed tags).
-    mutating func raw(_ markup: String) {
+    private mutating func raw(_ markup: String) {
         bytes.append(contentsOf: markup.utf8)
+    }
+
+    private static func json(_ body: (inout JSONWriter) -> Void) -> String {
+        var writer = JSONWriter()
+        body(&writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

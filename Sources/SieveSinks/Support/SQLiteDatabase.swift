@@ -46,6 +46,14 @@ final class SQLiteDatabase {
         return try statement.step() ? statement.integer(at: 0) : 0
     }
 
+    /// The first column of every row of a query, as text.
+    func strings(_ sql: String) throws(SQLiteError) -> [String] {
+        let statement = try prepare(sql)
+        var values: [String] = []
+        while try statement.step() { values.append(statement.text(at: 0)) }
+        return values
+    }
+
     /// A prepared statement.
     func prepare(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
         var statement: OpaquePointer?
@@ -119,6 +127,11 @@ final class SQLiteStatement {
     /// An integer column of the current row.
     func integer(at column: Int32) -> Int {
         Int(sqlite3_column_int64(statement, column))
+    }
+
+    /// A text column of the current row ("" for NULL).
+    func text(at column: Int32) -> String {
+        sqlite3_column_text(statement, column).map { String(cString: $0) } ?? ""
     }
 
     /// Clears the bindings and rewinds the statement.

@@ -8,6 +8,8 @@ final class SQLiteWriter {
     private let upsert: SQLiteStatement
     private let deleteBlocks: SQLiteStatement
     private let insertBlock: SQLiteStatement
+    private let deleteComments: SQLiteStatement
+    private let insertComment: SQLiteStatement
     private var pending = 0
     private var lastCommit = ContinuousClock.now
 
@@ -18,7 +20,9 @@ final class SQLiteWriter {
         try Self.prepareSchema(database)
         upsert = try database.prepare(SQLiteSchema.upsert)
         deleteBlocks = try database.prepare("DELETE FROM blocks WHERE doc = ?")
-        insertBlock = try database.prepare("INSERT INTO blocks (doc, position, kind, level, text) VALUES (?, ?, ?, ?, ?)")
+        insertBlock = try database.prepare(SQLiteSchema.insertBlock)
+        deleteComments = try database.prepare("DELETE FROM comments WHERE doc = ?")
+        insertComment = try database.prepare("INSERT INTO comments (doc, position, author, date, text) VALUES (?, ?, ?, ?, ?)")
         try database.execute("BEGIN IMMEDIATE")
     }
 
@@ -35,33 +39,56 @@ final class SQLiteWriter {
         }
         try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
         try database.execute("BEGIN IMMEDIATE; \(SQLiteSchema.create)"
-            + "PRAGMA application_id = \(SQLiteSchema.applicationID); PRAGMA user_version = \(SQLiteSchema.version); COMMIT")
+            + "PRAGMA application_id = \(SQLiteSchema.applicationID); PRAGMA user_version = \(SQLiteSchema.version)")
+        let present = Set(try database.strings("SELECT name FROM pragma_table_info('documents')"))
+        for column in SQLiteSchema.columns where !present.contains(column.name) {
+            try database.execute("ALTER TABLE documents ADD COLUMN \(column.name) \(column.type.replacing(" UNIQUE", with: ""))")
+        }
+        try database.execute("COMMIT")
     }
 
-    /// Upserts one document and replaces its blocks; commits when the batch is full.
+    /// Upserts one document and replaces its blocks and comments; commits when the batch is full.
     func write(_ document: Document) throws(SQLiteError) {
-        let values: [String?] = [
-            document.id, document.source.path, document.source.format, nil, document.source.url, document.source.fetched,
-            document.title, document.published, document.modified, json { $0.strings(document.authors) },
-            document.language, document.site, document.url, document.description, document.image,
-            json { $0.strings(document.tags) }, document.text, json { $0.value(.object(document.fields)) },
-            json { DocumentJSON.writeDiagnostics(document.diagnostics, to: &$0) },
-        ]
-        for (index, value) in values.enumerated() { upsert.bind(value, at: Int32(index + 1)) }
-        upsert.bind(document.source.offset, at: 4)
+        for (index, column) in SQLiteSchema.columns.enumerated() {
+            switch column.value(document) {
+            case .text(let text): upsert.bind(text, at: Int32(index + 1))
+            case .integer(let number): upsert.bind(number, at: Int32(index + 1))
+            }
+        }
         defer { upsert.reset() }
         guard try upsert.step() else { throw SQLiteError(path: database.path, message: "the upsert returned no row") }
         let doc = upsert.integer(at: 0)
         upsert.reset()
         deleteBlocks.bind(doc, at: 1)
         try deleteBlocks.run()
+        let attributes = DocumentSchema.blockAttributes
         for (position, block) in document.blocks.enumerated() {
             insertBlock.bind(doc, at: 1)
             insertBlock.bind(position, at: 2)
             insertBlock.bind(block.kind.rawValue, at: 3)
-            insertBlock.bind(block.level, at: 4)
-            insertBlock.bind(block.text, at: 5)
+            for (index, attribute) in attributes.enumerated() {
+                let column = Int32(4 + index)
+                switch attribute.value(in: block) {
+                case .number(let number)?: insertBlock.bind(Int(exactly: number), at: column)
+                case .bool(let flag)?: insertBlock.bind(flag ? 1 : 0, at: column)
+                case .string(let text)?: insertBlock.bind(text, at: column)
+                default: insertBlock.bind(nil as Int?, at: column)
+                }
+            }
+            insertBlock.bind(block.text, at: Int32(4 + attributes.count))
+            let structured = !block.spans.isEmpty || block.rows != nil || block.image != nil
+            insertBlock.bind(structured ? Self.markup(of: block) : nil, at: Int32(5 + attributes.count))
             try insertBlock.run()
+        }
+        deleteComments.bind(doc, at: 1)
+        try deleteComments.run()
+        for (position, comment) in document.comments.enumerated() {
+            insertComment.bind(doc, at: 1)
+            insertComment.bind(position, at: 2)
+            insertComment.bind(comment.author, at: 3)
+            insertComment.bind(comment.date, at: 4)
+            insertComment.bind(comment.text, at: 5)
+            try insertComment.run()
         }
         pending += 1
         if pending >= batch || ContinuousClock.now - lastCommit > .seconds(2) {
@@ -69,6 +96,13 @@ final class SQLiteWriter {
             pending = 0
             lastCommit = .now
         }
+    }
+
+    /// The block as one `sieve-document/2` JSON object.
+    private static func markup(of block: Block) -> String {
+        var writer = JSONWriter()
+        DocumentJSON.writeBlocks([block], to: &writer)
+        return String(decoding: writer.bytes.dropFirst().dropLast(), as: UTF8.self)
     }
 
     /// Commits what is pending and closes the database.
@@ -81,11 +115,5 @@ final class SQLiteWriter {
     func abandon() {
         try? database.execute("ROLLBACK")
         database.close()
-    }
-
-    private func json(_ body: (inout JSONWriter) -> Void) -> String {
-        var writer = JSONWriter()
-        body(&writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }
