@@ -71,7 +71,7 @@ let package = Package(
         ),
         .target(
             name: "SieveTesting",
-            dependencies: ["SieveCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["SieveCore", "CLibXML2", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(name: "SieveFuzzingTests", dependencies: ["SieveFuzzing"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveTests",
-            dependencies: ["Sieve", "SieveCore", "SieveTesting", "CSQLite"],
+            dependencies: ["Sieve", "SieveCore", "SieveTesting", "CSQLite", .product(name: "Ink", package: "Ink")],
             swiftSettings: strictSettings
         ),
     ]

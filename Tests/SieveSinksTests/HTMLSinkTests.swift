@@ -1,5 +1,6 @@
 import Foundation
 import SieveCore
+import SieveTesting
 import Testing
 @testable import SieveSinks
 

@@ -1,6 +1,7 @@
 import Foundation
 import Ink
 import SieveCore
+import SieveTesting
 import Testing
 @testable import SieveSinks
 

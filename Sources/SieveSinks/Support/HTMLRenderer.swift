@@ -70,7 +70,7 @@ struct HTMLRenderer {
             case .fields(let fields) where !fields.isEmpty: value = Self.json { DocumentJSON.writeValue(.fields(fields), to: &$0) }
             case .diagnostics(let diagnostics) where !diagnostics.isEmpty:
                 value = Self.json { DocumentJSON.writeValue(.diagnostics(diagnostics), to: &$0) }
-            default: continue
+            case .optionalString(nil), .strings, .text, .blocks, .comments, .fields, .diagnostics: continue
             }
             element("dt", member.name)
             raw("<dd>")

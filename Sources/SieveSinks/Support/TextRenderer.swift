@@ -15,7 +15,7 @@ enum TextRenderer {
             case .fields(let fields) where !fields.isEmpty: value = json { DocumentJSON.writeValue(.fields(fields), to: &$0) }
             case .diagnostics(let diagnostics) where !diagnostics.isEmpty:
                 value = json { DocumentJSON.writeValue(.diagnostics(diagnostics), to: &$0) }
-            default: continue
+            case .optionalString(nil), .strings, .text, .blocks, .comments, .fields, .diagnostics: continue
             }
             line("\(member.name): \(value.replacing("\n", with: " "))", &out)
         }
