@@ -9,7 +9,7 @@ import Testing
 /// them instead of adding rows.
 @Suite struct SQLiteSinkTests {
     private func write(_ documents: [Document], to path: String) throws {
-        var sink = try SQLiteSink(options: .init())
+        var sink = SQLiteSink(options: .init())
         try sink.open(database: path)
         for document in documents { try sink.write(document) }
         try sink.close()
@@ -90,7 +90,7 @@ import Testing
     @Test func abandoningRollsBackTheOpenBatch() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("news.sqlite")
-        var sink = try SQLiteSink(options: .init())
+        var sink = SQLiteSink(options: .init())
         try sink.open(database: path)
         try sink.write(awkwardDocuments()[0])
         sink.abandon()

@@ -22,7 +22,9 @@ import Testing
         let paragraphs = try #require(expected["paragraphs"] as? [String])
         #expect(document["text"] as? String == paragraphs.joined(separator: "\n\n"))
         let blocks = document["blocks"] as? [[String: Any]] ?? []
-        let captions = blocks.filter { $0["kind"] as? String == "caption" }.compactMap { $0["text"] as? String }
+        // A figure's text is its picture's caption.
+        let captions = blocks.filter { ["caption", "figure"].contains($0["kind"] as? String) }.compactMap { $0["text"] as? String }
+            .filter { !$0.isEmpty }
         #expect(captions == (expected["captions"] as? [String] ?? []))
         #expect(document["authors"] as? [String] == (expected["authors"] as? [String] ?? []))
         let fields = document["fields"] as? [String: Any] ?? [:]

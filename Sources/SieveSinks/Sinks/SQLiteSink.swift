@@ -19,25 +19,24 @@ public struct SQLiteSink: DatabaseSink {
         public var batch = 500
         /// The defaults.
         public init() {}
+        /// `batch`.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("batch", \.batch, "documents per transaction", check: { $0 < 1 ? "must be at least 1, not \($0)" : nil }),
+        ]
     }
 
     /// `sqlite`.
     public static let name = "sqlite"
     /// One line for `sieve stages`.
     public static let summary = "SQLite: a documents table, blocks, and an FTS5 index; re-runs upsert by id"
-    /// Option descriptions.
-    public static let optionHelp = ["batch": "documents per transaction (default 500)"]
     /// `sqlite`.
     public static let fileExtension = "sqlite"
 
     private let batch: Int
     private var writer: SQLiteWriter?
 
-    /// Creates the sink; `batch` must be at least 1.
-    public init(options: Options) throws {
-        guard options.batch >= 1 else {
-            throw StageError(stage: Self.name, "option 'batch' must be at least 1, got \(options.batch)")
-        }
+    /// Creates the sink from checked options.
+    public init(options: Options) {
         batch = options.batch
     }
 

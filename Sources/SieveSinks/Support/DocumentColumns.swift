@@ -14,6 +14,13 @@ enum DocumentColumns {
         standard.contains(column) || (column.hasPrefix("fields.") && column.count > 7)
     }
 
+    /// Nil for a known column, else a message naming the closest known one and all of them.
+    static func problem(with column: String) -> String? {
+        guard !isKnown(column) else { return nil }
+        return "has an unknown column '\(column)'\(Suggestion.hint(for: column, among: standard)); known: "
+            + "\(standard.joined(separator: ", ")), fields.NAME"
+    }
+
     /// The cell text of one column.
     static func value(of column: String, in document: Document) -> String {
         if column.hasPrefix("fields.") {
