@@ -104,4 +104,16 @@ import Testing
         let first = try String(contentsOfFile: "\(folder)/\(files[0])", encoding: .utf8)
         #expect(first.hasPrefix("---\ntitle: \"LĐLĐ"))
     }
+
+    @Test func perDocumentFilesStayInsideTheFolderWhateverTheIDs() throws {
+        let scratch = try TemporaryDirectory()
+        let pages = [#"{"id": "../../escape", "text": "Một."}"#, #"{"id": "tin/a#1:b", "text": "Hai."}"#,
+                     #"{"id": "/abs/.hidden", "text": "Ba."}"#, #"{"id": "tin/a#1:b", "text": "Bốn, cùng id."}"#]
+        try scratch.write("in/pages.jsonl", pages.joined(separator: "\n") + "\n")
+        let result = try SieveProcess.run(["convert", "in/pages.jsonl", "--to", "text", "-o", "out/", "-q"], in: scratch.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: scratch.path("out")).sorted()
+        #expect(files == ["abs", "abs/_hidden.txt", "escape.txt", "tin", "tin/a_1_b-2.txt", "tin/a_1_b.txt"], "\(files)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted() == ["in", "out"])
+    }
 }
