@@ -121,7 +121,7 @@ let package = Package(
             dependencies: ["SieveExternal", "SieveCore", "SieveTesting"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "SieveReportTests", dependencies: ["SieveReport", "SieveCore", "SieveExternal"], swiftSettings: strictSettings),
+        .testTarget(name: "SieveReportTests", dependencies: ["SieveReport", "SieveCore", "SieveExternal", "SieveTesting"], swiftSettings: strictSettings),
         .testTarget(name: "SieveFuzzingTests", dependencies: ["SieveFuzzing"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveTests",

@@ -129,11 +129,12 @@ struct ConvertCommand: AsyncParsableCommand {
                                   errorsPath: errorsPath, inputs: Set(inputs.compactMap { FileIdentity(path: $0) }))
         let recorder = try report.map { path throws(OutputError) in try RunReportRecorder(path: path, title: output ?? "standard output") }
         selection.outputs = Set([output, errorsPath, report].compactMap { $0.flatMap { FileIdentity(path: $0) } })
-        let logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
+        var logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
+        if run.quiet { logger.logLevel = .error }
         let isolation = try RunIsolation(pipeline: pipeline, spec: spec, options: run, batch: !(explicitFiles && inputs.count == 1),
                                          output: output, resumeAfter: plan.resumeAfter, logger: logger)
         let console = FailureConsole(limit: run.quiet ? 0 : 20)
-        let progress = ProgressLine(force: run.progress, total: explicitFiles ? inputs.count : nil)
+        let progress = ProgressLine(force: run.progress, count: run.progress ?? (isatty(STDERR_FILENO) == 1) ? InputCount(selection) : nil)
         let clock = ContinuousClock.now
         let walk = InputSource(selection)
         let source = plan.ledger.map { $0.track(walk) } ?? AnySequence(walk)
@@ -147,7 +148,7 @@ struct ConvertCommand: AsyncParsableCommand {
                 recorder?.add(failure: failure)
             }, onProgress: { report in
                 let items = report.inputs + plan.resumeAfter
-                progress.update(report, items: items)
+                progress.update(report, items: items, resumed: plan.resumeAfter)
                 try? plan.progress(items: items, failed: report.failed + plan.earlierFailures)
             })
             interrupts.settled()
