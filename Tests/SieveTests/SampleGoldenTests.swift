@@ -35,6 +35,20 @@ import Testing
         }
     }
 
+    /// `expected.md` is the page's Markdown as a person read it line by line: the front matter's core
+    /// fields, the article's paragraphs, its figures with their captions. The `fields:` and `diagnostics:`
+    /// lines are left out of the comparison: they belong to the field extractors, which their own tests pin.
+    @Test(arguments: cases)
+    func markdownMatchesTheGoldenFile(sample: String) throws {
+        let folder = "samples/html/\(sample)"
+        let result = try SieveProcess.run(["convert", "\(folder)/input.html", "--to", "markdown", "-q"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("fields: ") && !$0.hasPrefix("diagnostics: ") }
+        let expected = try String(contentsOf: SieveProcess.root.appendingPathComponent("\(folder)/expected.md"), encoding: .utf8)
+        #expect(lines.joined(separator: "\n") == expected)
+    }
+
     @Test func theWindows1258PageIsDecodedWithoutMojibake() throws {
         let page = SieveProcess.root.appendingPathComponent("samples/html/thanh-tri-cong-doan/input.html")
         #expect((try? String(contentsOf: page, encoding: .utf8)) == nil, "the sample must really be windows-1258 bytes, not UTF-8")
