@@ -196,6 +196,31 @@ struct MetadataTests {
                                                 DateValue(year: 2020, month: 1, day: 2, hour: 1, offsetMinutes: 0)!) == nil)
     }
 
+    @Test func genericDateMetaGivesWayToTheFirstTimeElement() throws {
+        // `<meta name="date">` without a word saying "published" is often the day the CMS last saved the page.
+        for (meta, expected) in [("<meta name=\"date\" content=\"2020-04-30\">", "2020-04-29"),
+                                 ("<meta name=\"dcterms.date\" content=\"2020-04-30T09:43+01:00\">", "2020-04-29"),
+                                 ("<meta property=\"article:published_time\" content=\"2020-04-30\">", "2020-04-30")] {
+            let document = try metadata("""
+                <html><head>\(meta)</head><body><article><h1>Mietenstreik</h1><time>29.04.2020, 12:01 Uhr</time>
+                <p>Der Artikel beginnt hier mit einem Satz.</p></article></body></html>
+                """)
+            #expect(document.published?.prefix(10) == expected[...], "\(meta)")
+        }
+    }
+
+    @Test func drupalNoSidebarsBodyClassIsNoSidebar() throws {
+        // Drupal writes the layout on <body>: "no-sidebars" has none, "one-sidebar sidebar-first" has one.
+        for (layout, expected) in [("no-sidebars page-node", "2022-01-25"), ("one-sidebar sidebar-first page-node", "2022-01-21")] {
+            let document = try metadata("""
+                <html><head><meta name="dcterms.date" content="2022-01-21T09:43+01:00"></head><body class="html \(layout)">
+                <article><h2>EU-Taxonomie</h2><div class="article-meta"><time class="date-display-single"
+                datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></div><p>Der Artikel beginnt hier.</p></article></body></html>
+                """)
+            #expect(document.published?.prefix(10) == expected[...], "\(layout)")
+        }
+    }
+
     @Test func lessCommonMetaNamesForThePublicationDate() throws {
         #expect(try metadata("<head><meta name='citation_publication_date' content='2016/05/04'></head><body><p>x</p></body>").published == "2016-05-04")
         #expect(try metadata("<head><meta name='publication_date' content='2021-10-13'></head><body><p>x</p></body>").published == "2021-10-13")

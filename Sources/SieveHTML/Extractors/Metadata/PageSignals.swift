@@ -234,12 +234,13 @@ struct PageSignals {
     }
 
     /// Whether an element is named like a comment thread, a related-stories box, a sidebar or a footer. The
-    /// footer of a post (Blogger's `post-footer`, WordPress themes' `entry-footer`) holds its byline and date.
+    /// footer of a post (Blogger's `post-footer`, WordPress themes' `entry-footer`) holds its byline and date;
+    /// Drupal's `no-sidebars` on `<body>` says the page has no sidebar.
     static func isChromeBox(_ node: xmlNodePtr) -> Bool {
         guard node.pointee.properties != nil else { return false }
         for attribute: StaticString in ["class", "id"] {
             let chrome = node.withAttribute(attribute) { value in
-                contains(value, "comment") || contains(value, "related") || contains(value, "sidebar")
+                contains(value, "comment") || contains(value, "related") || (contains(value, "sidebar") && !contains(value, "no-sidebars"))
                     || contains(value, "recommend") || contains(value, "teaser") || contains(value, "widget")
                     || contains(value, "popular") || contains(value, "trending")
                     || (contains(value, "footer") && !contains(value, "post-footer") && !contains(value, "entry-footer"))

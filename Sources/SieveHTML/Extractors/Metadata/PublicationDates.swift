@@ -73,6 +73,15 @@ struct PublicationDates {
             published = agreeing
         }
 
+        // A generic `date` meta (`date`, `dc.date`, `dcterms.date`: no word says "published") is often the day a
+        // CMS last saved the page (government and association sites); the first `<time>` of the page, when no
+        // specific publication date backs the generic one, is the date readers see.
+        if let generic = published, !publishedCandidates.contains(where: { !Self.genericValues(page).contains($0) }),
+           let shown = page.times.lazy.filter({ !$0.modified }).compactMap({ accept(DateParser.metadata($0.value)) }).first,
+           shown.dayNumber != generic.dayNumber {
+            published = shown
+        }
+
         // Vietnamese pages: the dateline the page shows wins over a metadata date of another day (their CMSs
         // stamp metadata when an article is re-saved or syndicated).
         if language == "vi", let first = published, let shown = firstShown(), shown.dayNumber != first.dayNumber {
@@ -132,6 +141,14 @@ struct PublicationDates {
         }
         // A modification before the publication is a mistake of the page; the publication date is kept.
         if let first = published, let second = modified, second < first { modified = nil }
+    }
+
+    /// `<meta>` keys naming a date without saying which: often the day the page was last saved.
+    static let genericKeys = ["date", "dc.date", "dc:date", "dcterms.date"]
+
+    /// The values of the generic date keys.
+    static func genericValues(_ page: PageSignals) -> [String] {
+        genericKeys.flatMap { page.meta[$0] ?? [] }
     }
 
     /// `other` as the local rendering of the UTC timestamp `utc` on another day: the same moment with a known
