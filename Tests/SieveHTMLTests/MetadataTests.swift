@@ -209,6 +209,27 @@ struct MetadataTests {
         }
     }
 
+    @Test func dateTheTextLabelsAsPublished() throws {
+        for (head, html, expected) in [
+            // The label in one element, the date in the next; the change date after it is not the publication.
+            ("<meta name=\"date\" content=\"2021-10-15\">", "<span>Erschienen am:</span><h2>13.10.2021</h2><h4>Zuletzt geändert am:</h4><ul><li>15.10.2021</li></ul>", "2021-10-13"),
+            // The date in a link after the label; no other date on the page.
+            ("", "<p>Veröffentlichung: <a href=\"/music/\">04.02.2022</a></p>", "2022-02-04"),
+            ("", "<div>Published on March 3, 2020</div>", "2020-03-03"),
+        ] {
+            let document = try metadata("""
+                <html><head>\(head)</head><body><h1>Titel</h1>\(html)<p>Der Artikel beginnt hier mit einem Satz.</p></body></html>
+                """)
+            #expect(document.published?.prefix(10) == expected[...], "\(html)")
+        }
+        // A labelled date in the footer is the site's, not the article's.
+        let footer = try metadata("""
+            <html><body><h1>Titel</h1><p>Der Artikel beginnt hier.</p><footer><div>Impressum</div>
+            <span>Veröffentlicht am 01.02.2021</span></footer></body></html>
+            """)
+        #expect(footer.published == nil)
+    }
+
     @Test func drupalNoSidebarsBodyClassIsNoSidebar() throws {
         // Drupal writes the layout on <body>: "no-sidebars" has none, "one-sidebar sidebar-first" has one.
         for (layout, expected) in [("no-sidebars page-node", "2022-01-25"), ("one-sidebar sidebar-first page-node", "2022-01-21")] {

@@ -4,7 +4,7 @@ import Glibc
 /// Chooses the publication and modification dates of a page from its signals, best source first, and keeps
 /// them apart. Dates in the future (more than a day ahead) are rejected; a modification date before the
 /// publication date is dropped. With no publication date in the markup, the order is: other `<time>`
-/// elements, the URL, texts of elements named like dates, the modification date, the `<title>`, and the
+/// elements, the URL, a date the text labels as published (see `LabelledDates`), texts of elements named like dates, the modification date, the `<title>`, and the
 /// first dateline among the page's short texts (see `PageSignals.firstShortText`), the day-dated upload folder of
 /// the main image, and last what inline scripts say (see `ScriptDates`). A publication date given
 /// without a time takes the time and zone of a dateline of the same day. A UTC timestamp that the page also
@@ -73,11 +73,16 @@ struct PublicationDates {
             published = agreeing
         }
 
+        func labelled() -> DateValue? {
+            body.flatMap { LabelledDates.first(in: $0) { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) } }
+        }
         // A generic `date` meta (`date`, `dc.date`, `dcterms.date`: no word says "published") is often the day a
-        // CMS last saved the page (government and association sites); the first `<time>` of the page, when no
-        // specific publication date backs the generic one, is the date readers see.
+        // CMS last saved the page (government and association sites); when no specific publication date backs
+        // it, the date the page labels as published ("Erschienen am: 13.10.2021") or its first `<time>` is the
+        // date readers see.
         if let generic = published, !publishedCandidates.contains(where: { !Self.genericValues(page).contains($0) }),
-           let shown = page.times.lazy.filter({ !$0.modified }).compactMap({ accept(DateParser.metadata($0.value)) }).first,
+           let shown = labelled()
+               ?? page.times.lazy.filter({ !$0.modified }).compactMap({ accept(DateParser.metadata($0.value)) }).first,
            shown.dayNumber != generic.dayNumber {
             published = shown
         }
@@ -99,6 +104,7 @@ struct PublicationDates {
             published = fromMetadata(page.times.filter { !$0.modified }.map(\.value))
                 ?? urls.lazy.compactMap { accept(DateParser.url($0)) }.first
         }
+        if published == nil { published = labelled() }
         if published == nil {
             published = page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
                 ?? modified
