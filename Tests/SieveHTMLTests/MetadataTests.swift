@@ -230,6 +230,53 @@ struct MetadataTests {
         #expect(footer.published == nil)
     }
 
+    @Test func webPageDateThePageNeverShowsIsNoPublicationDate() throws {
+        // Yoast dates every WordPress page in a JSON-LD WebPage; a static page shows no date, and has none.
+        let graph = """
+            <script type="application/ld+json">{"@graph": [{"@type": "WebPage", "datePublished": "2019-11-14T13:51:06+00:00",
+            "dateModified": "2020-04-16T13:12:22+00:00"}]}</script>
+            """
+        for (body, expected) in [
+            ("<p>Ein Privatkredit ist ein Ratenkredit.</p><p>Ausstellung vom 9. bis 23. Februar 2017</p>", nil),
+            ("<p class=\"meta\">14. November 2019</p><p>Ein Privatkredit ist ein Ratenkredit.</p>", "2019-11-14"),
+            ("<p>Stand: 14.11.2019</p><p>Ein Privatkredit ist ein Ratenkredit.</p>", "2019-11-14"),
+        ] as [(String, String?)] {
+            let document = try metadata("<html><head>\(graph)</head><body><h1>Privatkredit</h1>\(body)</body></html>")
+            #expect(document.published.map { String($0.prefix(10)) } == expected, "\(body)")
+        }
+        // An article object's date stands, shown or not.
+        let article = try metadata("""
+            <html><head><script type="application/ld+json">{"@type": "BlogPosting", "datePublished": "2019-11-14T13:51:06+00:00"}</script>
+            </head><body><h1>Privatkredit</h1><p>Ein Privatkredit ist ein Ratenkredit.</p></body></html>
+            """)
+        #expect(article.published?.prefix(10) == "2019-11-14")
+    }
+
+    @Test func metadataRestampedAfterTheShownDate() throws {
+        // A re-published page: its metadata carries the later day, its headline area the day readers see.
+        let document = try metadata("""
+            <html><head><meta property="article:published_time" content="2022-11-17T10:33:13.258Z"></head><body>
+            <h1>Wärmepumpe im Altbau</h1><time datetime="2022-03-09">09.03.2022</time><p>Der Artikel beginnt hier.</p></body></html>
+            """)
+        #expect(document.published?.prefix(10) == "2022-03-09")
+        // A tweet embedded in the article carries its own, earlier date.
+        let embedded = try metadata("""
+            <html><head><meta property="article:published_time" content="2022-11-17T10:33:13+01:00"></head><body>
+            <h1>Titel</h1><p>Der Artikel beginnt hier.</p><blockquote class="twitter-tweet"><p>Tweet</p>
+            <a href="https://twitter.com/x/status/1"><time datetime="2021-05-02">May 2, 2021</time></a></blockquote></body></html>
+            """)
+        #expect(embedded.published?.prefix(10) == "2022-11-17")
+    }
+
+    @Test func mediaWikiPageIsDatedByItsLastRevision() throws {
+        let document = try metadata("""
+            <html><head><meta name="generator" content="MediaWiki 1.23.17"></head><body><h1>Kassel/Stammtisch</h1>
+            <p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr statt.</p><div id="footer"><ul id="footer-info">
+            <li id="footer-info-lastmod"> Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li></ul></div></body></html>
+            """)
+        #expect(document.published?.prefix(10) == "2020-01-29")
+    }
+
     @Test func drupalNoSidebarsBodyClassIsNoSidebar() throws {
         // Drupal writes the layout on <body>: "no-sidebars" has none, "one-sidebar sidebar-first" has one.
         for (layout, expected) in [("no-sidebars page-node", "2022-01-25"), ("one-sidebar sidebar-first page-node", "2022-01-21")] {

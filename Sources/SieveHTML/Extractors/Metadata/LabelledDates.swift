@@ -58,6 +58,23 @@ enum LabelledDates {
         return result
     }
 
+    /// The text of MediaWiki's footer line dating the page's last revision (`<li id="footer-info-lastmod">`
+    /// "This page was last edited on 25 October 2019"), on pages whose generator is MediaWiki: a wiki page's
+    /// only date.
+    static func wikiRevision(in body: xmlNodePtr, generator: String?) -> String? {
+        guard let generator, generator.lowercased().hasPrefix("mediawiki") else { return nil }
+        var result: String?
+        body.walk { node in
+            guard node.isElement else { return .skipChildren }
+            if node.pointee.properties != nil, node.attribute("id") == "footer-info-lastmod" {
+                result = node.shortText(limit: 200)
+                return .stop
+            }
+            return node.tag.isNeverContent ? .skipChildren : .continue
+        }
+        return result
+    }
+
     /// Where the text after a leading publication label starts, ignoring ASCII case, or nil.
     private static func labelEnd(_ bytes: [UInt8]) -> Int? {
         for label in labels where bytes.count >= label.count {

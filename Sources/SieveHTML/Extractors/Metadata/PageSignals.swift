@@ -11,7 +11,8 @@ struct PageSignals {
     var links: [String: [String]] = [:]
     /// The text of every `<script type="application/ld+json">`.
     var jsonLD: [String] = []
-    /// `<time>` elements: the `datetime` value (or text) and whether markup says it is the publication date.
+    /// `<time>` elements outside page chrome and quoted embeds: the `datetime` value (or text) and whether
+    /// markup says it is the publication date.
     var times: [(value: String, published: Bool, modified: Bool)] = []
     /// Values of elements with `itemprop` (`<meta>` content, datetime or text), by itemprop name.
     var itemprops: [String: [String]] = [:]
@@ -121,7 +122,7 @@ struct PageSignals {
     }
 
     private mutating func recordTime(_ node: xmlNodePtr) {
-        guard !Self.isInsideChrome(node) else { return }
+        guard !Self.isInsideChrome(node), !Self.isQuoted(node) else { return }
         let value = node.attribute("datetime")?.trimmed ?? node.shortText(limit: 120) ?? ""
         guard !value.isEmpty else { return }
         let words = ((node.attribute("itemprop") ?? "") + " " + (node.attribute("class") ?? "") + " "
@@ -271,6 +272,16 @@ struct PageSignals {
                 break
             }
             if isChromeBox(ancestor) { return true }
+            current = ancestor.pointee.parent
+        }
+        return false
+    }
+
+    /// Whether a node sits in a `<blockquote>`: an embedded post (Twitter, Instagram) dated by its own author.
+    static func isQuoted(_ node: xmlNodePtr) -> Bool {
+        var current = node.pointee.parent
+        while let ancestor = current, ancestor.isElement {
+            if ancestor.tag == .blockquote { return true }
             current = ancestor.pointee.parent
         }
         return false
