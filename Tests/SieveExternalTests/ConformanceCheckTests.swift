@@ -34,6 +34,7 @@ import Testing
         struct Options: StageOptions {
             var limit = 1000
             init() {}
+            static let declared: [OptionSpec<Options>] = [.option("limit", \.limit, "most blocks")]
         }
         struct Oops: Error {}
         static let name = "fragile"
