@@ -488,6 +488,16 @@ struct MetadataTests {
         }
     }
 
+    @Test func photoCreditNamedLikeAnAuthorIsNoByline() throws {
+        for (credit, expected) in [("media-license-author", [String]()), ("image-credit-author", []), ("article-author", ["zvg"])] {
+            let document = try metadata("""
+                <html><body><h1>Madagaskar</h1><p>Der Artikel beginnt hier mit einem Satz.</p>
+                <p><img src="a.jpg"><span class="media-license-info">&copy; </span><span class="\(credit)">zvg </span></p></body></html>
+                """)
+            #expect(document.authors == expected, "\(credit)")
+        }
+    }
+
     @Test func headlineInAnElementNamedAuthorIsNoName() throws {
         let document = try metadata("""
             <html><body><div itemscope itemtype="http://schema.org/Article"><h1>Endlich mehr Beschleunigung wagen!</h1>

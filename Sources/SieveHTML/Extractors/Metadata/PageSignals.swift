@@ -157,6 +157,14 @@ struct PageSignals {
                     || Self.contains(value, "fecha")
             }
         }
+        // A photo's credit or licence named like an author ("media-license-author", "image-credit-author")
+        // names the photographer or agency, not the article's writer.
+        if byline, node.withAttribute("class", { value in
+            Self.contains(value, "license") || Self.contains(value, "licence") || Self.contains(value, "credit")
+                || Self.contains(value, "copyright")
+        }) == true {
+            byline = false
+        }
         dated = dated || byline
         guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16 else { return }
         // Dates also look at the classes of `<body>`: a layout with sidebars and widgets tends to show today's
