@@ -23,7 +23,7 @@ enum LabelledDates {
         var pending = false
         body.walk { node in
             if node.isText {
-                guard let content = node.pointee.content else { return .continue }
+                guard let content = node.pointee.content, pending || mayOpenWithLabel(content) else { return .continue }
                 var buffer = TextBuffer()
                 buffer.append(content)
                 let bytes = buffer.bytes
@@ -35,7 +35,7 @@ enum LabelledDates {
                         return .stop
                     }
                 }
-                guard bytes.count <= 120, let end = labelEnd(bytes) else { return .continue }
+                guard bytes.count <= 120, let end = labelEnd(bytes), isShownOutsideChrome(node) else { return .continue }
                 let rest = bytes[end...]
                 if rest.contains(where: DateParser.isDigit), let date = parse(String(decoding: rest, as: UTF8.self)) {
                     result = date
@@ -45,17 +45,21 @@ enum LabelledDates {
                 return .continue
             }
             guard node.isElement else { return .skipChildren }
-            switch node.tag {
-            case .nav, .aside, .footer:
-                return .skipChildren
-            default:
-                if node.tag.isNeverContent || Visibility.isHidden(node) || PageSignals.isChromeBox(node) {
-                    return .skipChildren
-                }
-                return .continue
-            }
+            return node.tag.isNeverContent ? .skipChildren : .continue
         }
         return result
+    }
+
+    /// Whether a text node is outside page chrome (see `PageSignals.isInsideChrome`) and hidden elements:
+    /// checked only where a label is found, so the walk itself stays cheap.
+    private static func isShownOutsideChrome(_ node: xmlNodePtr) -> Bool {
+        if PageSignals.isInsideChrome(node, layout: false) { return false }
+        var current = node.pointee.parent
+        while let ancestor = current, ancestor.isElement {
+            if Visibility.isHidden(ancestor) { return false }
+            current = ancestor.pointee.parent
+        }
+        return true
     }
 
     /// The text of MediaWiki's footer line dating the page's last revision (`<li id="footer-info-lastmod">`
@@ -73,6 +77,22 @@ enum LabelledDates {
             return node.tag.isNeverContent ? .skipChildren : .continue
         }
         return result
+    }
+
+    /// The first three letters of the labels, lowercase: a cheap test before a text is read.
+    private static let openings: Set<[UInt8]> = Set(labels.map { Array($0.prefix(3)) })
+
+    /// Whether a NUL-terminated text may open with a label: its first three letters after whitespace open one.
+    private static func mayOpenWithLabel(_ text: UnsafePointer<xmlChar>) -> Bool {
+        var index = 0
+        while text[index] == 0x20 || text[index] == 0x0A || text[index] == 0x09 || text[index] == 0x0D { index += 1 }
+        var opening: [UInt8] = []
+        for offset in 0..<3 {
+            let byte = text[index + offset]
+            if byte == 0 { return false }
+            opening.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return openings.contains(opening)
     }
 
     /// Where the text after a leading publication label starts, ignoring ASCII case, or nil.
