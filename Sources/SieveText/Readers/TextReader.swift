@@ -24,7 +24,11 @@ public struct TextReader: SourceReader {
         public init() {}
         /// `charset`.
         public static let declared: [OptionSpec<Options>] = [
-            .option("charset", \.charset, "input charset when not UTF-8: windows-1258, tcvn3, viscii, or any iconv name; empty: detect"),
+            .option("charset", \.charset, "input charset when not UTF-8: windows-1258, tcvn3, viscii, or any iconv name; empty: detect",
+                    check: { charset in
+                        guard let name = Transcoder.iconvName(for: charset), !Transcoder.isSupported(name) else { return nil }
+                        return "names a charset iconv cannot decode: '\(charset)' (\(name))"
+                    }),
         ]
     }
 
