@@ -57,6 +57,9 @@ public struct MainContentExtractor: Extractor {
         self.prune = options.prune
     }
 
+    /// Sets the blocks from the tree alone: the `html` reader need not build the page's blocks first.
+    public static let replacesBlocks = true
+
     /// Replaces the blocks with the article body when the document has an HTML tree.
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
         guard let tree = document.attachments[HTMLTreeKey.self], let root = tree.root else { return .keep }
@@ -66,8 +69,15 @@ public struct MainContentExtractor: Extractor {
         }
         let blocks = Self.trimmingEdges(Self.extract(root: root, pruned: pruned, tuning: tuning), title: PageReading.of(&document, tree: tree).title)
         if blocks.isEmpty {
+            // The page's visible text: built here when pruning changes it, or when the reader left the blocks
+            // to this stage (`replacesBlocks`), with the reader's note on a page without text.
+            if !pruned.isEmpty || document.blocks.isEmpty {
+                document.blocks = BlockBuilder.blocks(of: root, skip: { pruned.contains($0) })
+                if document.blocks.isEmpty, !document.diagnostics.contains(where: { $0.message == HTMLReader.noVisibleText }) {
+                    document.diagnose(HTMLReader.name, HTMLReader.noVisibleText)
+                }
+            }
             document.diagnose(Self.name, "no article body found; kept the page's visible text")
-            if !pruned.isEmpty { document.blocks = BlockBuilder.blocks(of: root, skip: { pruned.contains($0) }) }
         } else {
             document.blocks = blocks
         }
