@@ -118,9 +118,17 @@ public struct MainContentExtractor: Extractor {
             if byte == UInt8(ascii: ":") { colon = true }
             previous = byte
         }
-        guard copyright || (colon && creditLabels.contains(where: block.text.lowercased().contains)) else { return block }
+        guard copyright || (colon && hasCreditLabel(block.text)) else { return block }
         return Block(.caption, block.text)
     }
+
+    /// Whether the text holds one of `creditLabels`, in any case (a byte search: the labels are whole characters).
+    static func hasCreditLabel(_ text: String) -> Bool {
+        let lower = Array(text.lowercased().utf8)
+        return creditLabelBytes.contains { ByteSearch.lastRange(of: $0, in: lower) != nil }
+    }
+
+    private static let creditLabelBytes = creditLabels.map { Array($0.utf8) }
 
     /// Labels that introduce a picture credit in the languages of the dev sets (German, English, French,
     /// Spanish, Portuguese, Polish, Vietnamese).
