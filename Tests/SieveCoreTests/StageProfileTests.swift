@@ -8,6 +8,7 @@ struct SlowTransform: Normalizer {
     struct Options: StageOptions {
         var milliseconds = 4
         init() {}
+        static let declared: [OptionSpec<Options>] = [.option("milliseconds", \.milliseconds, "CPU to burn per document")]
     }
     static let name = "slow"
     static let summary = "test normalizer that burns CPU"

@@ -25,12 +25,17 @@ struct ShoutTransform: Normalizer {
         var loud = true
         var words: [String] = []
         init() {}
+        static let declared: [OptionSpec<Options>] = [
+            .option("suffix", \.suffix, "text appended to every block"),
+            .option("times", \.times, "how many times", check: { $0 >= 0 ? nil : "must not be negative" }),
+            .option("loud", \.loud, "shout"),
+            .option("words", \.words, "words"),
+        ]
     }
     static let name = "shout"
     static let summary = "test normalizer"
     let options: Options
-    init(options: Options) throws {
-        guard options.times >= 0 else { throw StageError(stage: Self.name, "times must not be negative") }
+    init(options: Options) {
         self.options = options
     }
 

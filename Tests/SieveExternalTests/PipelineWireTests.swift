@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import SieveCore
+import SieveTesting
 @testable import SieveExternal
 import Testing
 
@@ -64,6 +65,19 @@ import Testing
         #expect(back.failures == outcome.failures)
         #expect(back.skips == outcome.skips)
         #expect(throws: (any Error).self) { try PipelineWire.outcome(of: line, id: 10, index: 3, path: "cc.warc") }
+    }
+
+    @Test func inlineStructureAndCommentsCrossToAWorkerAndBack() throws {
+        var outcome = InputOutcome(index: 0)
+        outcome.documents = [SampleDocuments.structured]
+        var line = PipelineWire.answer(id: 1, outcome: outcome)
+        line.removeLast()
+        let back = try PipelineWire.outcome(of: line, id: 1, index: 0, path: "x")
+        let document = try #require(back.documents.first)
+        #expect(document.blocks == SampleDocuments.structured.blocks)
+        #expect(document.blocks[1].spans.map(\.kind) == [.link, .bold, .italic, .code, .image])
+        #expect(document.comments == SampleDocuments.structured.comments)
+        #expect(document.source == SampleDocuments.structured.source)
     }
 
     @Test func theHandshakeCarriesTheStagesAndLimits() throws {

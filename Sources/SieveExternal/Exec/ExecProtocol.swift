@@ -5,7 +5,7 @@ import SieveCore
 /// ```
 /// sieve → worker  {"sieve":"stage","protocol":1,"role":"transform","stage":"exec","options":{...}}
 /// worker → sieve  {"protocol":1,"ok":true,"name":"wordcount"}
-/// sieve → worker  {"id":7,"document":{...sieve-document/1...}}
+/// sieve → worker  {"id":7,"document":{...sieve-document/2...}}
 /// worker → sieve  {"id":7,"document":{...}} | {"id":7,"drop":"reason"} | {"id":7,"error":"message"}
 /// ```
 enum ExecProtocol {
