@@ -94,7 +94,7 @@ struct SlowTransform: Normalizer {
 }
 
 /// Records whether its reader was told the blocks are replaced.
-struct ReplacingTransform: Transform {
+struct ReplacingTransform: Extractor {
     static let name = "replacing"
     static let summary = "test transform that sets the blocks itself"
     static let replacesBlocks = true
