@@ -15,7 +15,7 @@ public enum ReportInput {
     public static func addDocuments(from path: String, to aggregates: inout ReportAggregates) throws(InputError) {
         let before = aggregates.documents, unreadableBefore = aggregates.unreadable
         try eachLine(of: path) { line in
-            if let value = try? JSONParser.parse(line), let record = ReportRecord(json: value) {
+            if let record = DocumentLine.record(line) {
                 aggregates.add(record)
             } else {
                 aggregates.addUnreadable()

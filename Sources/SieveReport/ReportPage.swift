@@ -109,6 +109,10 @@ public enum ReportPage {
                                  columns: timeline.bars.map { SVGChart.Column(label: $0.label, count: $0.count) }, shadeGaps: true)
         let first = timeline.bars[0].label, last = timeline.bars[timeline.bars.count - 1].label
         html += "<p class=\"note\">From \(first) to \(last); \(HTMLText.grouped(aggregates.undated)) document(s) without a date. "
+        if timeline.earlier + timeline.later > 0 {
+            html += "Left out as strays (the earliest and latest 1%): \(HTMLText.grouped(timeline.earlier)) document(s) dated before "
+                + "\(first), \(HTMLText.grouped(timeline.later)) after \(last). "
+        }
         let gaps = timeline.gaps
         if gaps.isEmpty {
             html += "No \(timeline.step.rawValue) without documents.</p>"

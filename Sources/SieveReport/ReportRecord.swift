@@ -33,10 +33,14 @@ public struct ReportRecord: Sendable {
     /// The facts of a document's JSON object; nil when `value` is not an object.
     public init?(json value: FieldValue) {
         guard case .object(let members) = value else { return nil }
-        let text = members["text"]?.stringValue ?? ""
+        self.init(members: members, textLength: Self.scalarCount((members["text"]?.stringValue ?? "").utf8))
+    }
+
+    /// The facts of a document's JSON members, its text already measured (`textLength` scalars).
+    init(members: [String: FieldValue], textLength: Int) {
         self.init(published: members["published"]?.stringValue, site: members["site"]?.stringValue,
                   url: members["url"]?.stringValue, language: members["language"]?.stringValue,
-                  textLength: Self.scalarCount(text.utf8), hasTitle: !(members["title"]?.stringValue ?? "").isEmpty,
+                  textLength: textLength, hasTitle: !(members["title"]?.stringValue ?? "").isEmpty,
                   authors: Self.names(members["authors"]),
                   organizations: Self.names(members["fields"]?.objectValue?["organizations"]))
     }

@@ -1,6 +1,8 @@
 /// Documents per publication day laid out on a calendar, so days with nothing published show as gaps.
 /// Runs longer than about a year are counted per week, longer than about five years per month, so the chart
-/// never has more than a few hundred bars.
+/// never has more than a few hundred bars. Over more than 400 days, the earliest and the latest 1% of the
+/// documents (often dates misread from old pages) are left out and counted, so a few strays do not stretch the
+/// chart over decades.
 struct Timeline {
     /// How many days a bar covers.
     enum Step: String { case day, week, month }
@@ -20,11 +22,14 @@ struct Timeline {
 
     let step: Step
     let bars: [Bar]
+    /// Documents left out before the first bar, and after the last.
+    let earlier: Int, later: Int
 
     /// The calendar of `perDay` (keys `YYYY-MM-DD`, as `ReportRecord.day` makes them).
     init(perDay: [String: Int]) {
-        let days = perDay.compactMap { key, count in CivilDay(key).map { ($0, count) } }
-        guard let first = days.map(\.0.number).min(), let last = days.map(\.0.number).max() else {
+        var days = perDay.compactMap { key, count in CivilDay(key).map { ($0, count) } }.sorted { $0.0.number < $1.0.number }
+        (earlier, later) = Self.trimStrays(&days)
+        guard let first = days.first?.0.number, let last = days.last?.0.number else {
             step = .day
             bars = []
             return
@@ -38,6 +43,21 @@ struct Timeline {
         bars = (0...lastIndex).map { index in
             Bar(label: Self.label(of: index, first: first, step: step), count: counts[index] ?? 0)
         }
+    }
+
+    /// Removes the earliest and latest days holding at most 1% of the documents each, when the days span more
+    /// than 400; returns the documents removed at each end.
+    private static func trimStrays(_ days: inout [(CivilDay, Int)]) -> (Int, Int) {
+        guard let first = days.first?.0.number, let last = days.last?.0.number, last - first >= 400 else { return (0, 0) }
+        let allowance = days.reduce(0) { $0 + $1.1 } / 100
+        var earlier = 0, later = 0
+        while days.count > 1, earlier + days[0].1 <= allowance {
+            earlier += days.removeFirst().1
+        }
+        while days.count > 1, later + days[days.count - 1].1 <= allowance {
+            later += days.removeLast().1
+        }
+        return (earlier, later)
     }
 
     private static func index(of day: CivilDay, first: Int, step: Step) -> Int {

@@ -50,6 +50,16 @@ import Testing
         #expect(decade.bars.count == 121)
         #expect(decade.bars.last?.label == "2024-05")
         #expect(decade.bars.last?.count == 2)
+        #expect(decade.earlier == 0 && decade.later == 0, "nothing is 1% of three documents")
+    }
+
+    @Test func aFewStrayDatesDoNotStretchALongTimeline() {
+        var perDay: [String: Int] = ["1970-01-01": 1, "2031-12-31": 2]
+        for day in 1...28 { perDay["2024-02-\(day < 10 ? "0" : "")\(day)"] = 10 }
+        let timeline = Timeline(perDay: perDay)
+        #expect(timeline.earlier == 1 && timeline.later == 2)
+        #expect(timeline.step == .day)
+        #expect(timeline.bars.first?.label == "2024-02-01" && timeline.bars.count == 28)
     }
 
     @Test func aTopCounterStaysBoundedAndKeepsTheFrequentKeys() {
@@ -85,5 +95,30 @@ import Testing
         #expect(HTMLText.grouped(1_234_567) == "1,234,567")
         #expect(HTMLText.percent(1, of: 3) == "33.3%")
         #expect(HTMLText.shortened("abcdef", to: 4) == "abc…")
+    }
+}
+
+@Suite struct DocumentLineTests {
+    static let lines = [
+        #"{"id":"a","title":"Tin \"mới\"","published":"2024-08-23T15:30:00+07:00","authors":["Thái Bình"],"language":"vi","#
+            + #""site":null,"url":"https://www.example.vn/x","text":"Xin chào\n\u00e9 – \\ end","blocks":[{"kind":"paragraph","text":"}]\"{"}],"#
+            + #""fields":{"organizations":[{"name":"UBND quận"}]},"diagnostics":[]}"#,
+        #"  { "text" : "" , "title" : null , "authors" : [ ] , "n" : -1.5e3 , "ok" : true }  "#,
+        #"{}"#,
+    ]
+
+    @Test(arguments: lines)
+    func scanningALineGivesWhatParsingItWholeGives(line: String) throws {
+        let scanned = try #require(DocumentLine.record(Array(line.utf8)))
+        let parsed = try #require(ReportRecord(json: try SieveReportTestJSON.parse(line)))
+        #expect(scanned.day == parsed.day && scanned.site == parsed.site && scanned.language == parsed.language)
+        #expect(scanned.textLength == parsed.textLength)
+        #expect(scanned.hasTitle == parsed.hasTitle && scanned.hasDate == parsed.hasDate)
+        #expect(scanned.authors == parsed.authors && scanned.organizations == parsed.organizations)
+    }
+
+    @Test(arguments: [#"{"text":"open"#, #"{"blocks":[{]"#, #"["a"]"#, #"{"a":1}x"#, #"{"title":tru}"#, "id,title"])
+    func aLineThatIsNotAJSONObjectIsNoDocument(line: String) {
+        #expect(DocumentLine.record(Array(line.utf8)) == nil)
     }
 }

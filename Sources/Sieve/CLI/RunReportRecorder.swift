@@ -31,6 +31,9 @@ final class RunReportRecorder {
     func finish(_ report: RunReport, settings: [(label: String, value: String)], seconds: Double) throws(OutputError) {
         var facts = RunFacts()
         facts.settings = settings
+        if report.resumed > 0 {
+            facts.settings.append(("resumed", "\(report.resumed) inputs done by the interrupted run are not counted in this report"))
+        }
         facts.inputs = report.inputs
         facts.bytes = report.bytes
         facts.written = report.written

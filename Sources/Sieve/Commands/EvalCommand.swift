@@ -40,6 +40,11 @@ struct EvalCommand: ParsableCommand {
 
     func validate() throws {
         guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        var info = stat()
+        guard stat(directory, &info) == 0 else {
+            throw ValidationError("no such folder: \(directory) (\(String(cString: strerror(errno))))")
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw ValidationError("\(directory) is a file, not an evaluation set folder") }
     }
 
     func run() throws {

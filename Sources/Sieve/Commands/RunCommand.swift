@@ -37,8 +37,15 @@ struct RunCommand: AsyncParsableCommand {
         let convert: ConvertCommand
         do { convert = try ConvertCommand.parse(["--pipeline", file] + rest) } catch {
             if ConvertCommand.exitCode(for: error) == .success { ConvertCommand.exit(withError: error) }
-            throw error
+            printError(Self.usageError(ConvertCommand.message(for: error)))
+            throw ExitCode(2)
         }
         try await convert.run()
+    }
+
+    /// A flag error of the `sieve convert` flags given here, with this command's usage (not `convert`'s).
+    static func usageError(_ message: String) -> String {
+        "Error: \(message)\nUsage: \(SieveCommand.usageString(for: RunCommand.self)) [<convert flags>]\n"
+            + "  See 'sieve run --help' and 'sieve convert --help' for more information."
     }
 }

@@ -30,6 +30,11 @@ enum ExecProtocol {
             throw WorkerFailure(.protocolError, "expected a JSON handshake answer such as "
                 + "{\"protocol\":1,\"ok\":true,\"name\":\"NAME\"}, got: \(preview(line))")
         }
+        if welcome["sieve"] == .string("stage"), welcome["ok"] == nil {
+            throw WorkerFailure(.protocolError, "the worker sent the handshake back instead of answering it (a program that "
+                + "echoes its input, such as cat, is not a Sieve worker); a worker answers {\"protocol\":1,\"ok\":true,\"name\":\"NAME\"} "
+                + "(docs/exec-protocol.md)")
+        }
         guard welcome["protocol"] == .number(Double(version)) else {
             let spoken = welcome["protocol"].map { value in
                 if case .number(let number) = value, number == number.rounded() { return String(Int(number)) }

@@ -71,12 +71,12 @@ public struct HTMLReader: SourceReader {
         for note in decoded.notes { document.diagnose(Self.name, note) }
         // From the root, not `<body>`: libxml2 puts content that follows a stray `</html>` in a second
         // `<html>` element beside the body.
+        document.url = Self.canonicalURL(tree, base: input.url)
         if !context.blocksReplaced || tree.root == nil {
-            document.blocks = tree.root.map { BlockBuilder.blocks(of: $0) } ?? []
+            document.blocks = tree.root.map { BlockBuilder.blocks(of: $0, links: LinkBase(root: $0, pageURL: input.url ?? document.url)) } ?? []
             if document.blocks.isEmpty { document.diagnose(Self.name, Self.noVisibleText) }
         }
         document.language = tree.root.flatMap(Self.language(of:))
-        document.url = Self.canonicalURL(tree, base: input.url)
         document.attachments[HTMLTreeKey.self] = tree
         try emit(document)
     }
