@@ -60,6 +60,12 @@ import Testing
         #expect(html.text.hasPrefix("<!DOCTYPE html>"))
     }
 
+    @Test func toMDIsMarkdownAsTheExtensionIs() throws {
+        let markdown = try SieveProcess.run(["convert", "seeds/001_b9de26e5fcced888.txt", "--to", "md", "-q"])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.text.hasPrefix("---\nid: \"seeds/001_b9de26e5fcced888\"\n"), "\(markdown.text)")
+    }
+
     @Test func gzAfterAFormatCompressesIt() throws {
         let scratch = try TemporaryDirectory()
         #expect(try SieveProcess.run(["convert", seeds, "-o", "out.jsonl", "-q"], in: scratch.url).status == 0)

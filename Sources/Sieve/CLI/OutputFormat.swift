@@ -27,9 +27,6 @@ struct OutputFormat: Equatable {
         ("sqlite3", "sqlite"), ("db", "sqlite"),
     ]
 
-    /// `--to` names for sinks whose own name a reader holds: `text` and `html` name readers too.
-    static let sinkAliases = ["text": "txt", "html": "clean-html"]
-
     /// `.json, .jsonl, … and .gz after a text format`, for messages.
     static var known: String {
         extensions.map { "." + $0.0 }.joined(separator: ", ") + " (add .gz after a text format to compress)"

@@ -16,7 +16,7 @@ public struct SieveCommand: AsyncParsableCommand {
     /// Name, abstract, subcommands and the exit statuses.
     public static let configuration = CommandConfiguration(
         commandName: "sieve",
-        abstract: "Turn scraped news (plain text, HTML) into clean, structured JSON, JSON Lines, CSV or XML.",
+        abstract: "Turn scraped news (plain text, HTML) into clean, structured JSON, JSON Lines, CSV, XML, Markdown, text, HTML or SQLite.",
         discussion: """
         Every step is a stage registered by name: readers, normalizers, extractors and sinks. \
         'sieve stages' lists them; 'sieve convert' runs them.
