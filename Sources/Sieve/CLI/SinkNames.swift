@@ -24,6 +24,13 @@ enum SinkNames {
         return target
     }
 
+    /// The other names of the registered sink `sink`, sorted: `["text"]` for `txt`; none for a name that is
+    /// itself a sink's.
+    static func aliases(of sink: String, in registry: StageRegistry) -> [String] {
+        sharedWithReaders.merging(shortNames) { first, _ in first }
+            .filter { $0.value == sink && resolve($0.key, in: registry) == sink }.map(\.key).sorted()
+    }
+
     /// Every sink of `registry` as users write it, in registry order: `text` for `txt`, `html` for `clean-html`.
     static func shown(in registry: StageRegistry) -> [String] {
         let shownName = Dictionary(uniqueKeysWithValues: sharedWithReaders.map { ($1, $0) })
