@@ -91,6 +91,19 @@ import Testing
         #expect(stream.status == 2 && stream.stderr.contains("writes a database file"))
     }
 
+    @Test func aDatabaseAnotherProgramMadeIsRefusedAsSieveRefusesThings() throws {
+        let scratch = try TemporaryDirectory()
+        var handle: OpaquePointer?
+        #expect(sqlite3_open(scratch.path("other.db"), &handle) == SQLITE_OK)
+        #expect(sqlite3_exec(handle, "CREATE TABLE notes (x)", nil, nil, nil) == SQLITE_OK)
+        sqlite3_close(handle)
+        let result = try SieveProcess.run(["convert", "\(seeds)/000_9c02ce070c99dc81.txt", "-o", "other.db"], in: scratch.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("sieve: error: cannot write other.db: it is a SQLite database that Sieve did not make"),
+                "\(result.stderr)")
+        #expect(try count(scratch.path("other.db"), "SELECT count(*) FROM notes") == 0)
+    }
+
     @Test func aDatabaseThatIsAnInputIsRefused() throws {
         let scratch = try TemporaryDirectory()
         try scratch.write("notes.db", "Một ghi chú.\n")
