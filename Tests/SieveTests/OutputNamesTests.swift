@@ -104,6 +104,19 @@ import Testing
         #expect(try count(scratch.path("other.db"), "SELECT count(*) FROM notes") == 0)
     }
 
+    @Test func partitioningIntoAFileNameWithAFormatsExtensionIsRefused() throws {
+        let scratch = try TemporaryDirectory()
+        let refused = try SieveProcess.run(["convert", seeds, "-o", "days.md", "--partition-by", "date"], in: scratch.url)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("-o days.md: --partition-by writes a folder of files, one per day or source, not one .md file; "
+            + "name the folder (-o days/) and the format (--to markdown)"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("days.md")))
+        let named = try SieveProcess.run(["convert", seeds, "-o", "days/", "--partition-by", "date", "--to", "markdown", "-q"], in: scratch.url)
+        #expect(named.status == 0, "\(named.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: scratch.path("days"))
+        #expect(!files.isEmpty && files.allSatisfy { $0.hasSuffix(".md") }, "\(files)")
+    }
+
     @Test func aDatabaseThatIsAnInputIsRefused() throws {
         let scratch = try TemporaryDirectory()
         try scratch.write("notes.db", "Một ghi chú.\n")
