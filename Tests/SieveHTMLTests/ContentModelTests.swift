@@ -92,6 +92,19 @@ import Testing
         #expect(document.comments.allSatisfy { $0.author == nil && $0.date == nil })
     }
 
+    @Test func aHiddenCommentSectionAndAGermanOneAreRead() throws {
+        let document = try extract("""
+            <html><body><article>\(Self.prose)\(Self.prose)</article>
+            <section id="comments" class="comments-area" style="display:none"><ol class="comment-list">
+            <li id="comment-7" class="comment"><div class="comment-author"><b class="fn">Kersti</b></div>
+            <div class="comment-content"><p>Hinter dem Knopf versteckt.</p></div></li></ol></section>
+            <div class="kommentare"><div class="kommentar-item"><p>Es gab dieses Jahr echt Regen.</p></div></div>
+            </body></html>
+            """)
+        #expect(Set(document.comments.map(\.text)) == ["Hinter dem Knopf versteckt.", "Es gab dieses Jahr echt Regen."])
+        #expect(document.comments.first { $0.text.hasPrefix("Hinter") }?.author == "Kersti")
+    }
+
     @Test func aCommentaryIsNotTheComments() throws {
         let document = try extract("""
             <html><body><div class="commentary">\(Self.prose)\(Self.prose)</div></body></html>

@@ -10,8 +10,8 @@ import SieveCore
 /// bold (`b`, `strong`), italic (`i`, `em`) and inline code (`code`, `kbd`, `samp`, `tt`) become spans of
 /// the block's text, and an `<img>` an image span where it stands; a `<figure>` with a picture becomes a
 /// figure block whose text is its caption, and a block holding only pictures becomes one figure per picture.
-/// Scripts, styles, embedded objects, form controls and hidden elements are skipped, as is every node the
-/// caller's `skip` rejects.
+/// Scripts, styles, embedded objects, form controls and hidden elements below `root` are skipped, as is
+/// every node the caller's `skip` rejects.
 struct BlockBuilder {
     /// A block being collected: its kind, the element that opened it and, for headings, the level.
     private struct Context {
@@ -66,7 +66,7 @@ struct BlockBuilder {
             }
             guard node.isElement else { return .skipChildren }
             let tag = node.tag
-            if Visibility.isSkipped(node, tag) { return .skipChildren }
+            if node != root, Visibility.isSkipped(node, tag) { return .skipChildren }
             if node != root, skip(node) {
                 if marks(node) {
                     if text.isEmpty { if !blocks.isEmpty { marked.insert(blocks.count - 1) } } else { pendingMarked = true }

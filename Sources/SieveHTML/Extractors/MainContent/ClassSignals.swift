@@ -22,7 +22,8 @@ enum ClassSignals {
         /// comments (`article-comments`, `disqus_thread`), cookie and consent notices. (Not `dialog`: Drupal
         /// wraps whole pages in `dialog-off-canvas-main-canvas`.)
         static let neverArticle = Signal(rawValue: 16)
-        /// Named like a comment section or a comment (`comments`, `comment-list`, `disqus_thread`).
+        /// Named like a comment section or a comment (`comments`, `comment-list`, `disqus_thread`,
+        /// `kommentare`).
         static let comments = Signal(rawValue: 32)
     }
 
@@ -73,7 +74,9 @@ enum ClassSignals {
         add(leadStems, prefix: true, .lead)
         add(leadWords, prefix: false, .lead)
         add(["comment", "disqus", "cookie", "consent", "gdpr"], prefix: true, .neverArticle)
-        add(["comment", "disqus"], prefix: true, .comments)
+        // German, Spanish/Portuguese and Polish plurals name comment sections too ("kommentare",
+        // "comentarios"); the singular may be an opinion column ("Kommentar") and is left out.
+        add(["comment", "disqus", "kommentare", "comentarios", "komentarze"], prefix: true, .comments)
         return table
     }()
 

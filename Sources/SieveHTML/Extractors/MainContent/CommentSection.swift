@@ -5,7 +5,8 @@ import SieveCore
 ///
 /// A comment section is an outermost element named like one (`ClassSignals.Signal.comments`: `comments`,
 /// `comment-list`, `disqus_thread`, not `commentary`) holding some text, not mostly links (a list of the
-/// most commented stories), that does not hold the article.
+/// most commented stories), that does not hold the article; a hidden one too (comments a "show comments"
+/// button reveals).
 /// Inside it, a comment is an element named like a comment that is an `li` or `article` or has digits in
 /// its `id` (WordPress's `li.comment#comment-9080`, Drupal's `div.comment`, most CMSs number them); a
 /// comment inside another is a reply of its own only when a list sits between them (`ul.children`).
@@ -26,15 +27,24 @@ struct CommentSection {
         var index = 1
         while index < table.count {
             let end = Int(table.subtreeEnd[index])
-            if table.signals[index].contains(.comments), table.tags[index] != .a, table.tags[index] != .form,
-               table.text[index] >= 20, table.linkDensity(index) < 0.5, !articles.contains(where: { index <= $0 && $0 < end }) {
+            if table.signals[index].contains(.comments), isSection(index), !articles.contains(where: { index <= $0 && $0 < end }) {
                 comments += read(section: index)
                 index = end
             } else {
                 index += 1
             }
         }
+        for hidden in table.hiddenComments {
+            let section = CommentSection(table: NodeTable(root: hidden, excluded: []), links: links)
+            if section.table.count > 0, section.isSection(0) { comments += section.read(section: 0) }
+        }
         return comments
+    }
+
+    /// Whether a comment-named element is a section of comments: some text, not mostly links, not a link
+    /// or a form.
+    private func isSection(_ index: Int) -> Bool {
+        table.tags[index] != .a && !isForm(index) && table.text[index] >= 20 && table.linkDensity(index) < 0.5
     }
 
     private func read(section: Int) -> [Comment] {
@@ -76,10 +86,18 @@ struct CommentSection {
             for index in own where isAuthor(index) || isMeta(index) || isForm(index) { skipped.insert(table.nodes[index]) }
         }
         let root = content.map { table.nodes[$0] } ?? table.nodes[item]
-        let text = BlockBuilder.blocks(of: root, skip: { skipped.contains($0) }, links: links)
-            .filter { $0.kind != .figure }.map(\.text).joined(separator: "\n")
+        var text = Self.text(of: root, skipping: skipped, links: links)
+        if text.isEmpty, content == nil {
+            // Text nested inside the author's element (unclosed markup): the whole comment but its replies.
+            text = Self.text(of: root, skipping: nested, links: links)
+        }
         guard !text.isEmpty else { return nil }
         return Comment(author: author.flatMap { $0.isEmpty ? nil : $0 }, date: date, text: text)
+    }
+
+    private static func text(of root: xmlNodePtr, skipping skipped: Set<xmlNodePtr>, links: LinkBase) -> String {
+        BlockBuilder.blocks(of: root, skip: { skipped.contains($0) }, links: links)
+            .filter { $0.kind != .figure }.map(\.text).joined(separator: "\n")
     }
 
     private func isComment(_ index: Int) -> Bool {
