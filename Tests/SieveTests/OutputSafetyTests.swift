@@ -29,6 +29,28 @@ import Testing
         return (process.terminationStatus, stderr)
     }
 
+    /// A run in which every input failed must not replace yesterday's output with an empty file.
+    @Test(arguments: ["out.md", "out.jsonl", "out.json"])
+    func aRunThatConvertedNothingLeavesTheEarlierOutput(name: String) throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write(name, "earlier output\n")
+        try scratch.write("empty.html", "")
+        let result = try SieveProcess.run(["convert", scratch.path("empty.html"), scratch.path("missing.html"), "-o", name],
+                                          in: scratch.url)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(try String(contentsOfFile: scratch.path(name), encoding: .utf8) == "earlier output\n")
+        #expect(result.stderr.contains("no input was converted; \(name) was left as it was"), "\(result.stderr)")
+        #expect(try listing(scratch) == ["empty.html", name].sorted())
+    }
+
+    @Test func aRunThatConvertedNothingStillWritesANewOutput() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("empty.html", "")
+        let result = try SieveProcess.run(["convert", scratch.path("empty.html"), "-o", "out.jsonl"], in: scratch.url)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(try String(contentsOfFile: scratch.path("out.jsonl"), encoding: .utf8) == "")
+    }
+
     @Test func aDeviceBehindASymlinkIsWrittenToNotReplaced() throws {
         let scratch = try TemporaryDirectory()
         try FileManager.default.createSymbolicLink(atPath: scratch.path("mynull"), withDestinationPath: "/dev/null")

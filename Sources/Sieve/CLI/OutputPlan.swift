@@ -236,6 +236,22 @@ final class OutputPlan {
         journal?.remove()
     }
 
+    /// Ends a run in which every input failed and no document was written: an output file that already
+    /// exists is left as it was (an empty file must not replace it); a new one is written as usual. Returns
+    /// the files kept, empty when none existed (the run was then finished as usual).
+    func finishKeepingEarlierFiles() throws -> [String] {
+        let files = targets.values.filter(\.channel.isFile).compactMap(\.channel.path).sorted()
+        let existing = files.filter { FileManager.default.fileExists(atPath: $0) }
+        guard database == nil, !existing.isEmpty else {
+            try finish()
+            return []
+        }
+        for target in targets.values { target.channel.abort() }
+        try errors?.commit()
+        journal?.remove()
+        return existing
+    }
+
     /// Ends a run stopped early (interrupted, `--fail-fast`, `--max-errors`) without leaving a
     /// complete-looking file under the final name: a journaled output gets a last checkpoint and stays as
     /// its `.partial` file for `--resume`; other files are removed (the previous file under the name is

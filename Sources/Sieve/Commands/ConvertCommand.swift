@@ -157,6 +157,11 @@ struct ConvertCommand: AsyncParsableCommand {
             } else if report.stoppedEarly != nil {
                 plan.journal?.abandonedInFlight()
                 try plan.stop(items: report.inputs + plan.resumeAfter, failed: report.failed + plan.earlierFailures)
+            } else if report.written == 0, report.failed > 0, plan.resumeAfter == 0 {
+                let kept = try plan.finishKeepingEarlierFiles()
+                if !kept.isEmpty {
+                    printError("sieve: no input was converted; \(kept.joined(separator: ", ")) was left as it was")
+                }
             } else {
                 try plan.finish()
             }
