@@ -46,4 +46,14 @@ import Testing
         #expect(comments.count == 1)
         #expect(comments.first?.text.contains("Bravo, ich bin schon vor Wochen") == true)
     }
+
+    /// Unmarked comments with titles: the section's heading is left out, each comment's title kept.
+    @Test func commentTitlesAfterTheSectionHeadingAreKept() throws {
+        let comments = try comments("""
+            <div class="kommentare"><h3>2 Kommentare</h3>
+            <div class="kommentar-item"><h5>Bravo, ein Quantensprung?</h5><div class="kommentar-text">Eher ein kleiner Schritt.</div></div>
+            <div class="kommentar-item"><h5>Gut so</h5><div class="kommentar-text">Endlich tut sich etwas.</div></div></div>
+            """)
+        #expect(comments.map(\.text) == ["Bravo, ein Quantensprung?", "Eher ein kleiner Schritt.", "Gut so", "Endlich tut sich etwas."])
+    }
 }

@@ -15,7 +15,7 @@ import SieveCore
 /// first element named `date`/`datetime`/`time`/`published` that reads as a date; the text is the first
 /// element named `content`, `message` or `body` (else `text`) that is neither a comment nor meta data,
 /// else the comment without its author, meta data (votes, reply links, avatars...) and forms. A section
-/// without such comments gives one comment per text block (headings aside). The comment form and its
+/// without such comments gives one comment per text block (but the headings that open it). The comment form and its
 /// labels ("Leave a reply", "Name", "Email") are left out.
 struct CommentSection {
     let table: NodeTable
@@ -57,9 +57,13 @@ struct CommentSection {
         let nested = Set(items.map { table.nodes[$0] })
         guard !items.isEmpty else {
             let skipped = Set((section..<end).filter(isForm).map { table.nodes[$0] })
-            return BlockBuilder.blocks(of: table.nodes[section], skip: { skipped.contains($0) }, links: links)
-                .filter { $0.kind != .heading && $0.kind != .figure }
-                .map { Comment(text: $0.text) }
+            // The section's own headings ("3 Kommentare") open it; a heading of the level that titles later
+            // comments is the first comment's title.
+            let blocks = BlockBuilder.blocks(of: table.nodes[section], skip: { skipped.contains($0) }, links: links)
+                .filter { $0.kind != .figure }
+            let opening = blocks.prefix(while: { $0.kind == .heading })
+            let titles = Set(blocks.dropFirst(opening.count).filter { $0.kind == .heading }.map(\.level))
+            return (opening.filter { titles.contains($0.level) } + blocks.dropFirst(opening.count)).map { Comment(text: $0.text) }
         }
         return items.compactMap { read(item: $0, nested: nested) }
     }
