@@ -15,7 +15,7 @@ import SieveCore
 /// first element named `date`/`datetime`/`time`/`published` that reads as a date; the text is the first
 /// element named `content`, `message` or `body` (else `text`) that is neither a comment nor meta data,
 /// else the comment without its author, meta data (votes, reply links, avatars...) and forms. A section
-/// without such comments gives one comment per text block (headings aside). The comment form and its
+/// without such comments gives one comment per text block (but the headings that open it). The comment form and its
 /// labels ("Leave a reply", "Name", "Email") are left out.
 struct CommentSection {
     let table: NodeTable
@@ -57,9 +57,13 @@ struct CommentSection {
         let nested = Set(items.map { table.nodes[$0] })
         guard !items.isEmpty else {
             let skipped = Set((section..<end).filter(isForm).map { table.nodes[$0] })
-            return BlockBuilder.blocks(of: table.nodes[section], skip: { skipped.contains($0) }, links: links)
-                .filter { $0.kind != .heading && $0.kind != .figure }
-                .map { Comment(text: $0.text) }
+            // The section's own headings ("3 Kommentare") open it; a heading of the level that titles later
+            // comments is the first comment's title.
+            let blocks = BlockBuilder.blocks(of: table.nodes[section], skip: { skipped.contains($0) }, links: links)
+                .filter { $0.kind != .figure }
+            let opening = blocks.prefix(while: { $0.kind == .heading })
+            let titles = Set(blocks.dropFirst(opening.count).filter { $0.kind == .heading }.map(\.level))
+            return (opening.filter { titles.contains($0.level) } + blocks.dropFirst(opening.count)).map { Comment(text: $0.text) }
         }
         return items.compactMap { read(item: $0, nested: nested) }
     }
@@ -68,9 +72,11 @@ struct CommentSection {
         let end = Int(table.subtreeEnd[item])
         // The comment's own elements: its replies are left out.
         var own: [Int] = []
+        var ownText = table.text[item]
         var index = item + 1
         while index < end {
             if nested.contains(table.nodes[index]) {
+                ownText -= table.text[index]
                 index = Int(table.subtreeEnd[index])
             } else {
                 own.append(index)
@@ -80,8 +86,10 @@ struct CommentSection {
         let author = own.first(where: isAuthor).flatMap { table.nodes[$0].shortText(limit: 80) }.map(Self.withoutSays)
         let date = own.lazy.compactMap(date(of:)).first
         var skipped = nested
-        let content = own.first(where: { isContent($0, words: ["content", "contenttext", "message", "body"]) && !isMeta($0) })
-            ?? own.first(where: { isContent($0, words: ["text"]) && !isMeta($0) })
+        // A content element holds most of the comment's own text, not a styling class (`text-right`).
+        let holdsText = { (index: Int) in self.table.text[index] * 3 >= ownText }
+        let content = own.first(where: { isContent($0, words: ["content", "contenttext", "message", "body"]) && !isMeta($0) && holdsText($0) })
+            ?? own.first(where: { isContent($0, words: ["text"]) && !isMeta($0) && holdsText($0) })
         if content == nil {
             for index in own where isAuthor(index) || isMeta(index) || isForm(index) { skipped.insert(table.nodes[index]) }
         }
@@ -102,9 +110,12 @@ struct CommentSection {
 
     private func isComment(_ index: Int) -> Bool {
         guard table.signals[index].contains(.comments) else { return false }
+        // A list item that is only a link ("back to top", "reply") is not a comment.
         switch table.tags[index] {
-        case .li, .article: return true
-        case .div, .section: return table.nodes[index].attribute("id")?.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ?? false
+        case .li, .article: return table.linkDensity(index) < 0.8
+        case .div, .section:
+            return table.nodes[index].attribute("id")?.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ?? false
+                || Self.hasClassWord("comment", table.nodes[index])
         default: return false
         }
     }
@@ -149,6 +160,11 @@ struct CommentSection {
         guard ClassTokens.of(node).contains(where: { $0 == "date" || $0 == "datetime" || $0 == "time" || $0 == "published" }),
               let text = node.shortText(limit: 80) else { return nil }
         return DateParser.text(text, monthDayFirst: false)?.iso
+    }
+
+    /// Whether the element's `class` lists `word` as a whole class name (Drupal's `div.comment`).
+    private static func hasClassWord(_ word: String, _ node: xmlNodePtr) -> Bool {
+        node.attribute("class")?.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { $0 == word } ?? false
     }
 
     /// An author line without WordPress's "says:" after the name.
