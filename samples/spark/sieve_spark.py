@@ -30,7 +30,6 @@ import json
 import os
 import re
 import shutil
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -266,8 +265,7 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     result = run(spark, options.paths, options.output.rstrip("/"), batch, settings, options.tasks)
     rate = result["documents"] / result["seconds"] if result["seconds"] else 0.0
     print(f"sieve_spark: batch {batch}: {result['warcs']} WARCs, {result['documents']} documents, "
-          f"{result['failures']} failed records in {result['seconds']:.1f} s ({rate:.1f} documents/s)",
-          file=sys.stderr)
+          f"{result['failures']} failed records in {result['seconds']:.1f} s ({rate:.1f} documents/s)")
     spark.stop()
 
 

@@ -50,7 +50,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Dict[str, Any]:
     output = tmp_path_factory.mktemp("out")
     first = submit(paths_file, output, "local[2]")
     return {"folder": folder, "paths": paths_file, "output": output, "expected": expected, "errors": errors,
-            "warcs": warcs, "log": first.stderr}
+            "warcs": warcs, "log": first.stdout}
 
 
 def documents(output: Path) -> List[Dict[str, Any]]:
@@ -96,7 +96,7 @@ def test_a_retried_task_and_a_rerun_leave_no_duplicates(corpus: Dict[str, Any]) 
     before = sorted(row["id"] for row in documents(corpus["output"]))
     # Same batch into the same output, with task 0's first attempt dying after it wrote rows.
     rerun = submit(corpus["paths"], corpus["output"], "local[2,2]", "--fail-first-attempt")
-    assert "forced failure of the first attempt" in rerun.stderr
+    assert "forced failure of the first attempt" in rerun.stdout + rerun.stderr
     after = [row["id"] for row in documents(corpus["output"])]
     assert sorted(after) == before
     assert len(after) == len(set(after))
