@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import collections
-import json
 import threading
 from dataclasses import dataclass
 from typing import Any, Callable, Deque, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
 from ._binary import find_binary
 from ._errors import ConversionError, Failure
+from ._json import dumps_line
 from ._process import SieveProcess
 
 #: What to do with pages that give no document: raise `ConversionError` after the last document, skip them,
@@ -185,12 +185,9 @@ def _encode(page: Any, index: int) -> "tuple[Optional[bytes], Optional[str]]":
         return None, f"page {index} is a {type(page).__name__}, not a mapping"
     if not isinstance(page.get("html"), str) and not isinstance(page.get("text"), str):
         return None, f"page {index} has neither an \"html\" nor a \"text\" string"
-    record = page if "id" in page else {**page, "id": str(index)}
+    record = page if isinstance(page, dict) and "id" in page else {**page, "id": page.get("id", str(index))}
     try:
-        try:
-            return json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n", None
-        except UnicodeEncodeError:  # a lone surrogate: escaped, Sieve then reports the page
-            return json.dumps(record).encode("ascii") + b"\n", None
+        return dumps_line(record), None
     except (TypeError, ValueError) as error:
         return None, f"page {index} cannot be written as JSON: {error}"
 

@@ -19,6 +19,7 @@ import threading
 from typing import IO, Any, Deque, Dict, Iterator, List, Optional, Sequence
 
 from ._errors import SieveError
+from ._json import loads
 
 
 class SieveProcess:
@@ -71,7 +72,7 @@ class SieveProcess:
         """Sieve's documents as dicts, in output order, read one line at a time."""
         assert self._process.stdout is not None
         for line in self._process.stdout:
-            yield json.loads(line)
+            yield loads(line)
 
     def finish(self) -> int:
         """Waits for the process and its readers; returns the exit status (0, or 1 when inputs failed).

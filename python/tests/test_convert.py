@@ -142,3 +142,17 @@ def _children() -> "set[int]":
                 except FileNotFoundError:
                     pass
     return found
+
+
+@pytest.mark.parametrize("fast_json", [True, False], ids=["orjson", "standard-json"])
+def test_both_json_encoders_send_the_same_pages(fast_json: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sieve_news._json as pipe_json
+
+    if not fast_json:
+        monkeypatch.setattr(pipe_json, "orjson", None)
+    pages = [{"id": "broken", "text": "a lone surrogate \ud800 cannot be UTF-8"},
+             {"id": "vi", "text": "Tiếng Việt có dấu, một đoạn văn ngắn."}]
+    received: List[Failure] = []
+    documents = list(sieve_news.convert(pages, errors=received.append))
+    assert [(d["id"], d["text"]) for d in documents] == [("vi", "Tiếng Việt có dấu, một đoạn văn ngắn.")]
+    assert [(f.id, f.stage) for f in received] == [("broken", "jsonl-input")]
