@@ -113,7 +113,7 @@ def _schema(spark: SparkSession, columns: Sequence[Column]) -> StructType:
 
 #: Both kinds of row travel in one DataFrame (one pass over the WARCs), told apart by `record`.
 ROW_COLUMNS = ([Column("record", "string", _field("record"))]
-               + [Column(c.name, c.type, c.value) for c in COLUMNS]
+               + COLUMNS
                + [Column("failure_" + c.name, c.type, c.value) for c in FAILURE_COLUMNS])
 
 
