@@ -60,6 +60,7 @@ let package = Package(
             dependencies: ["SieveCore", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
+        .target(name: "SieveReport", dependencies: ["SieveCore", "SieveExternal"], swiftSettings: strictSettings),
         .target(
             name: "SieveTesting",
             dependencies: ["SieveCore", .product(name: "Logging", package: "swift-log")],
@@ -68,7 +69,7 @@ let package = Package(
         .target(
             name: "Sieve",
             dependencies: [
-                "SieveCore", "SieveHTML", "SieveText", "SieveLanguage", "SieveSinks", "SieveBatch", "SieveExternal",
+                "SieveCore", "SieveHTML", "SieveText", "SieveLanguage", "SieveSinks", "SieveBatch", "SieveExternal", "SieveReport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -108,6 +109,7 @@ let package = Package(
             dependencies: ["SieveExternal", "SieveCore", "SieveTesting"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "SieveReportTests", dependencies: ["SieveReport", "SieveCore", "SieveExternal", "SieveTesting"], swiftSettings: strictSettings),
         .testTarget(name: "SieveFuzzingTests", dependencies: ["SieveFuzzing"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveTests",

@@ -15,7 +15,7 @@ import Synchronization
 /// Options: `near` (default true), `similarity` (default 0.7), `shingle` (default 4), `min_words` (texts with
 /// fewer words are only checked for exact copies, default 30), `remember` (default 1,000,000).
 /// Example: a copy of `news/a` with a different footer → dropped, reason `near duplicate of news/a (similarity 0.86)`.
-public struct DedupeStage: OrderedTransform, Extractor {
+public struct DedupeStage: OrderedTransform, Filter {
     /// Options of the dedupe stage.
     public struct Options: StageOptions {
         /// Look for near duplicates, not only exact copies.
@@ -30,32 +30,29 @@ public struct DedupeStage: OrderedTransform, Extractor {
         public var remember = 1_000_000
         /// The defaults.
         public init() {}
+        /// `near`, `similarity`, `shingle`, `min_words`, `remember`.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("near", \.near, "also drop near duplicates, not only exact copies"),
+            .option("similarity", \.similarity, "least Jaccard similarity (0-1) of word shingles for a near duplicate",
+                    check: { $0 > 0 && $0 <= 1 ? nil : "must be more than 0 and at most 1, not \($0)" }),
+            .option("shingle", \.shingle, "words per shingle", check: { $0 >= 1 ? nil : "must be at least 1, not \($0)" }),
+            .option("min_words", \.min_words, "shorter texts are only checked for exact copies",
+                    check: { $0 >= 0 ? nil : "must not be negative, not \($0)" }),
+            .option("remember", \.remember, "most documents kept in mind (about 400 bytes each)",
+                    check: { $0 >= 1 ? nil : "must be at least 1, not \($0)" }),
+        ]
     }
 
     /// `dedupe`.
     public static let name = "dedupe"
     /// One line for `sieve stages`.
     public static let summary = "Drop exact and near-duplicate documents (MinHash), naming the earlier copy"
-    /// Option descriptions.
-    public static let optionHelp = [
-        "near": "also drop near duplicates (true/false)",
-        "similarity": "least Jaccard similarity (0-1) of word shingles for a near duplicate",
-        "shingle": "words per shingle",
-        "min_words": "shorter texts are only checked for exact copies",
-        "remember": "most documents kept in mind",
-    ]
 
     private let options: Options
     private let memory: SharedIndex
 
-    /// Creates the stage; the similarity must lie in (0, 1] and the sizes be positive.
-    public init(options: Options) throws {
-        guard options.similarity > 0, options.similarity <= 1 else {
-            throw StageError(stage: Self.name, "option 'similarity' must be between 0 and 1, got \(options.similarity)")
-        }
-        guard options.shingle >= 1, options.remember >= 1, options.min_words >= 0 else {
-            throw StageError(stage: Self.name, "options 'shingle' and 'remember' must be at least 1")
-        }
+    /// Creates the stage from checked options.
+    public init(options: Options) {
         self.options = options
         memory = SharedIndex(DuplicateIndex(capacity: options.remember))
     }

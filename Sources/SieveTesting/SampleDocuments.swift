@@ -36,6 +36,56 @@ public enum SampleDocuments {
         return document
     }
 
+    /// A document with every member of `DocumentSchema` set and every kind of structure inside its blocks:
+    /// links, emphasis, inline code and an inline image as spans, nested and numbered list items, code with its
+    /// language, a table with header cells, a figure, and comments. Each value holds a marker `M-<member>`
+    /// (`M-title`, `M-source-url`, `M-span-href`, `M-comment-author`...) so a test can find it in any output.
+    public static var structured: Document {
+        var source = Source(path: "conformance/M-source-path.html", format: "M-source-format", offset: 4242,
+                            url: "https://example.org/M-source-url")
+        source.fetched = "2024-02-03T04:05:06Z-M-source-fetched"
+        var paragraph = Block(.paragraph, "Đọc bài M-block-text, rất hay và `code` nữa.\nDòng hai.")
+        paragraph.spans = [
+            Block.Span(.link, start: 4, length: 16, href: "https://example.org/M-span-href?a=1&b=2"),
+            Block.Span(.bold, start: 8, length: 12),
+            Block.Span(.italic, start: 22, length: 7),
+            Block.Span(.code, start: 33, length: 6),
+            Block.Span(.image, start: 43, length: 0, src: "https://example.org/M-span-src.png", alt: "M-span-alt"),
+        ]
+        var outer = Block(.listItem, "Mục một")
+        outer.depth = 1
+        outer.ordered = true
+        var inner = Block(.listItem, "Mục con M-list-item")
+        inner.depth = 2
+        inner.ordered = false
+        var code = Block(.code, "let x = 1\n    print(\"M-code\")")
+        code.language = "M-language"
+        var table = Block(.table, "Năm\tM-header-cell\n2023\tM-cell")
+        table.rows = [[Block.Cell("Năm", header: true), Block.Cell("M-header-cell", header: true)],
+                      [Block.Cell("2023"), Block.Cell("M-cell")]]
+        var figure = Block(.figure, "M-figure-caption")
+        figure.image = Block.Image(src: "https://example.org/M-figure-src.jpg", alt: "M-figure-alt")
+        var document = Document(id: "conformance/M-id", source: source, blocks: [
+            Block(.heading, "M-heading", level: 2), paragraph, outer, inner, Block(.quote, "M-quote"), code, table,
+            figure, Block(.caption, "M-caption"),
+        ])
+        document.title = "M-title"
+        document.published = "2023-08-23T21:22:00+07:00-M-published"
+        document.modified = "2023-08-24-M-modified"
+        document.authors = ["M-author"]
+        document.language = "M-language-code"
+        document.site = "M-site"
+        document.url = "https://example.org/M-url"
+        document.description = "M-description"
+        document.image = "https://example.org/M-image.jpg"
+        document.tags = ["M-tag"]
+        document.comments = [Comment(author: "M-comment-author", date: "2024-01-02-M-comment-date", text: "M-comment-text"),
+                             Comment(text: "M-comment-plain")]
+        document.fields = ["M-field-name": "M-field-value"]
+        document.diagnose("M-diagnostic-stage", "M-diagnostic-message", severity: .info)
+        return document
+    }
+
     /// Unusual text: control characters, CRLF, combining marks, emoji, right-to-left script, very long words.
     public static var unusual: Document {
         Document(id: "conformance/unusual", source: Source(path: "conformance/unusual.txt", format: "text"), blocks: [
@@ -54,7 +104,7 @@ public enum SampleDocuments {
     }
 
     /// Every sample document.
-    public static var all: [Document] { [empty, blank, ordinary, unusual, huge] }
+    public static var all: [Document] { [empty, blank, ordinary, structured, unusual, huge] }
 
     /// Raw inputs for readers: empty, binary, invalid UTF-8, plain text and a huge text.
     public static var inputs: [(name: String, bytes: [UInt8])] {

@@ -76,8 +76,16 @@ import Testing
     }
 
     @Test func similarityOutsideZeroToOneIsRejected() {
-        var options = DedupeStage.Options()
-        options.similarity = 1.5
-        #expect(throws: StageError.self) { try DedupeStage(options: options) }
+        let registry = StageRegistry().with(DedupeStage.self)
+        #expect { try registry.makeTransform(StageSpec(name: "dedupe", options: ["similarity": "1.5", "shingle": "0"])) } throws: { error in
+            (error as? ConfigurationError)?.messages == [
+                "--stage: option 'similarity' of stage 'dedupe' must be more than 0 and at most 1, not 1.5",
+                "--stage: option 'shingle' of stage 'dedupe' must be at least 1, not 0",
+            ]
+        }
+    }
+
+    @Test func dedupeIsAFilter() {
+        #expect(DedupeStage.role == .filter)
     }
 }

@@ -7,10 +7,12 @@ import Testing
         #expect(roles == ["lines": .reader, "shout": .normalizer, "memory": .sink])
     }
 
-    @Test func optionDefaultsAreListed() throws {
+    @Test func optionsAreListedInDeclarationOrderWithTypesAndDefaults() throws {
         let descriptor = try #require(testRegistry.descriptor(named: "shout"))
-        #expect(descriptor.defaults["times"] == .number(1))
-        #expect(descriptor.defaults["words"] == .list([]))
+        #expect(descriptor.options.map(\.name) == ["suffix", "times", "loud", "words"])
+        #expect(descriptor.options.map(\.type) == [.text, .integer, .boolean, .list])
+        #expect(descriptor.options.map(\.defaultValue) == [.string(""), .number(1), .bool(true), .list([])])
+        #expect(descriptor.options[1].help == "how many times")
     }
 
     @Test func optionsAreConvertedFromCommandLineText() throws {
@@ -44,21 +46,25 @@ import Testing
             let messages = (error as? ConfigurationError)?.messages ?? []
             return messages.count == 2
                 && messages.contains { $0.contains("no option 'time'") && $0.contains("did you mean 'times'") }
-                && messages.contains { $0.contains("'loud' expects a boolean, got 'maybe'") }
+                && messages.contains { $0.contains("option 'loud' of stage 'shout' expects a boolean (true or false), got 'maybe'") }
         }
     }
 
-    @Test func stageValidationRunsAtCreation() {
-        #expect(throws: ConfigurationError.self) {
+    @Test func declaredChecksRunBeforeTheStageIsBuilt() {
+        #expect {
             try testRegistry.makeTransform(StageSpec(name: "shout", options: ["times": "-1"]))
+        } throws: { error in
+            "\(error)" == "--stage: option 'times' of stage 'shout' must not be negative"
         }
+        #expect(testRegistry.problems(in: StageSpec(name: "shout", options: ["times": "2.5"])).map(\.message)
+            == ["option 'times' of stage 'shout' expects a whole number, got '2.5'"])
     }
 
     @Test func aSinkIsNotATransform() {
         #expect {
             try testRegistry.makeTransform(StageSpec(name: "memory"))
         } throws: { error in
-            "\(error)".contains("'memory' is a sink, not a normalizer or extractor")
+            "\(error)".contains("'memory' is a sink, not a normalizer, extractor or filter")
         }
     }
 

@@ -1,6 +1,7 @@
 import SieveCore
 
-/// A reader that turns each line of its input into a paragraph; fails on inputs that say "explode".
+/// A reader that turns each line of its input into a paragraph (timing that as its part `split`); fails on
+/// inputs that say "explode".
 struct LinesReader: SourceReader {
     static let name = "lines"
     static let summary = "test reader"
@@ -11,7 +12,7 @@ struct LinesReader: SourceReader {
     func read(_ input: Input, context: StageContext, emit: (Document) throws -> Void) throws {
         let text = String(decoding: input.bytes, as: UTF8.self)
         if text.contains("explode") { throw StageError(stage: Self.name, "the input asked to explode") }
-        let blocks = text.split(separator: "\n").map { Block(.paragraph, String($0)) }
+        let blocks = context.measure("split") { text.split(separator: "\n").map { Block(.paragraph, String($0)) } }
         try emit(Document(id: input.id, source: Source(path: input.path, format: Self.name), blocks: blocks))
     }
 }
@@ -24,12 +25,17 @@ struct ShoutTransform: Normalizer {
         var loud = true
         var words: [String] = []
         init() {}
+        static let declared: [OptionSpec<Options>] = [
+            .option("suffix", \.suffix, "text appended to every block"),
+            .option("times", \.times, "how many times", check: { $0 >= 0 ? nil : "must not be negative" }),
+            .option("loud", \.loud, "shout"),
+            .option("words", \.words, "words"),
+        ]
     }
     static let name = "shout"
     static let summary = "test normalizer"
     let options: Options
-    init(options: Options) throws {
-        guard options.times >= 0 else { throw StageError(stage: Self.name, "times must not be negative") }
+    init(options: Options) {
         self.options = options
     }
 

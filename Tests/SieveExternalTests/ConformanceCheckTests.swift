@@ -34,6 +34,7 @@ import Testing
         struct Options: StageOptions {
             var limit = 1000
             init() {}
+            static let declared: [OptionSpec<Options>] = [.option("limit", \.limit, "most blocks")]
         }
         struct Oops: Error {}
         static let name = "fragile"
@@ -60,6 +61,32 @@ import Testing
     @Test func anUntypedErrorOnAHugeDocumentFails() {
         #expect { try StageConformance.check(Fragile.self) } throws: { error in
             "\(error)".contains("document 'conformance/huge': threw Oops, not a StageError")
+        }
+    }
+
+    /// Declares one of its two options only.
+    struct HalfDeclared: Extractor {
+        struct Options: StageOptions {
+            var limit = 10
+            var forgotten = false
+            init() {}
+            static let declared: [OptionSpec<Options>] = [
+                .option("limit", \.limit, "most blocks", check: { $0 > 0 ? nil : "must be positive" }),
+            ]
+        }
+        static let name = "half-declared"
+        static let summary = "forgets to declare an option"
+        init(options: Options) {}
+        func apply(to document: inout Document, context: StageContext) throws -> Verdict { .keep }
+    }
+
+    @Test func anUndeclaredOptionOrAFailingCheckFails() {
+        var bad = HalfDeclared.Options()
+        bad.limit = 0
+        #expect { try StageConformance.check(HalfDeclared.self, options: bad) } throws: { error in
+            let text = "\(error)"
+            return text.contains("Options has 2 stored properties but declares 1 options")
+                && text.contains("option 'limit' of stage 'half-declared' must be positive")
         }
     }
 }

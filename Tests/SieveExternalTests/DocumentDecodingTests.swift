@@ -5,7 +5,7 @@ import Testing
 
 /// Documents survive the trip through their JSON form, and malformed JSON is refused with a position.
 @Suite struct DocumentDecodingTests {
-    @Test(arguments: [SampleDocuments.ordinary, SampleDocuments.unusual, SampleDocuments.blank, SampleDocuments.empty])
+    @Test(arguments: [SampleDocuments.ordinary, SampleDocuments.structured, SampleDocuments.unusual, SampleDocuments.blank, SampleDocuments.empty])
     func aDocumentSurvivesItsJSONForm(document: Document) throws {
         var withEverything = document
         withEverything.source = Source(path: "a/b.warc", format: "warc", offset: 1234, url: "https://example.org/x")

@@ -81,7 +81,7 @@ import Testing
         let path = try buildSource("int unrelated(void) { return 1; }\n", name: "unrelated")
         #expect { try stage(path) } throws: { error in "\(error)".contains("has no function sieve_stage_v1") }
         #expect { try stage("/nonexistent/libnothing.so") } throws: { error in "\(error)".contains("cannot load") }
-        #expect { try stage("") } throws: { error in "\(error)".contains("option 'path' is required") }
+        #expect { try stage("") } throws: { error in "\(error)".contains("test.yml:7:5: option 'path' of stage 'dylib' is required") }
     }
 
     @Test func passesTheConformanceCheck() throws {

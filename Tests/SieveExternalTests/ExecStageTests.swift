@@ -112,7 +112,7 @@ import Testing
         #expect { try stage(["/nonexistent/sieve-worker"]) } throws: { error in
             error is ConfigurationError && "\(error)".contains("cannot start '/nonexistent/sieve-worker'")
         }
-        #expect { try stage([]) } throws: { error in "\(error)".contains("option 'command' is required") }
+        #expect { try stage([]) } throws: { error in "\(error)".contains("test.yml:3:5: option 'command' of stage 'exec' is required") }
     }
 
     @Test func workerStderrIsLoggedWithTheStageAndWorkerNames() throws {

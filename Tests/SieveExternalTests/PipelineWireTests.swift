@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import SieveCore
+import SieveTesting
 @testable import SieveExternal
 import Testing
 
@@ -66,6 +67,19 @@ import Testing
         #expect(throws: (any Error).self) { try PipelineWire.outcome(of: line, id: 10, index: 3, path: "cc.warc") }
     }
 
+    @Test func inlineStructureAndCommentsCrossToAWorkerAndBack() throws {
+        var outcome = InputOutcome(index: 0)
+        outcome.documents = [SampleDocuments.structured]
+        var line = PipelineWire.answer(id: 1, outcome: outcome)
+        line.removeLast()
+        let back = try PipelineWire.outcome(of: line, id: 1, index: 0, path: "x")
+        let document = try #require(back.documents.first)
+        #expect(document.blocks == SampleDocuments.structured.blocks)
+        #expect(document.blocks[1].spans.map(\.kind) == [.link, .bold, .italic, .code, .image])
+        #expect(document.comments == SampleDocuments.structured.comments)
+        #expect(document.source == SampleDocuments.structured.source)
+    }
+
     @Test func theHandshakeCarriesTheStagesAndLimits() throws {
         let spec = PipelineSpec(reader: StageSpec(name: "html"), transforms: [StageSpec(name: "main-content", options: ["prune": ["//aside"]]), StageSpec(name: "nfc")],
                                 sink: StageSpec(name: "csv"), policy: RunPolicy(jobs: 4, maxBytes: 5000, documentTimeout: .milliseconds(2500)))
@@ -78,5 +92,29 @@ import Testing
         #expect(back.policy.maxBytes == 5000)
         #expect(back.policy.documentTimeout == .milliseconds(2500))
         #expect(back.policy.jobs == 1)
+        #expect(back.policy.profile == false)
+    }
+
+    @Test func aProfiledRunGetsEachItemsTimesBackWithTheWorkersOwnShare() throws {
+        var policy = RunPolicy(jobs: 2)
+        policy.profile = true
+        var hello = PipelineWire.hello(PipelineSpec(transforms: [StageSpec(name: "nfc")], sink: StageSpec(name: "jsonl"), policy: policy))
+        hello.removeLast()
+        #expect(try PipelineWire.spec(fromHello: hello).policy.profile)
+        var outcome = InputOutcome(index: 0)
+        outcome.profile = StageProfile()
+        outcome.profile!.add("html", .reader, 1_500_000)
+        outcome.profile!.add("html: parse", .reader, 2_000_000)
+        outcome.profile!.add("nfc", .transform, 300_000)
+        var line = PipelineWire.answer(id: 1, outcome: outcome)
+        line.removeLast()
+        let back = try #require(try PipelineWire.outcome(of: line, id: 1, index: 0, path: "a.html").profile)
+        #expect(back.ordered.map(\.name) == ["html", "html: parse", "nfc", "isolation"])
+        #expect(back.ordered.prefix(3).map(\.nanoseconds) == [1_500_000, 2_000_000, 300_000])
+        #expect(back.ordered.map(\.place) == [.reader, .reader, .transform, .isolation])
+        // Without a profile, the answer carries none.
+        var plain = PipelineWire.answer(id: 2, outcome: InputOutcome(index: 0))
+        plain.removeLast()
+        #expect(try PipelineWire.outcome(of: plain, id: 2, index: 0, path: "a.html").profile == nil)
     }
 }

@@ -200,9 +200,9 @@ struct MainContentTests {
             <p>See also: <a href="/other">the council's bridges</a></p></article></body>
             """
         var balanced = MainContentExtractor.Options()
-        balanced.bias = "balanced"
+        balanced.bias = .balanced
         var recall = MainContentExtractor.Options()
-        recall.bias = "recall"
+        recall.bias = .recall
         #expect(!(try extract(html, options: balanced)).text.contains("See also"))
         #expect(try extract(html, options: recall).text.contains("See also"))
     }
@@ -227,12 +227,11 @@ struct MainContentTests {
     }
 
     @Test func rejectsBadOptions() {
-        var badBias = MainContentExtractor.Options()
-        badBias.bias = "fast"
-        #expect(throws: StageError.self) { try MainContentExtractor(options: badBias) }
-        var badXPath = MainContentExtractor.Options()
-        badXPath.prune = ["//div["]
-        #expect(throws: StageError.self) { try MainContentExtractor(options: badXPath) }
+        let registry = StageRegistry().with(MainContentExtractor.self)
+        let problems = registry.problems(in: StageSpec(name: "main-content", options: ["bias": "fast", "prune": "//p|//div["]))
+        #expect(problems.map(\.place) == [.value("bias"), .item("prune", 1)])
+        #expect(problems.first?.message == "option 'bias' of stage 'main-content' expects one of balanced, precision, recall, got 'fast'")
+        #expect(problems.last?.message.hasPrefix("option 'prune' of stage 'main-content' has a bad XPath expression: '//div['") == true)
     }
 
     @Test func worksOnVietnamesePages() throws {

@@ -362,6 +362,48 @@ struct MetadataTests {
         #expect(document.authors.isEmpty)
     }
 
+    @Test func authorShownOnlyInAHiddenBoxIsLeftOut() throws {
+        // The Newspaper theme names the CMS user in a byline box hidden with an inline style; JSON-LD names him too.
+        for (style, expected) in [(" style=\"display: none\"", [String]()), ("", ["tkalweit"])] {
+            let document = try metadata("""
+                <html><head><script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person", "name": "tkalweit"}}</script>
+                </head><body><h1>Pop-ups und Dips</h1><div class="td-author-name vcard author"\(style)><span class="fn">
+                <a href="/author/tkalweit/">tkalweit</a></span></div><p>Der Artikel beginnt hier mit einem Satz.</p></body></html>
+                """)
+            #expect(document.authors == expected, "\(style)")
+        }
+    }
+
+    @Test func authorNamingTheSiteIsLeftOut() throws {
+        // The organization behind the site, named by its host's name (accents aside) or its site name.
+        for (author, url, expected) in [
+            ("Diakonie Deutschland", "https://www.diakonie.de/pressemeldungen/studie", [String]()),
+            ("Betty Crocker Kitchens", "https://www.bettycrocker.com/recipes/cake", []),
+            ("hejfish", "https://fischerhuette.hejfish.com/anglertalk/", []),
+            ("La República", "https://larepublica.pe/datos/2022/05/02/cronograma/", []),
+            ("Bundesverband WindEnergie", "https://www.wind-energie.de/presse/detail/", []),
+            // A blog host's user, and a byline naming the site's editorial team, are authors.
+            ("Creeny", "https://creeny.wordpress.com/2020/01/nebel/", ["Creeny"]),
+            ("Redaktion Polizeiticker Schweiz", "https://polizeiticker.ch/unfall", ["Redaktion Polizeiticker Schweiz"]),
+            ("Jane Doe", "https://www.diakonie.de/pressemeldungen/studie", ["Jane Doe"]),
+        ] {
+            let document = try metadata("""
+                <html><head><meta name="author" content="\(author)"></head><body><h1>Titel</h1>
+                <p class="byline">\(author)</p><p>Der Artikel beginnt hier mit einem Satz.</p></body></html>
+                """, url: url)
+            #expect(document.authors == expected, "\(author) on \(url)")
+        }
+    }
+
+    @Test func headlineInAnElementNamedAuthorIsNoName() throws {
+        let document = try metadata("""
+            <html><body><div itemscope itemtype="http://schema.org/Article"><h1>Endlich mehr Beschleunigung wagen!</h1>
+            <span class="news-list-author" itemprop="headline">Endlich mehr Beschleunigung wagen!</span>
+            <p>Der Artikel beginnt hier mit einem Satz.</p></div></body></html>
+            """)
+        #expect(document.authors.isEmpty)
+    }
+
     @Test func bylineLineOpeningWithALabel() throws {
         for (html, expected) in [
             ("<p class='bodytext'>Von Claudia Lindner</p>", ["Claudia Lindner"]),

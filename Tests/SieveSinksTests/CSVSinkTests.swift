@@ -32,13 +32,12 @@ import Testing
         #expect(try render(try CSVSink(options: options), awkwardDocuments()) == "id\r\nseeds/003\r\nodd\r\n")
     }
 
-    @Test func unknownColumnsAreRejectedWithTheKnownOnes() {
-        var options = CSVSink.Options()
-        options.columns = ["id", "headline"]
-        #expect {
-            try CSVSink(options: options)
-        } throws: { error in
-            "\(error)".contains("unknown column 'headline'") && "\(error)".contains("fields.NAME")
-        }
+    @Test func unknownColumnsAreRejectedWithASuggestionAndTheKnownOnes() {
+        let registry = StageRegistry().with(CSVSink.self)
+        let problems = registry.problems(in: StageSpec(name: "csv", options: ["columns": "id|titel|fields.x|headline"]))
+        #expect(problems.map(\.place) == [.item("columns", 1), .item("columns", 3)])
+        #expect(problems.first?.message.hasPrefix("option 'columns' of stage 'csv' has an unknown column 'titel' (did you mean 'title'?); known: id,") == true)
+        #expect(problems.last?.message.contains("unknown column 'headline'; known:") == true)
+        #expect(problems.last?.message.hasSuffix(", fields.NAME") == true)
     }
 }

@@ -22,7 +22,7 @@ import Testing
     @Test func noDocumentsIsAnEmptyArrayAndAlwaysWrapsOne() throws {
         #expect(try render(try JSONSink(options: .init()), []) == "[]\n")
         var options = JSONSink.Options()
-        options.array = "always"
+        options.array = .always
         let text = try render(try JSONSink(options: options), Array(awkwardDocuments().prefix(1)))
         #expect((try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Any])?.count == 1)
     }

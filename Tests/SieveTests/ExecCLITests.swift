@@ -93,7 +93,7 @@ import Testing
             .write(to: file, atomically: true, encoding: .utf8)
         let result = try SieveProcess.run(["run", file.path, "seeds"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("\(file.path):2:5: unknown normalizer or extractor 'nfd' (did you mean 'nfc'?)"))
+        #expect(result.stderr.contains("\(file.path):2:5: unknown normalizer, extractor or filter 'nfd' (did you mean 'nfc'?)"))
         #expect(result.stderr.contains("\(file.path):4:15: stage 'title' has no option 'replac' (did you mean 'replace'?)"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out.jsonl").path))
     }

@@ -10,7 +10,7 @@ import Testing
         return Array(lines[(start + 1)...].prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
     }
 
-    @Test(arguments: [["--help"], ["convert", "--help"], ["run", "--help"], ["new-stage", "--help"]])
+    @Test(arguments: [["--help"], ["convert", "--help"], ["run", "--help"], ["new-stage", "--help"], ["report", "--help"]])
     func examplesAndExitStatusesAreNotRewrapped(_ arguments: [String]) throws {
         let help = try SieveProcess.run(arguments).text
         let examples = section("EXAMPLES:", of: help)

@@ -4,10 +4,14 @@ import Testing
 
 /// `sieve new-stage` writes a stage and its test into a package and says what to add to Package.swift.
 @Suite struct NewStageTests {
+    /// The manifest of the package the stage is written into (only its presence matters).
+    static let manifest = "// swift-tools-version:6.0\nimport PackageDescription\n\nlet package = Package(name: \"MySieve\")\n"
+
     @Test(arguments: [("normalizer", "Normalizer"), ("extractor", "Extractor"), ("reader", "SourceReader"), ("sink", "SinkWriter")])
     func writesTheStageAndItsTest(kind: String, conformance: String) throws {
         let scratch = try TemporaryDirectory()
         let package = scratch.url
+        try scratch.write("Package.swift", Self.manifest)
         let result = try SieveProcess.run(["new-stage", "--kind", kind, "SectionTagger", "--package-dir", package.path])
         #expect(result.status == 0, "\(result.stderr)")
         let source = try String(contentsOf: package.appendingPathComponent("Sources/CustomStages/SectionTagger.swift"), encoding: .utf8)
@@ -25,6 +29,7 @@ import Testing
     @Test func aSecondStageInTheSameTargetOnlyAsksForRegistration() throws {
         let scratch = try TemporaryDirectory()
         let package = scratch.url
+        try scratch.write("Package.swift", Self.manifest)
         _ = try SieveProcess.run(["new-stage", "--kind", "extractor", "First", "--package-dir", package.path, "--target", "MyStages"])
         let second = try SieveProcess.run(["new-stage", "--kind", "normalizer", "Second", "--package-dir", package.path,
                                   "--target", "MyStages", "--stage-name", "second-pass"])
@@ -38,6 +43,7 @@ import Testing
     @Test func refusesToOverwriteAndRejectsBadNames() throws {
         let scratch = try TemporaryDirectory()
         let package = scratch.url
+        try scratch.write("Package.swift", Self.manifest)
         _ = try SieveProcess.run(["new-stage", "--kind", "sink", "Tabs", "--package-dir", package.path])
         let again = try SieveProcess.run(["new-stage", "--kind", "sink", "Tabs", "--package-dir", package.path])
         #expect(again.status != 0)
@@ -46,5 +52,22 @@ import Testing
         #expect(badKind.stderr.contains("--kind must be one of normalizer, extractor, reader, sink; got 'filter'"))
         let badName = try SieveProcess.run(["new-stage", "--kind", "sink", "my-stage", "--package-dir", package.path])
         #expect(badName.stderr.contains("NAME must be a Swift type name in UpperCamelCase"))
+    }
+
+    @Test func refusesABuiltInStageNameAndAFolderThatIsNotAPackage() throws {
+        let scratch = try TemporaryDirectory()
+        let package = scratch.url
+        let notAPackage = try SieveProcess.run(["new-stage", "--kind", "extractor", "SectionTagger", "--package-dir", package.path])
+        #expect(notAPackage.status == 2)
+        #expect(notAPackage.stderr.contains("\(package.path) has no Package.swift: new-stage writes into a Swift package"), "\(notAPackage.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: package.appendingPathComponent("Sources").path))
+
+        try scratch.write("Package.swift", Self.manifest)
+        let builtIn = try SieveProcess.run(["new-stage", "--kind", "normalizer", "Whitespace", "--package-dir", package.path])
+        #expect(builtIn.status == 2)
+        #expect(builtIn.stderr.contains("'whitespace' is the name of a built-in stage"), "\(builtIn.stderr)")
+        let renamed = try SieveProcess.run(["new-stage", "--kind", "extractor", "MyTitle", "--stage-name", "title", "--package-dir", package.path])
+        #expect(renamed.stderr.contains("'title' is the name of a built-in stage"), "\(renamed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: package.appendingPathComponent("Sources").path))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Sieve
 import SieveCore
+import SieveTesting
 import Testing
 
 /// Pipeline files: a good file becomes the right spec; a bad one reports every problem with its line and column.
@@ -79,14 +80,77 @@ import Testing
             return error.messages == [
                 "bad.yml:1:9: unknown reader 'htm' (did you mean 'html'?); run 'sieve stages' to list them",
                 "bad.yml:2:1: unknown key 'stage' in a pipeline file (did you mean 'stages'?); known keys: version, reader, stages, sink, inputs, output, errors, run",
-                "bad.yml:5:5: unknown normalizer or extractor 'nfd' (did you mean 'nfc'?); run 'sieve stages' to list them",
+                "bad.yml:5:5: unknown normalizer, extractor or filter 'nfd' (did you mean 'nfc'?); run 'sieve stages' to list them",
                 "bad.yml:6:5: stage 'csv' is a sink, so it cannot be used in 'stages:'",
-                "bad.yml:9:7: stage 'exec' has no option 'comand' (did you mean 'command'?); its options: command, config, timeout, workers",
+                "bad.yml:7:5: option 'command' of stage 'exec' is required: the program to run, such as command=python3|stage.py",
+                "bad.yml:9:7: stage 'exec' has no option 'comand' (did you mean 'command'?); its options: command, timeout, config, workers",
                 "bad.yml:10:16: option 'timeout' of stage 'exec' expects a number, got 'soon'",
-                "bad.yml:11:5: option 'replace' of stage 'title' expects a boolean, got 'maybe'",
+                "bad.yml:11:5: option 'replace' of stage 'title' expects a boolean (true or false), got 'maybe'",
                 "bad.yml:14:3: unknown key 'option' in a stage (did you mean 'options'?); known keys: name, options",
                 "bad.yml:16:9: run setting 'jobs' expects a whole number of at least 1, got 'two'",
                 "bad.yml:17:3: unknown key 'orderd' in 'run' (did you mean 'ordered'?); known keys: jobs, max_in_flight, ordered, max_bytes, fail_fast, max_errors, timeout",
+            ]
+        }
+    }
+
+    @Test func aMissingCSVColumnIsReportedAtItsItemAlongsideOtherProblems() {
+        let text = """
+        stages:
+          - nfd
+          - name: tone-marks
+            options: {style: nwe}
+        sink:
+          name: csv
+          options:
+            columns: [id, titel, text]
+        """
+        #expect { try PipelineFile.parse(text, path: "c.yml", registry: registry) } throws: { error in
+            let messages = (error as? ConfigurationError)?.messages ?? []
+            return messages.count == 3
+                && messages[0].hasPrefix("c.yml:2:5: unknown normalizer, extractor or filter 'nfd' (did you mean 'nfc'?)")
+                && messages[1] == "c.yml:4:22: option 'style' of stage 'tone-marks' expects one of keep, old, new, got 'nwe' (did you mean 'new'?)"
+                && messages[2].hasPrefix("c.yml:8:19: option 'columns' of stage 'csv' has an unknown column 'titel' (did you mean 'title'?); known: id,")
+        }
+    }
+
+    @Test func aMisIndentedListSaysWhatYAMLDid() {
+        let text = """
+        stages:
+          - nfc
+            - whitespace
+        inputs:
+          - a.txt
+           - b.txt
+        """
+        #expect { try PipelineFile.parse(text, path: "m.yml", registry: registry) } throws: { error in
+            (error as? ConfigurationError)?.messages == [
+                "m.yml:2:5: this list item was read as the single string 'nfc - whitespace': put each '- ' on its own line, indented the same",
+                "m.yml:5:5: this list item was read as the single string 'a.txt - b.txt': put each '- ' on its own line, indented the same",
+            ]
+        }
+    }
+
+    @Test func pathsInTheFileAreRelativeToItsFolder() throws {
+        let file = try PipelineFile.parse("""
+        inputs: [../seeds/, /srv/news, page.html, -]
+        output: out/all.jsonl
+        errors: ../errors.jsonl
+        """, path: "jobs/nightly/p.yml", registry: registry)
+        #expect(file.inputs == ["jobs/seeds/", "/srv/news", "jobs/nightly/page.html", "-"])
+        #expect(file.output == "jobs/nightly/out/all.jsonl")
+        #expect(file.errors == "jobs/errors.jsonl")
+        let here = try PipelineFile.parse("inputs: [../seeds/]\n", path: "p.yml", registry: registry)
+        #expect(here.inputs == ["../seeds/"])
+    }
+
+    @Test func checkingInputsReportsThoseThatDoNotExist() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("a.txt", "x")
+        let path = try folder.write("p.yml", "inputs: [a.txt, missing.txt]\n")
+        _ = try PipelineFile.load(path, registry: registry)
+        #expect { try PipelineFile.load(path, registry: registry, checkInputs: true) } throws: { error in
+            (error as? ConfigurationError)?.messages == [
+                "\(path):1:17: input 'missing.txt' does not exist (looked for \(folder.url.path)/missing.txt; inputs are relative to the pipeline file)",
             ]
         }
     }

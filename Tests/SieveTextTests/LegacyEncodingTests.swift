@@ -92,6 +92,14 @@ import Glibc
         #expect(throws: StageError.self) { try TextReader(options: options) }
     }
 
+    @Test func anUnknownCharsetIsFoundByValidationWithoutBuildingTheReader() {
+        let registry = StageRegistry().with(TextReader.self)
+        let problems = registry.problems(in: StageSpec(name: "text", options: ["charset": "klingon-8"]))
+        #expect(problems.map(\.place) == [.value("charset")])
+        #expect(problems.first?.message.hasPrefix("option 'charset' of stage 'text' names a charset iconv cannot decode: 'klingon-8'") == true)
+        #expect(registry.problems(in: StageSpec(name: "text", options: ["charset": "tcvn3"])).isEmpty)
+    }
+
     @Test func ordinaryVietnameseIsNotTakenForMojibake() throws {
         let document = try TestSupport.read(TestSupport.seed("003_e404581200cffbc0"))
         #expect(document.diagnostics.isEmpty)

@@ -26,7 +26,7 @@ import Testing
 
     @Test func randomTextNeverBreaksAStage() throws {
         var generator = Generator(state: 42)
-        let stages = try GoldenTests.pipeline() + [try ToneMarksNormalizer(options: { var o = ToneMarksNormalizer.Options(); o.style = "new"; return o }())]
+        let stages = try GoldenTests.pipeline() + [try ToneMarksNormalizer(options: { var o = ToneMarksNormalizer.Options(); o.style = .new; return o }())]
         for _ in 0..<400 {
             var text = ""
             for _ in 0..<Int.random(in: 1...80, using: &generator) {

@@ -26,9 +26,9 @@ import Testing
 
     @Test func theNormalizerAppliesTheChosenStyleAndIsIdempotent() throws {
         var options = ToneMarksNormalizer.Options()
-        options.style = "old"
+        options.style = .old
         let old = try ToneMarksNormalizer(options: options)
-        options.style = "new"
+        options.style = .new
         let new = try ToneMarksNormalizer(options: options)
         let keep = try ToneMarksNormalizer(options: .init())
         let document = Document(id: "t", source: Source(path: "t", format: "text"),
@@ -42,9 +42,11 @@ import Testing
         #expect(try TestSupport.run(document, [keep]).blocks == document.blocks)
     }
 
-    @Test func anUnknownStyleIsRejected() {
-        var options = ToneMarksNormalizer.Options()
-        options.style = "mixed"
-        #expect(throws: StageError.self) { try ToneMarksNormalizer(options: options) }
+    @Test func anUnknownStyleIsRejectedWithTheChoices() throws {
+        let registry = StageRegistry().with(ToneMarksNormalizer.self)
+        #expect { try registry.makeTransform(StageSpec(name: "tone-marks", options: ["style": "nwe"])) } throws: { error in
+            "\(error)" == "--stage: option 'style' of stage 'tone-marks' expects one of keep, old, new, got 'nwe' (did you mean 'new'?)"
+        }
+        #expect(try registry.makeTransform(StageSpec(name: "tone-marks", options: ["style": "OLD"])) is ToneMarksNormalizer)
     }
 }

@@ -4,39 +4,73 @@ import SieveCore
 import Glibc
 #endif
 
-/// The live progress line on standard error: documents, MB, docs/s, MB/s, errors, elapsed time and, when
-/// the number of inputs is known, the ETA. Redrawn at most four times a second; cleared at the end.
+/// Progress on standard error: documents, MB, docs/s, MB/s, errors, elapsed time and, once the inputs are
+/// counted (`InputCount`), how far along the run is and the time left. On a terminal, one line redrawn at
+/// most four times a second and cleared at the end; into a file or a pipe (`--progress 2> log`), a plain
+/// line every `plainInterval` and one at the end, with no escape codes.
 final class ProgressLine {
     private let enabled: Bool
-    private let total: Int?
+    private let terminal: Bool
+    private let count: InputCount?
     private let start = ContinuousClock.now
-    private var lastDraw = ContinuousClock.now - .seconds(1)
+    private var lastDraw: ContinuousClock.Instant
     private var drawn = false
+    private var latest: (report: RunReport, items: Int, resumed: Int)?
+    /// How often a plain line is written when standard error is not a terminal.
+    static let plainInterval = Duration.seconds(5)
 
-    /// Shows progress when `force` says so, or by default when standard error is a terminal.
-    init(force: Bool?, total: Int?) {
-        enabled = force ?? (isatty(STDERR_FILENO) == 1)
-        self.total = total
+    /// Shows progress when `force` says so, or by default when standard error is a terminal; `count` gives
+    /// the totals when known.
+    init(force: Bool?, count: InputCount?) {
+        terminal = isatty(STDERR_FILENO) == 1
+        enabled = force ?? terminal
+        self.count = count
+        lastDraw = terminal ? start - .seconds(1) : start
     }
 
-    /// Redraws the line if a quarter second has passed.
-    func update(_ report: RunReport, items: Int) {
-        guard enabled, ContinuousClock.now - lastDraw >= .milliseconds(250) else { return }
+    /// Redraws the line (a quarter second after the last on a terminal; `plainInterval` otherwise). `items`
+    /// counts the work items done, `resumed` of them by an earlier run.
+    func update(_ report: RunReport, items: Int, resumed: Int = 0) {
+        guard enabled else { return }
+        latest = (report, items, resumed)
+        guard ContinuousClock.now - lastDraw >= (terminal ? .milliseconds(250) : Self.plainInterval) else { return }
         lastDraw = .now
-        let seconds = max(0.001, Self.seconds(ContinuousClock.now - start))
-        let megabytes = Double(report.bytes) / 1_048_576
-        var line = "\(report.written) docs  \(Self.fixed(megabytes, 1)) MB  \(Self.fixed(Double(report.inputs) / seconds, 0)) docs/s  "
-            + "\(Self.fixed(megabytes / seconds, 1)) MB/s  \(report.failed) errors  \(Self.clock(seconds))"
-        if let total, items > 0, items < total {
-            line += "  ETA \(Self.clock(seconds / Double(report.inputs) * Double(total - items)))"
+        draw(report, items: items, resumed: resumed)
+    }
+
+    /// Clears the line before the summary (on a terminal), or writes the last plain line.
+    func finish() {
+        if terminal {
+            if drawn { printRaw("\r\u{1B}[K") }
+        } else if enabled, let latest {
+            draw(latest.report, items: latest.items, resumed: latest.resumed)
         }
-        printRaw("\r\u{1B}[K" + line)
+    }
+
+    private func draw(_ report: RunReport, items: Int, resumed: Int) {
+        let line = Self.line(report, items: items, resumed: resumed, totals: count?.totals, seconds: Self.seconds(ContinuousClock.now - start))
+        printRaw(terminal ? "\r\u{1B}[K" + line : "sieve: progress: " + line + "\n")
         drawn = true
     }
 
-    /// Clears the line before the summary.
-    func finish() {
-        if drawn { printRaw("\r\u{1B}[K") }
+    /// `12 docs  1.5 MB  40 docs/s  0.3 MB/s  0 errors  0:03`, with `  12/50 inputs  ETA 0:09` once the
+    /// totals are known (the time left from bytes when they are counted, else from files).
+    static func line(_ report: RunReport, items: Int, resumed: Int, totals: InputCount.Totals?, seconds elapsed: Double) -> String {
+        let seconds = max(0.001, elapsed)
+        let megabytes = Double(report.bytes) / 1_048_576
+        var line = "\(report.written) docs  \(fixed(megabytes, 1)) MB  \(fixed(Double(report.inputs) / seconds, 0)) docs/s  "
+            + "\(fixed(megabytes / seconds, 1)) MB/s  \(report.failed) errors  \(clock(seconds))"
+        if let total = totals?.items {
+            line += "  \(items)/\(total) inputs"
+        } else if let bytes = totals?.bytes, resumed == 0 {
+            line += "  of \(fixed(Double(bytes) / 1_048_576, 1)) MB"
+        }
+        if let bytes = totals?.bytes, resumed == 0, report.bytes > 0, report.bytes < bytes {
+            line += "  ETA \(clock(seconds / Double(report.bytes) * Double(bytes - report.bytes)))"
+        } else if let total = totals?.items, items > resumed, items < total {
+            line += "  ETA \(clock(seconds / Double(items - resumed) * Double(total - items)))"
+        }
+        return line
     }
 
     private func printRaw(_ text: String) {

@@ -94,6 +94,9 @@ struct RunOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print nothing on standard error unless something failed.")
     var quiet = false
 
+    @Flag(help: "After the run, print the CPU time of each stage (reader, libxml2 parse, each transform, sink) on standard error.")
+    var profile = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         if let maxBytes, maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1, got \(maxBytes)") }

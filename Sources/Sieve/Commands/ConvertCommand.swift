@@ -77,6 +77,9 @@ struct ConvertCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Run the pipeline in this YAML file: reader, stages, sink, inputs, output, run settings.", valueName: "file"))
     var pipeline: String?
 
+    @Option(help: ArgumentHelp("Write an HTML report of the run here: charts of the documents and failures, settings, speed, memory (see 'sieve report').", valueName: "file"))
+    var report: String?
+
     @OptionGroup var selection: InputOptions
     @OptionGroup var run: RunOptions
 
@@ -117,12 +120,14 @@ struct ConvertCommand: AsyncParsableCommand {
         let plan = try OutputPlan(output: output, sink: spec.sink, registry: registry, partition: run.partitionBy,
                                   resume: run.resume, ordered: spec.policy.ordered, fingerprint: fingerprint(spec, inputs: inputs),
                                   errorsPath: errorsPath)
-        selection.outputs = Set([output, errorsPath].compactMap { $0.flatMap { FileIdentity(path: $0) } })
-        let logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
+        let recorder = try report.map { path throws(OutputError) in try RunReportRecorder(path: path, title: output ?? "standard output") }
+        selection.outputs = Set([output, errorsPath, report].compactMap { $0.flatMap { FileIdentity(path: $0) } })
+        var logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
+        if run.quiet { logger.logLevel = .error }
         let isolation = try RunIsolation(pipeline: pipeline, spec: spec, options: run, batch: !(explicitFiles && inputs.count == 1),
                                          output: output, resumeAfter: plan.resumeAfter, logger: logger)
         let console = FailureConsole(limit: run.quiet ? 0 : 20)
-        let progress = ProgressLine(force: run.progress, total: explicitFiles ? inputs.count : nil)
+        let progress = ProgressLine(force: run.progress, count: run.progress ?? (isatty(STDERR_FILENO) == 1) ? InputCount(selection) : nil)
         let clock = ContinuousClock.now
         let walk = InputSource(selection)
         let source = plan.ledger.map { $0.track(walk) } ?? AnySequence(walk)
@@ -130,12 +135,13 @@ struct ConvertCommand: AsyncParsableCommand {
         do {
             report = try await pipeline.run(source, resumeAfter: plan.resumeAfter, setAside: isolation.setAside, executor: isolation.executor,
                                             inFlight: plan.journal, stop: interrupts.flag, logger: logger,
-                                            write: plan.write, onFailure: { failure in
+                                            write: { document in try plan.write(document); recorder?.add(document) }, onFailure: { failure in
                 if failure.kind == .failed { console.show(failure) }
                 plan.errors?.record(failure)
+                recorder?.add(failure: failure)
             }, onProgress: { report in
                 let items = report.inputs + plan.resumeAfter
-                progress.update(report, items: items)
+                progress.update(report, items: items, resumed: plan.resumeAfter)
                 try? plan.progress(items: items, failed: report.failed + plan.earlierFailures)
             })
             interrupts.settled()
@@ -149,6 +155,7 @@ struct ConvertCommand: AsyncParsableCommand {
             }
         } catch {
             progress.finish()
+            recorder?.abort()
             for problem in plan.abort(reported: error) { printError("sieve: error: \(problem)") }
             throw error
         }
@@ -159,10 +166,12 @@ struct ConvertCommand: AsyncParsableCommand {
         console.finish(hasReport: plan.errors != nil)
         report.failed += plan.earlierFailures
         report.resumedFailed = plan.earlierFailures
+        let elapsed = ProgressLine.seconds(ContinuousClock.now - clock)
+        try recorder?.finish(report, settings: RunReportRecorder.settings(spec: spec, inputs: inputs, output: output), seconds: elapsed)
         if !run.quiet || report.failed > 0 {
-            let seconds = ProgressLine.fixed(ProgressLine.seconds(ContinuousClock.now - clock), 2)
-            printError("sieve: \(report.summary.replacingFirstLine { "\($0) in \(seconds) s" })")
+            printError("sieve: \(report.summary.replacingFirstLine { "\($0) in \(ProgressLine.fixed(elapsed, 2)) s" })")
         }
+        if let profile = report.profile { printError(profile.table) }
         if interrupts.flag.isRaised { throw ExitCode(130) }
         if report.failed > 0 || report.stoppedEarly != nil { throw ExitCode(1) }
     }
@@ -204,6 +213,7 @@ struct ConvertCommand: AsyncParsableCommand {
         var outputs = [OutputSafety.Output(flag: file == nil ? "" : "-o", path: file ?? "/dev/stdout",
                                            partitionExtension: partitionExtension)]
         if let errors { outputs.append(OutputSafety.Output(flag: "--errors", path: errors)) }
+        if let report { outputs.append(OutputSafety.Output(flag: "--report", path: report)) }
         return outputs
     }
 

@@ -35,8 +35,16 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Only the first N pages.")
     var limit: Int?
 
+    @Flag(help: "Also print the CPU time of each stage (reader, libxml2 parse, each transform) over the first run of every page.")
+    var profile = false
+
     func validate() throws {
         guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        var info = stat()
+        guard stat(directory, &info) == 0 else {
+            throw ValidationError("no such folder: \(directory) (\(String(cString: strerror(errno))))")
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw ValidationError("\(directory) is a file, not an evaluation set folder") }
     }
 
     func run() throws {
@@ -51,7 +59,9 @@ struct EvalCommand: ParsableCommand {
         if let limit { pages = Array(pages.prefix(limit)) }
         guard !pages.isEmpty else { throw ValidationError("no .html or .html.gz pages in \(directory)") }
         let channel = output == "-" ? OutputChannel() : try OutputChannel(path: output)
-        let runner = EvaluationRunner(reader: reader, transforms: transforms, repeats: `repeat`)
+        var runner = EvaluationRunner(reader: reader, transforms: transforms, repeats: `repeat`)
+        runner.profile = profile
+        var stageProfile = StageProfile()
         let loader = InputLoader(maxBytes: 256 << 20)
         var full: [Double] = [], parse: [Double] = []
         var failures = 0
@@ -60,6 +70,7 @@ struct EvalCommand: ParsableCommand {
             full.append(result.fullMilliseconds)
             parse.append(result.parseMilliseconds)
             if result.failure != nil { failures += 1 }
+            if let profile = result.profile { stageProfile.merge(profile) }
             channel.write(Self.line(for: result))
         }
         try channel.commit()
@@ -68,6 +79,7 @@ struct EvalCommand: ParsableCommand {
         printError("eval: \(pages.count) pages, \(failures) failed; CPU ms per page: median \(Self.fixed(Self.median(full))), "
             + "mean \(Self.fixed(total / Double(full.count))), max \(Self.fixed(full.max() ?? 0)); "
             + "parse-only median \(Self.fixed(Self.median(parse))); \(Int(rate.rounded())) pages/s of CPU")
+        if profile { printError(stageProfile.table) }
     }
 
     /// One JSON line for a page.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SieveCore
 
 /// `sieve new-stage`: writes a working custom stage and its test into a Swift package, and prints the lines to
 /// add to its `Package.swift`. The `new-stage` package plugin forwards here, so the templates live in one place.
@@ -42,6 +43,15 @@ struct NewStageCommand: ParsableCommand {
         }
         for (label, value) in [("NAME", name), ("--target", target)] where !Self.isTypeName(value) {
             throw ValidationError("\(label) must be a Swift type name in UpperCamelCase such as SectionTagger; got '\(value)'")
+        }
+        let stage = stageName ?? Self.kebabCase(name)
+        if SieveCommand.registry.descriptor(named: stage) != nil {
+            throw ValidationError("'\(stage)' is the name of a built-in stage ('sieve stages' lists them); choose another NAME, "
+                + "or another registered name with --stage-name")
+        }
+        guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: packageDir).appendingPathComponent("Package.swift").path) else {
+            throw ValidationError("\(packageDir == "." ? "this folder" : packageDir) has no Package.swift: new-stage writes into a Swift "
+                + "package (create one with 'swift package init --type executable', or name it with --package-dir)")
         }
     }
 

@@ -27,6 +27,8 @@ public struct SieveCommand: AsyncParsableCommand {
           sieve convert news/ --to csv -o news.csv  # a folder into one CSV file
           sieve stages                              # every stage with its options
           sieve run pipeline.yml                    # a pipeline file (YAML)
+          sieve validate pipeline.yml               # check it without reading input
+          sieve report news.jsonl -o report.html    # charts of a run's output
           sieve new-stage --kind extractor MyStage  # a stage of your own: see
                                                     # docs/writing-a-stage.md
 
@@ -41,7 +43,8 @@ public struct SieveCommand: AsyncParsableCommand {
           141  the reader of the output went away (a closed pipe): the run ends quietly
         """,
         version: SieveVersion.current,
-        subcommands: [ConvertCommand.self, RunCommand.self, StagesCommand.self, EvalCommand.self, NewStageCommand.self,
+        subcommands: [ConvertCommand.self, RunCommand.self, ValidateCommand.self, StagesCommand.self, ReportCommand.self,
+                      EvalCommand.self, NewStageCommand.self,
                       WorkerCommand.self],
         defaultSubcommand: ConvertCommand.self
     )

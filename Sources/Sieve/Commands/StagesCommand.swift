@@ -7,8 +7,9 @@ struct StagesCommand: ParsableCommand {
         commandName: "stages",
         abstract: "List every registered stage with its role, summary and options.",
         discussion: """
-        Options are given as NAME:key=value,key=value on --stage, --from and --to. A list option takes \
-        values separated by |. The default pipeline is marked with *.
+        Each option is shown with its type (or its choices) and default, its help below. Options are \
+        given as NAME:key=value,key=value on --stage, --from and --to, and as a mapping under 'options:' \
+        in a pipeline file. A list option takes values separated by |. The default pipeline is marked with *.
 
         EXAMPLES:
           sieve stages
@@ -16,7 +17,7 @@ struct StagesCommand: ParsableCommand {
         """
     )
 
-    @Flag(help: "Machine-readable output (format sieve-stages/1): names, roles, summaries, options with types and defaults.")
+    @Flag(help: "Machine-readable output (format sieve-stages/2): names, roles, summaries, options with types, choices, defaults and help.")
     var json = false
 
     func run() {
@@ -26,9 +27,9 @@ struct StagesCommand: ParsableCommand {
     }
 }
 
-/// Renders the stage list for people and for programs.
+/// Renders the stage list for people and for programs, from each stage's declared role and options.
 enum StageListing {
-    /// A table grouped by role.
+    /// A table grouped by role; each option on its own line with its type (or choices) and default, its help below.
     static func text(_ registry: StageRegistry, defaults: Set<String>) -> String {
         var lines: [String] = []
         for role in StageRole.allCases {
@@ -39,21 +40,24 @@ enum StageListing {
             for stage in stages {
                 let mark = defaults.contains(stage.name) ? "*" : " "
                 lines.append("  \(mark)\(stage.name)\(String(repeating: " ", count: width + 2 - stage.name.count))\(stage.summary)")
-                for option in stage.defaults.keys.sorted() {
-                    let help = stage.optionHelp[option].map { ": \($0)" } ?? ""
-                    lines.append("      \(option) = \(render(stage.defaults[option]!))\(help)")
+                let optionWidth = stage.options.map(\.name.count).max() ?? 0
+                for option in stage.options {
+                    let pad = String(repeating: " ", count: optionWidth + 2 - option.name.count)
+                    lines.append("      \(option.name)\(pad)\(typeText(option.type)) = \(render(option.defaultValue))")
+                    lines.append("      \(String(repeating: " ", count: optionWidth + 2))\(option.help)")
                 }
             }
             lines.append("")
         }
         lines.append("* runs in the default pipeline of 'sieve convert' (in this order: \(registry.defaultTransforms.map(\.name).joined(separator: ", ")))")
+        lines.append("Options: NAME:key=value,key=value on --stage, --from and --to; a list takes values separated by |.")
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// JSON with a format version, for tools.
     static func json(_ registry: StageRegistry, defaults: Set<String>) -> String {
         var writer = JSONWriter()
-        writer.raw("{"); writer.key("format"); writer.string("sieve-stages/1")
+        writer.raw("{"); writer.key("format"); writer.string("sieve-stages/2")
         writer.raw(","); writer.key("default_pipeline"); writer.strings(registry.defaultTransforms.map(\.name))
         writer.raw(","); writer.key("stages"); writer.raw("[")
         for (index, stage) in registry.descriptors.enumerated() {
@@ -62,13 +66,13 @@ enum StageListing {
             writer.raw(","); writer.key("role"); writer.string(stage.role.rawValue)
             writer.raw(","); writer.key("summary"); writer.string(stage.summary)
             writer.raw(","); writer.key("options"); writer.raw("[")
-            for (optionIndex, option) in stage.defaults.keys.sorted().enumerated() {
+            for (optionIndex, option) in stage.options.enumerated() {
                 if optionIndex > 0 { writer.raw(",") }
-                let value = stage.defaults[option]!
-                writer.raw("{"); writer.key("name"); writer.string(option)
-                writer.raw(","); writer.key("type"); writer.string(value.typeName)
-                writer.raw(","); writer.key("default"); writer.value(value)
-                writer.raw(","); writer.key("help"); writer.optionalString(stage.optionHelp[option])
+                writer.raw("{"); writer.key("name"); writer.string(option.name)
+                writer.raw(","); writer.key("type"); writer.string(option.type.name)
+                if !option.type.choices.isEmpty { writer.raw(","); writer.key("choices"); writer.strings(option.type.choices) }
+                writer.raw(","); writer.key("default"); writer.value(option.defaultValue)
+                writer.raw(","); writer.key("help"); writer.string(option.help)
                 writer.raw("}")
             }
             writer.raw("]}")
@@ -77,10 +81,20 @@ enum StageListing {
         return String(decoding: writer.bytes, as: UTF8.self) + "\n"
     }
 
+    private static func typeText(_ type: OptionType) -> String {
+        switch type {
+        case .choice(let words): words.joined(separator: "|")
+        case .boolean: "true|false"
+        case .list: "list"
+        default: type.name
+        }
+    }
+
     private static func render(_ value: FieldValue) -> String {
         switch value {
-        case .string(let text): return "\"\(text)\""
+        case .string(let text): return text.isEmpty ? "(empty)" : text
         case .list(let items): return items.isEmpty ? "(none)" : items.map { $0.stringValue ?? render($0) }.joined(separator: "|")
+        case .object(let members) where members.isEmpty: return "(none)"
         default:
             var writer = JSONWriter()
             writer.value(value)

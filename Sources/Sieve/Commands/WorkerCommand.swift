@@ -33,8 +33,13 @@ struct WorkerCommand: ParsableCommand {
             return
         }
         try Self.send(PipelineWire.welcome(refusal: nil))
-        while let (id, item, reader) = try PipelineWire.readRequest(from: &input) {
-            try Self.send(PipelineWire.answer(id: id, outcome: pipeline.process(item, reader: reader, index: 0, logger: logger)))
+        while true {
+            let reading = ThreadCPUClock.now()
+            guard let (id, item, reader) = try PipelineWire.readRequest(from: &input) else { break }
+            let read = ThreadCPUClock.now() - reading
+            var outcome = pipeline.process(item, reader: reader, index: 0, logger: logger)
+            outcome.profile?.add("isolation", .isolation, read)
+            try Self.send(PipelineWire.answer(id: id, outcome: outcome))
         }
     }
 

@@ -9,6 +9,7 @@ import SieveHTML
 /// For each page it measures two things, each the fastest of `repeats` runs: parse-only (libxml2 parsing the
 /// page's bytes into a tree and freeing it) and the full extraction (charset detection, parse, blocks, every
 /// transform, and freeing the tree). Output: one JSON line per page with the timings and the document.
+/// With `profile`, the first full extraction of each page is also timed stage by stage (`StageProfile`).
 struct EvaluationRunner {
     /// One page's result.
     struct PageResult {
@@ -26,6 +27,8 @@ struct EvaluationRunner {
         var document: Document?
         /// Why the page failed or was dropped.
         var failure: String?
+        /// CPU time by stage of the first full extraction, when profiled.
+        var profile: StageProfile?
     }
 
     /// The reader.
@@ -34,6 +37,8 @@ struct EvaluationRunner {
     let transforms: [(name: String, stage: any Transform)]
     /// How many times each measurement is repeated (the fastest counts).
     let repeats: Int
+    /// Whether to time each stage.
+    var profile = false
 
     /// The page files of a set: every file of `DIR/html/` if that folder exists, else the `.html`/`.htm` files
     /// (gzipped or not) of `DIR`, sorted by name.
@@ -73,10 +78,12 @@ struct EvaluationRunner {
         }
         result.bytes = bytes.count
         var bestParse = Double.infinity, bestFull = Double.infinity
-        for _ in 0..<max(1, repeats) {
+        for round in 0..<max(1, repeats) {
             let (_, parse) = ThreadCPUClock.measure { (try? HTMLTree(utf8: bytes)) != nil }
             bestParse = min(bestParse, parse)
-            let ((document, failure), full) = ThreadCPUClock.measure { extract(bytes, path: path, id: id) }
+            var profile = round == 0 && self.profile ? StageProfile() : nil
+            let ((document, failure), full) = ThreadCPUClock.measure { extract(bytes, path: path, id: id, profile: &profile) }
+            if let profile { result.profile = profile }
             bestFull = min(bestFull, full)
             result.document = document
             result.failure = failure
@@ -86,19 +93,37 @@ struct EvaluationRunner {
         return result
     }
 
-    /// The reader and transforms on one page; the tree is freed before returning, inside the timing.
-    private func extract(_ bytes: [UInt8], path: String, id: String) -> (Document?, String?) {
+    /// The reader and transforms on one page; the tree is freed before returning, inside the timing (in the
+    /// reader's row of a `profile`, as the reader made it).
+    private func extract(_ bytes: [UInt8], path: String, id: String, profile: inout StageProfile?) -> (Document?, String?) {
         var documents: [Document] = []
         let input = Input(path: path, bytes: bytes, id: id)
+        let timer = profile == nil ? nil : StageTimer()
+        var started = ThreadCPUClock.now()
+        var reading: UInt64 = 0
+        /// The time since the last lap, added to `name`'s row (the reader's is added at the end, less its parts).
+        func lap(_ name: String?, _ place: StageProfile.Place = .transform) {
+            guard profile != nil else { return }
+            let now = ThreadCPUClock.now()
+            if let name { profile!.add(name, place, now - started) } else { reading += now - started }
+            started = now
+        }
+        defer {
+            if let timer { profile?.addReader("html", spent: reading, inner: 0, parts: timer.take()) }
+            profile?.inputs = 1
+        }
         do {
-            try reader.read(input, context: StageContext(stageName: "html", logger: Self.logger)) { documents.append($0) }
+            try reader.read(input, context: StageContext(stageName: "html", logger: Self.logger, timer: timer)) { documents.append($0) }
+            lap(nil)
             guard var document = documents.first else { return (nil, "the reader produced no document") }
             documents.removeAll()
             for (name, stage) in transforms {
                 let verdict = try stage.apply(to: &document, context: StageContext(stageName: name, logger: Self.logger))
+                lap(name)
                 if case .drop(let reason) = verdict { return (nil, "dropped by \(name): \(reason)") }
             }
             document.attachments.removeAll()
+            lap(nil)
             return (document, nil)
         } catch {
             return (nil, "\(error)")

@@ -20,9 +20,11 @@ import Yams
 /// run: {jobs: 2, ordered: true, fail_fast: false, max_errors: 100, max_in_flight: 16, max_bytes: 67108864, timeout: 60}
 /// ```
 ///
-/// Loading checks everything a file can get wrong (unknown keys, unknown stages, a stage in the wrong place,
-/// unknown options, wrong value types) and reports every problem at once, each as `file:line:column:`, before
-/// any stage is built or any input read. Paths in the file are relative to the current directory.
+/// Loading checks everything a file can get wrong and reports every problem at once, each as
+/// `file:line:column:`, before /// any stage is built or any input read: unknown keys, unknown stages, a stage in the wrong place, and every
+/// option against its stage's declaration (name, type, choices, declared checks, such as a CSV column that
+/// does not exist). Paths under `inputs:`, `output:` and `errors:` are relative to the file's folder; stage
+/// options (an exec `command`, a dylib `path`) reach their stage as written.
 public struct PipelineFile: Sendable {
     /// The file's path as given.
     public var path: String
@@ -59,18 +61,20 @@ public struct PipelineFile: Sendable {
         public var timeout: Double?
     }
 
-    /// Reads and checks the pipeline file at `path` against `registry`.
-    public static func load(_ path: String, registry: StageRegistry) throws(ConfigurationError) -> PipelineFile {
+    /// Reads and checks the pipeline file at `path` against `registry`; `checkInputs` also requires every
+    /// path under `inputs:` to exist (`sieve validate`).
+    public static func load(_ path: String, registry: StageRegistry, checkInputs: Bool = false) throws(ConfigurationError) -> PipelineFile {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw ConfigurationError("\(path): cannot read the pipeline file: \(error.localizedDescription)")
         }
-        return try parse(text, path: path, registry: registry)
+        return try parse(text, path: path, registry: registry, checkInputs: checkInputs)
     }
 
-    /// Checks pipeline-file text; `path` names it in messages.
-    public static func parse(_ text: String, path: String, registry: StageRegistry) throws(ConfigurationError) -> PipelineFile {
-        var parser = PipelineFileParser(file: path, registry: registry)
+    /// Checks pipeline-file text; `path` names it in messages and is the folder its paths are relative to.
+    public static func parse(_ text: String, path: String, registry: StageRegistry,
+                             checkInputs: Bool = false) throws(ConfigurationError) -> PipelineFile {
+        var parser = PipelineFileParser(file: path, registry: registry, checkInputs: checkInputs)
         let file = parser.parse(text)
         guard parser.problems.isEmpty, let file else { throw ConfigurationError(messages: parser.problems) }
         return file

@@ -1,34 +1,44 @@
+import Foundation
 import SieveCore
 import Yams
 
 /// Walks a pipeline file's YAML tree into a `PipelineFile`, collecting every problem with its position
-/// instead of stopping at the first.
+/// instead of stopping at the first. Paths under `inputs:`, `output:` and `errors:` are taken relative to
+/// the file's folder.
 struct PipelineFileParser {
     /// The file's name, as it prefixes messages.
     let file: String
     /// The stages the file may name.
     let registry: StageRegistry
-    /// Every problem found, as `file:line:column: message`.
-    private(set) var problems: [String] = []
+    /// Whether every path under `inputs:` must exist (`sieve validate`).
+    let checkInputs: Bool
+    private var found: [(line: Int, column: Int, message: String)] = []
+
+    /// Every problem found, as `file:line:column: message`, in the order of the file.
+    var problems: [String] {
+        found.enumerated().sorted { ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset) }
+            .map(\.element.message)
+    }
 
     private static let topKeys = ["version", "reader", "stages", "sink", "inputs", "output", "errors", "run"]
     private static let runKeys = ["jobs", "max_in_flight", "ordered", "max_bytes", "fail_fast", "max_errors", "timeout"]
     private static let stageKeys = ["name", "options"]
 
-    init(file: String, registry: StageRegistry) {
+    init(file: String, registry: StageRegistry, checkInputs: Bool = false) {
         self.file = file
         self.registry = registry
+        self.checkInputs = checkInputs
     }
 
     /// The parsed file, or nil when the YAML itself cannot be read (then `problems` says why).
     mutating func parse(_ text: String) -> PipelineFile? {
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
-            problems.append(yamlProblem(error))
+            found.append(yamlProblem(error))
             return nil
         }
         guard let root else {
-            problems.append("\(file): the pipeline file is empty; it needs at least 'stages:' or 'sink:'")
+            found.append((0, 0, "\(file): the pipeline file is empty; it needs at least 'stages:' or 'sink:'"))
             return nil
         }
         guard case .mapping(let mapping) = root else {
@@ -48,11 +58,12 @@ struct PipelineFileParser {
             case "sink":
                 result.sink = stage(value, role: .sink)
             case "inputs":
-                result.inputs = strings(value, key: key)
+                result.inputs = strings(value, key: key).map(relativeToFile)
+                if checkInputs { checkExists(value) }
             case "output":
-                result.output = string(value, key: key)
+                result.output = string(value, key: key).map(relativeToFile)
             case "errors":
-                result.errors = string(value, key: key)
+                result.errors = string(value, key: key).map(relativeToFile)
             case "run":
                 result.run = runSettings(value)
             default:
@@ -79,8 +90,12 @@ struct PipelineFileParser {
         var optionNodes: [(key: Node, value: Node)] = []
         switch node {
         case .scalar(let scalar):
+            if let message = Self.foldedList(scalar) {
+                report(node, message)
+                return nil
+            }
             do { spec = try StageSpec(parsing: scalar.string, origin: origin) } catch {
-                problems += error.messages
+                for message in error.messages { report(node, message, prefixed: true) }
                 return nil
             }
         case .mapping(let mapping):
@@ -105,67 +120,54 @@ struct PipelineFileParser {
             report(node, "a stage is a name or a mapping with name: and options:, not \(YAMLValue.typeName(node))")
             return nil
         }
-        guard let descriptor = checkName(spec, role: role) else { return nil }
+        guard checkName(spec, role: role) else { return nil }
         for (keyNode, value) in optionNodes {
-            let key = keyNode.string ?? ""
-            if checkOption(key, value: YAMLValue.fieldValue(value), of: descriptor, keyNode: keyNode, valueNode: value) {
-                spec.options[key] = YAMLValue.fieldValue(value)
-            }
+            spec.options[keyNode.string ?? ""] = YAMLValue.fieldValue(value)
         }
-        for (key, value) in spec.options where !optionNodes.contains(where: { $0.key.string == key }) {
-            _ = checkOption(key, value: value, of: descriptor, keyNode: node, valueNode: node)
+        for problem in registry.problems(in: spec) {
+            report(place(of: problem.place, stage: node, options: optionNodes), problem.message)
         }
         return spec
     }
 
-    private mutating func checkName(_ spec: StageSpec, role: StageRole?) -> StageDescriptor? {
-        let allowed: [StageRole] = role.map { [$0] } ?? [.normalizer, .extractor]
-        let wanted = role?.rawValue ?? "normalizer or extractor"
-        guard let descriptor = registry.descriptor(named: spec.name) else {
-            let candidates = allowed.flatMap(registry.names(of:))
-            var message = "\(spec.origin): unknown \(wanted) '\(spec.name)'"
-            message += Suggestion.hint(for: spec.name, among: candidates)
-            problems.append(message + "; run 'sieve stages' to list them")
-            return nil
+    /// The node an option problem points at: the option's key, its value or one list item, else the stage.
+    private func place(of place: OptionProblem.Place, stage: Node, options: [(key: Node, value: Node)]) -> Node {
+        func entry(_ name: String) -> (key: Node, value: Node)? { options.first { $0.key.string == name } }
+        switch place {
+        case .stage: return stage
+        case .name(let name): return entry(name)?.key ?? stage
+        case .value(let name): return entry(name)?.value ?? stage
+        case .item(let name, let index):
+            guard let value = entry(name)?.value else { return stage }
+            if case .sequence(let items) = value, index < items.count { return items[index] }
+            return value
         }
-        guard allowed.contains(descriptor.role) else {
-            let place = role == nil ? "in 'stages:'" : "as '\(wanted):'"
-            problems.append("\(spec.origin): stage '\(spec.name)' is a \(descriptor.role.rawValue), so it cannot be used \(place)")
-            return nil
-        }
-        return descriptor
     }
 
-    /// Checks one option's name and type against the stage's defaults; true when it is usable.
-    private mutating func checkOption(_ key: String, value: FieldValue, of descriptor: StageDescriptor, keyNode: Node,
-                                      valueNode: Node) -> Bool {
-        guard let model = descriptor.defaults[key] else {
-            let known = descriptor.defaults.keys.sorted()
-            var message = "stage '\(descriptor.name)' has no option '\(key)'"
-            message += Suggestion.hint(for: key, among: known)
-            report(keyNode, message + (known.isEmpty ? "; it takes no options" : "; its options: \(known.joined(separator: ", "))"))
+    private mutating func checkName(_ spec: StageSpec, role: StageRole?) -> Bool {
+        let wanted = role?.rawValue ?? "normalizer, extractor or filter"
+        let fits: (StageRole) -> Bool = { actual in role.map { actual == $0 } ?? actual.isTransform }
+        guard let descriptor = registry.descriptor(named: spec.name) else {
+            let candidates = registry.descriptors.filter { fits($0.role) }.map(\.name)
+            var message = "\(spec.origin): unknown \(wanted) '\(spec.name)'"
+            message += Suggestion.hint(for: spec.name, among: candidates)
+            append(spec.origin, message + "; run 'sieve stages' to list them")
             return false
         }
-        guard Self.fits(value, model) else {
-            report(valueNode, "option '\(key)' of stage '\(descriptor.name)' expects a \(model.typeName), got \(describe(value))")
+        guard fits(descriptor.role) else {
+            let place = role == nil ? "in 'stages:'" : "as '\(wanted):'"
+            append(spec.origin, "\(spec.origin): stage '\(spec.name)' is a \(descriptor.role.rawValue), so it cannot be used \(place)")
             return false
         }
         return true
     }
 
-    /// Whether a written value can become the type of the option's default (the registry converts it).
-    private static func fits(_ value: FieldValue, _ model: FieldValue) -> Bool {
-        switch (model, value) {
-        case (.null, _), (.string, .string), (.string, .number), (.string, .bool): true
-        case (.number, .number): true
-        case (.number, .string(let text)): Double(text) != nil
-        case (.bool, .bool): true
-        case (.bool, .string(let text)): ["true", "false", "yes", "no", "on", "off", "1", "0"].contains(text.lowercased())
-        case (.list, .object): false
-        case (.list, _): true
-        case (.object, .object): true
-        default: false
-        }
+    /// What YAML did with a list item written on the line of the one before (`- nfc\n    - whitespace`):
+    /// it folded them into one plain string, `nfc - whitespace`. Nil for an ordinary scalar.
+    static func foldedList(_ scalar: Node.Scalar) -> String? {
+        guard scalar.style == .plain, scalar.string.contains(" - ") else { return nil }
+        return "this list item was read as the single string '\(scalar.string)': put each '- ' on its own line, "
+            + "indented the same"
     }
 
     private func describe(_ value: FieldValue) -> String {
@@ -230,13 +232,44 @@ struct PipelineFileParser {
             report(node, "'\(key)' must be a list of paths, not \(YAMLValue.typeName(node))")
             return []
         }
-        return sequence.compactMap { string($0, key: key) }
+        return sequence.compactMap { item in
+            if case .scalar(let scalar) = item, let message = Self.foldedList(scalar) {
+                report(item, message)
+                return nil
+            }
+            return string(item, key: key)
+        }
+    }
+
+    /// A path written in the file, taken relative to the file's folder (absolute paths and `-` as written).
+    private func relativeToFile(_ path: String) -> String {
+        guard !path.hasPrefix("/"), path != "-", let slash = file.lastIndex(of: "/") else { return path }
+        return LexicalPath.joined(String(file[...slash]), path)
+    }
+
+    /// Reports each path under `inputs:` that does not exist.
+    private mutating func checkExists(_ node: Node) {
+        let items: [Node] = if case .sequence(let sequence) = node { Array(sequence) } else { [node] }
+        for item in items {
+            guard case .scalar(let scalar) = item, !scalar.string.isEmpty, scalar.string != "-",
+                  Self.foldedList(scalar) == nil else { continue }
+            let path = relativeToFile(scalar.string)
+            if !FileManager.default.fileExists(atPath: path) {
+                report(item, "input '\(scalar.string)' does not exist (looked for \(path); inputs are relative to the pipeline file)")
+            }
+        }
     }
 
     // MARK: - Reporting
 
-    private mutating func report(_ node: Node, _ message: String) {
-        problems.append("\(YAMLValue.origin(node, file: file)): \(message)")
+    private mutating func report(_ node: Node, _ message: String, prefixed: Bool = false) {
+        let line = node.mark?.line ?? 0, column = node.mark?.column ?? 0
+        found.append((line, column, prefixed ? message : "\(YAMLValue.origin(node, file: file)): \(message)"))
+    }
+
+    private mutating func append(_ origin: String, _ message: String) {
+        let parts = origin.split(separator: ":").suffix(2).compactMap { Int($0) }
+        found.append((parts.first ?? 0, parts.last ?? 0, message))
     }
 
     private mutating func unknownKey(_ node: Node, _ key: String, known: [String], place: String) {
@@ -245,12 +278,12 @@ struct PipelineFileParser {
         report(node, message + "; known keys: \(known.joined(separator: ", "))")
     }
 
-    private func yamlProblem(_ error: any Error) -> String {
+    private func yamlProblem(_ error: any Error) -> (line: Int, column: Int, message: String) {
         switch error as? YamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return "\(file):\(mark.line):\(mark.column): invalid YAML: \(problem)"
+            return (mark.line, mark.column, "\(file):\(mark.line):\(mark.column): invalid YAML: \(problem)")
         default:
-            return "\(file): invalid YAML: \(error)"
+            return (0, 0, "\(file): invalid YAML: \(error)")
         }
     }
 }

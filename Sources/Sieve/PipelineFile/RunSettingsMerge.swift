@@ -4,7 +4,7 @@ extension RunOptions {
     /// The run policy of a pipeline-file run: a flag given on the command line wins, then the file's `run:`
     /// setting, then the flag's default.
     func policy(over file: PipelineFile.RunSettings) -> RunPolicy {
-        RunPolicy(
+        var policy = RunPolicy(
             jobs: jobs ?? file.jobs ?? RunPolicy.coreCount,
             maxInFlight: maxInFlight ?? file.maxInFlight,
             ordered: unordered ? false : file.ordered ?? true,
@@ -12,5 +12,7 @@ extension RunOptions {
             failFast: failFast || file.failFast == true,
             maxErrors: maxErrors ?? file.maxErrors,
             documentTimeout: (timeout ?? file.timeout).map { .milliseconds(Int($0 * 1000)) })
+        policy.profile = profile
+        return policy
     }
 }

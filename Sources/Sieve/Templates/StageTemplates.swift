@@ -48,18 +48,20 @@ enum StageTemplates {
             public var drop_empty = true
             /// The defaults.
             public init() {}
+            /// Each option once: name, property, help (type and default come from the property).
+            public static let declared: [OptionSpec<Options>] = [
+                .option("drop_empty", \\.drop_empty, "remove blocks left empty after trimming"),
+            ]
         }
 
         /// The name used in `--stage` and pipeline files.
         public static let name = "{{stage}}"
         /// One line for `sieve stages`.
         public static let summary = "trim spaces and tabs around every block"
-        /// Option descriptions for `sieve stages`.
-        public static let optionHelp = ["drop_empty": "remove blocks left empty after trimming"]
 
         private let dropEmpty: Bool
 
-        /// Validates the options; throw here to stop the run before any input is read.
+        /// Builds the stage from checked options (Sieve checked them against `declared` before any input).
         public init(options: Options) throws {
             dropEmpty = options.drop_empty
         }
@@ -118,31 +120,35 @@ enum StageTemplates {
             public var field = "sections"
             /// The defaults.
             public init() {}
+            /// Each option once. A check runs before any input is read (also by `sieve validate`); `each:`
+            /// checks list items one by one, so a pipeline file's error points at the bad item.
+            public static let declared: [OptionSpec<Options>] = [
+                .option("sections", \\.sections, "section=keyword/keyword entries", each: { entry in
+                    {{Type}}.section(entry) == nil ? "has an entry '\\(entry)' that is not section=keyword/keyword" : nil
+                }),
+                .option("field", \\.field, "the field to write the matching sections to"),
+            ]
         }
 
         /// The name used in `--stage` and pipeline files.
         public static let name = "{{stage}}"
         /// One line for `sieve stages`.
         public static let summary = "tag articles with sections by keywords"
-        /// Option descriptions for `sieve stages`.
-        public static let optionHelp = [
-            "sections": "section=keyword/keyword entries, separated by |",
-            "field": "the field to write the matching sections to",
-        ]
 
         private let sections: [(name: String, keywords: [String])]
         private let field: String
 
-        /// Parses the section list once; a malformed entry stops the run before any input is read.
+        /// Parses the checked section list once.
         public init(options: Options) throws {
-            sections = try options.sections.map { entry in
-                let parts = entry.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2, !parts[0].isEmpty else {
-                    throw StageError(stage: Self.name, "section entry '\\(entry)' is not section=keyword/keyword")
-                }
-                return (String(parts[0]), parts[1].split(separator: "/").map { String($0).lowercased() })
-            }
+            sections = options.sections.compactMap(Self.section)
             field = options.field
+        }
+
+        /// A `section=keyword/keyword` entry's name and lowercased keywords, or nil when malformed.
+        static func section(_ entry: String) -> (name: String, keywords: [String])? {
+            let parts = entry.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, !parts[0].isEmpty else { return nil }
+            return (String(parts[0]), parts[1].split(separator: "/").map { String($0).lowercased() })
         }
 
         /// Adds the matching sections to the document's fields.
@@ -247,14 +253,16 @@ enum StageTemplates {
             public var header = true
             /// The defaults.
             public init() {}
+            /// Each option once: name, property, help.
+            public static let declared: [OptionSpec<Options>] = [
+                .option("header", \\.header, "write a header line first"),
+            ]
         }
 
         /// The name used in `--to` and pipeline files.
         public static let name = "{{stage}}"
         /// One line for `sieve stages`.
         public static let summary = "tab-separated id and title, one line per document"
-        /// Option descriptions for `sieve stages`.
-        public static let optionHelp = ["header": "write a header line first"]
         /// The file extension this sink writes.
         public static let fileExtension = "tsv"
 

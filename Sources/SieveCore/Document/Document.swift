@@ -31,6 +31,8 @@ public struct Document: Sendable {
     public var tags: [String]
     /// Ordered content blocks.
     public var blocks: [Block]
+    /// Reader comments from the page's comment section, in page order; never part of `blocks` or `text`.
+    public var comments: [Comment]
     /// Open map for extractor output; written with sorted keys.
     public var fields: [String: FieldValue]
     /// Notes left by stages about problems they met or repaired.
@@ -45,17 +47,18 @@ public struct Document: Sendable {
         self.authors = []
         self.tags = []
         self.blocks = blocks
+        self.comments = []
         self.fields = [:]
         self.diagnostics = []
         self.attachments = Attachments()
     }
 
-    /// The article text: every block except captions and a leading headline that repeats `title`, joined
-    /// by blank lines.
+    /// The article text: every block except captions, figures and a leading headline that repeats `title`,
+    /// joined by blank lines.
     public var text: String {
         var parts: [String] = []
         parts.reserveCapacity(blocks.count)
-        for (index, block) in blocks.enumerated() where block.kind != .caption && !block.text.isEmpty {
+        for (index, block) in blocks.enumerated() where block.kind != .caption && block.kind != .figure && !block.text.isEmpty {
             if index == 0, block.kind == .heading, block.text == title { continue }
             parts.append(block.text)
         }

@@ -1,7 +1,9 @@
-/// The document's JSON form (schema `sieve-document/1`), written in a fixed key order.
+/// The document's JSON form (schema `sieve-document/2`), written in the order of `DocumentSchema.members`.
 ///
-/// Every key is always present: missing text values are `null`, missing lists are `[]`, `fields` is `{}`
-/// when empty. Attachments are never written.
+/// Every member is always present: missing text values are `null`, missing lists are `[]`, `fields` is `{}`
+/// when empty. Inside a block, only the structure it has is written: `kind`, then `level`, `depth`,
+/// `ordered`, `language` when set, `text`, then `spans`, `rows` and `image` when the block has them.
+/// Attachments are never written.
 public enum DocumentJSON {
     /// The JSON text of one document on one line.
     public static func encode(_ document: Document) -> [UInt8] {
@@ -15,31 +17,44 @@ public enum DocumentJSON {
     /// the blocks again (between Sieve's own processes): it repeats them.
     public static func write(_ document: Document, to writer: inout JSONWriter, text: Bool = true) {
         writer.raw("{")
-        writer.key("id"); writer.string(document.id)
-        writer.raw(","); writer.key("source"); writeSource(document.source, to: &writer)
-        writer.raw(","); writer.key("title"); writer.optionalString(document.title)
-        writer.raw(","); writer.key("published"); writer.optionalString(document.published)
-        writer.raw(","); writer.key("modified"); writer.optionalString(document.modified)
-        writer.raw(","); writer.key("authors"); writer.strings(document.authors)
-        writer.raw(","); writer.key("language"); writer.optionalString(document.language)
-        writer.raw(","); writer.key("site"); writer.optionalString(document.site)
-        writer.raw(","); writer.key("url"); writer.optionalString(document.url)
-        writer.raw(","); writer.key("description"); writer.optionalString(document.description)
-        writer.raw(","); writer.key("image"); writer.optionalString(document.image)
-        writer.raw(","); writer.key("tags"); writer.strings(document.tags)
-        if text { writer.raw(","); writer.key("text"); writer.string(document.text) }
-        writer.raw(","); writer.key("blocks"); writeBlocks(document.blocks, to: &writer)
-        writer.raw(","); writer.key("fields"); writer.value(.object(document.fields))
-        writer.raw(","); writer.key("diagnostics"); writeDiagnostics(document.diagnostics, to: &writer)
+        var first = true
+        for member in DocumentSchema.members where text || member.kind != .text {
+            if !first { writer.raw(",") }
+            first = false
+            writer.string(member.name)
+            writer.raw(":")
+            writeValue(member.value(in: document), to: &writer)
+        }
         writer.raw("}")
     }
 
-    private static func writeSource(_ source: Source, to writer: inout JSONWriter) {
-        writer.raw("{"); writer.key("path"); writer.string(source.path)
-        writer.raw(","); writer.key("format"); writer.string(source.format)
-        if let offset = source.offset { writer.raw(","); writer.key("offset"); writer.number(Double(offset)) }
-        if let url = source.url { writer.raw(","); writer.key("url"); writer.string(url) }
-        if let fetched = source.fetched { writer.raw(","); writer.key("fetched"); writer.string(fetched) }
+    /// Appends one member's value.
+    public static func writeValue(_ value: DocumentSchema.Value, to writer: inout JSONWriter) {
+        switch value {
+        case .identifier(let text), .text(let text): writer.string(text)
+        case .optionalString(let text): writer.optionalString(text)
+        case .strings(let list): writer.strings(list)
+        case .source(let source): writeSource(source, to: &writer)
+        case .blocks(let blocks): writeBlocks(blocks, to: &writer)
+        case .comments(let comments): writeComments(comments, to: &writer)
+        case .fields(let fields): writer.value(.object(fields))
+        case .diagnostics(let diagnostics): writeDiagnostics(diagnostics, to: &writer)
+        }
+    }
+
+    /// Appends the source as an object; missing members are left out.
+    public static func writeSource(_ source: Source, to writer: inout JSONWriter) {
+        writer.raw("{")
+        var first = true
+        for member in DocumentSchema.sourceMembers {
+            let value = member.value(in: source)
+            guard value != .null else { continue }
+            if !first { writer.raw(",") }
+            first = false
+            writer.string(member.name)
+            writer.raw(":")
+            writer.value(value)
+        }
         writer.raw("}")
     }
 
@@ -49,8 +64,67 @@ public enum DocumentJSON {
         for (index, block) in blocks.enumerated() {
             if index > 0 { writer.raw(",") }
             writer.raw("{"); writer.key("kind"); writer.string(block.kind.rawValue)
-            if let level = block.level { writer.raw(","); writer.key("level"); writer.number(Double(level)) }
+            for attribute in DocumentSchema.blockAttributes {
+                guard let value = attribute.value(in: block) else { continue }
+                writer.raw(",")
+                writer.string(attribute.name)
+                writer.raw(":")
+                writer.value(value)
+            }
             writer.raw(","); writer.key("text"); writer.string(block.text)
+            if !block.spans.isEmpty { writer.raw(","); writer.key("spans"); writeSpans(block.spans, to: &writer) }
+            if let rows = block.rows { writer.raw(","); writer.key("rows"); writeRows(rows, to: &writer) }
+            if let image = block.image { writer.raw(","); writer.key("image"); writeImage(image, to: &writer) }
+            writer.raw("}")
+        }
+        writer.raw("]")
+    }
+
+    private static func writeSpans(_ spans: [Block.Span], to writer: inout JSONWriter) {
+        writer.raw("[")
+        for (index, span) in spans.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("{"); writer.key("kind"); writer.string(span.kind.rawValue)
+            writer.raw(","); writer.key("start"); writer.number(Double(span.start))
+            writer.raw(","); writer.key("length"); writer.number(Double(span.length))
+            if let href = span.href { writer.raw(","); writer.key("href"); writer.string(href) }
+            if let src = span.src { writer.raw(","); writer.key("src"); writer.string(src) }
+            if let alt = span.alt { writer.raw(","); writer.key("alt"); writer.string(alt) }
+            writer.raw("}")
+        }
+        writer.raw("]")
+    }
+
+    private static func writeRows(_ rows: [[Block.Cell]], to writer: inout JSONWriter) {
+        writer.raw("[")
+        for (index, row) in rows.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("[")
+            for (position, cell) in row.enumerated() {
+                if position > 0 { writer.raw(",") }
+                writer.raw("{"); writer.key("text"); writer.string(cell.text)
+                if cell.header { writer.raw(","); writer.key("header"); writer.raw("true") }
+                writer.raw("}")
+            }
+            writer.raw("]")
+        }
+        writer.raw("]")
+    }
+
+    private static func writeImage(_ image: Block.Image, to writer: inout JSONWriter) {
+        writer.raw("{"); writer.key("src"); writer.string(image.src)
+        if let alt = image.alt { writer.raw(","); writer.key("alt"); writer.string(alt) }
+        writer.raw("}")
+    }
+
+    /// Appends the comments as a JSON array; a missing author or date is `null`.
+    public static func writeComments(_ comments: [Comment], to writer: inout JSONWriter) {
+        writer.raw("[")
+        for (index, comment) in comments.enumerated() {
+            if index > 0 { writer.raw(",") }
+            writer.raw("{"); writer.key("author"); writer.optionalString(comment.author)
+            writer.raw(","); writer.key("date"); writer.optionalString(comment.date)
+            writer.raw(","); writer.key("text"); writer.string(comment.text)
             writer.raw("}")
         }
         writer.raw("]")

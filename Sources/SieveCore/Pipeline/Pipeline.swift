@@ -23,6 +23,8 @@ import Logging
 ///   worker fails alone (see `WorkExecutor`). Ordered transforms always run here.
 /// - An `InFlightLog` hears when each item starts and finishes, so a run that dies can say what was in flight;
 ///   `setAside` items are failed with their reason without being processed (`--resume` after such a death).
+/// - With `policy.profile`, every piece of work above is timed with the thread CPU clock (worker processes send
+///   their times back with each outcome) and the run's report carries the sums (`StageProfile`).
 public struct Pipeline: Sendable {
     /// The built transforms, in order, with their names.
     public let transforms: [(name: String, stage: any Transform)]
@@ -33,6 +35,7 @@ public struct Pipeline: Sendable {
     public let policy: RunPolicy
     private let selector: ReaderSelector
     private let loader: InputLoader
+    private let sinkName: String
 
     /// Builds every stage of `spec` from `registry`; reports every configuration problem at once.
     public init(_ spec: PipelineSpec, registry: StageRegistry) throws(ConfigurationError) {
@@ -62,6 +65,17 @@ public struct Pipeline: Sendable {
         self.policy = spec.policy
         self.selector = ReaderSelector(readers: readers, forced: spec.reader != nil)
         self.loader = InputLoader(maxBytes: spec.policy.maxBytes)
+        self.sinkName = spec.sink.name
+    }
+
+    /// An empty profile listing every transform and the sink (readers and parts join as they run).
+    private var emptyProfile: StageProfile {
+        var profile = StageProfile()
+        profile.add("input", .input, 0)
+        for (name, _) in parallel.stages { profile.add(name, .transform, 0) }
+        for (name, _) in ordered.stages { profile.add(name, .ordered, 0) }
+        profile.add(sinkName, .sink, 0)
+        return profile
     }
 
     /// Runs every work item through the pipeline, handing kept documents to `write` in output order,
@@ -83,6 +97,7 @@ public struct Pipeline: Sendable {
         onProgress: (RunReport) -> Void = { _ in }
     ) async throws -> RunReport {
         var report = RunReport()
+        if policy.profile { report.profile = emptyProfile }
         var iterator = items.makeIterator()
         for _ in 0..<resumeAfter where iterator.next() != nil { report.resumed += 1 }
         var nextIndex = 0
@@ -104,8 +119,17 @@ public struct Pipeline: Sendable {
                         if let reason { return InputOutcome(setAside: item, index: index, reason: reason) }
                         guard let executor else { return self.process(item, index: index, logger: logger) }
                         var outcome = InputOutcome(index: index)
+                        let loading = policy.profile ? ThreadCPUClock.now() : 0
                         guard let (input, reader) = self.load(item, into: &outcome) else { return outcome }
-                        return executor.outcome(of: input, reader: reader, index: index, stop: stop, logger: logger)
+                        guard policy.profile else {
+                            return executor.outcome(of: input, reader: reader, index: index, stop: stop, logger: logger)
+                        }
+                        let exchange = ThreadCPUClock.now()
+                        outcome = executor.outcome(of: input, reader: reader, index: index, stop: stop, logger: logger)
+                        outcome.profile = outcome.profile ?? StageProfile()
+                        outcome.profile!.add("input", .input, exchange - loading)
+                        outcome.profile!.add("isolation", .isolation, ThreadCPUClock.now() - exchange)
+                        return outcome
                     }
                     nextIndex += 1
                     running += 1
@@ -122,7 +146,7 @@ public struct Pipeline: Sendable {
                 while let ready = policy.ordered ? finished.removeValue(forKey: nextToWrite) : finished.popFirst()?.value {
                     nextToWrite += 1
                     var ready = ready
-                    ready.apply(ordered, logger: logger)
+                    ready.apply(ordered, logger: logger, profiled: policy.profile)
                     try deliver(ready, write: write, report: &report, onFailure: onFailure)
                     onProgress(report)
                     if let reason = stopReason(after: ready, report: report, stop: stop) {
@@ -147,9 +171,15 @@ public struct Pipeline: Sendable {
                          onFailure: (Failure) -> Void) throws {
         report.inputs += 1
         report.bytes += outcome.bytes
+        let writing = report.profile == nil ? 0 : ThreadCPUClock.now()
         for document in outcome.documents {
             try write(document)
             report.written += 1
+        }
+        if report.profile != nil {
+            report.profile!.add(sinkName, .sink, ThreadCPUClock.now() - writing)
+            report.profile!.merge(outcome.profile ?? StageProfile())
+            report.profile!.inputs += 1
         }
         for drop in outcome.drops {
             report.dropped[drop.stage, default: 0] += 1
@@ -166,8 +196,12 @@ public struct Pipeline: Sendable {
     /// Documents keep no attachments; ordered transforms have not run yet.
     public func process(_ item: WorkItem, index: Int, logger: Logger) -> InputOutcome {
         var outcome = InputOutcome(index: index)
+        let loading = policy.profile ? ThreadCPUClock.now() : 0
         guard let (input, readerName) = load(item, into: &outcome) else { return outcome }
-        return process(input, reader: readerName, index: index, logger: logger)
+        let loaded = policy.profile ? ThreadCPUClock.now() : 0
+        outcome = process(input, reader: readerName, index: index, logger: logger)
+        outcome.profile?.add("input", .input, loaded - loading)
+        return outcome
     }
 
     /// The bytes of a work item (a file is read and decompressed here), with the reader it asks for; nil when
@@ -209,7 +243,10 @@ public struct Pipeline: Sendable {
                                             reason: Self.unrecognized(input.bytes)))
             return outcome
         }
-        let readerContext = StageContext(stageName: name, logger: logger)
+        let timer = policy.profile ? StageTimer() : nil
+        if policy.profile { outcome.profile = StageProfile() }
+        let reading = policy.profile ? ThreadCPUClock.now() : 0
+        let readerContext = StageContext(stageName: name, logger: logger, timer: timer)
         do {
             try reader.read(input, context: readerContext) { document in
                 var document = document
@@ -222,13 +259,17 @@ public struct Pipeline: Sendable {
         } catch {
             outcome.failures.append(Failure(input: input.path, offset: input.offset, stage: name, reason: Failure.reason(of: error)))
         }
+        if let timer {
+            // The reader's own row: its time less the transforms it handed documents to and the parts it timed.
+            outcome.profile!.addReader(name, spent: ThreadCPUClock.now() - reading, inner: outcome.profile!.total, parts: timer.take())
+        }
         return outcome
     }
 
     /// Applies the parallel transforms to one document and files it as kept, dropped or failed.
     func transform(_ document: Document, logger: Logger, into outcome: inout InputOutcome) {
         var document = document
-        if let problem = parallel.run(&document, logger: logger) {
+        if let problem = parallel.run(&document, logger: logger, profile: &outcome.profile) {
             outcome.record(problem)
             return
         }
@@ -258,6 +299,8 @@ public struct InputOutcome: Sendable {
     public var failures: [Failure] = []
     /// Set when the run was stopped before the item finished: nothing of it is written.
     public var interrupted = false
+    /// CPU time by stage for this item, when the run is profiled.
+    public var profile: StageProfile?
 
     /// An empty outcome for item `index`.
     public init(index: Int) {
@@ -276,12 +319,16 @@ public struct InputOutcome: Sendable {
     }
 
     /// Runs a chain over the documents, moving the ones it drops or fails out of them.
-    mutating func apply(_ chain: StageChain, logger: Logger) {
+    mutating func apply(_ chain: StageChain, logger: Logger, profiled: Bool) {
         guard !chain.stages.isEmpty else { return }
         var kept: [Document] = []
+        var profile = profiled ? StageProfile() : nil
         for var document in documents {
-            if let problem = chain.run(&document, logger: logger) { record(problem) } else { kept.append(document) }
+            if let problem = chain.run(&document, logger: logger, profile: &profile, place: .ordered) { record(problem) } else {
+                kept.append(document)
+            }
         }
+        if let profile { self.profile = (self.profile ?? StageProfile()).merging(profile) }
         documents = kept
     }
 }

@@ -37,6 +37,8 @@ public struct RunPolicy: Sendable {
     public var maxErrors: Int?
     /// Fail a document whose transforms take longer than this (checked after each stage).
     public var documentTimeout: Duration?
+    /// Time every stage with the thread CPU clock; the totals come back in `RunReport.profile`.
+    public var profile = false
 
     /// The defaults: one job per core, eight inputs in flight per job, ordered, 64 MiB per input.
     public init(jobs: Int = RunPolicy.coreCount, maxInFlight: Int? = nil, ordered: Bool = true,

@@ -18,6 +18,8 @@ public struct RunReport: Sendable {
     public var resumedFailed = 0
     /// Why the run stopped early, if it did.
     public var stoppedEarly: String?
+    /// CPU time by stage, when the run is profiled (`RunPolicy.profile`).
+    public var profile: StageProfile?
 
     /// Creates an empty report.
     public init() {}

@@ -1,47 +1,78 @@
-import Foundation
+/// What the registry knows of one declared option, without its stage's types: for `sieve stages` and tools.
+public struct OptionInfo: Sendable, Equatable {
+    /// The option's name.
+    public let name: String
+    /// The kind of value, with the choices of a choice option.
+    public let type: OptionType
+    /// The value in `Options()`.
+    public let defaultValue: FieldValue
+    /// One line of help.
+    public let help: String
+}
 
-/// Turns user-written option values into a stage's `Options` struct: rejects unknown names (with a
-/// suggestion), converts text such as `3`, `true` or `a|b` to the type of the option's default, and reports
+/// A problem with the options written for one stage, and what it concerns, so a pipeline file can point at
+/// the option's name, its value or one item of a list.
+public struct OptionProblem: Sendable, Equatable {
+    /// What the problem concerns.
+    public enum Place: Sendable, Equatable {
+        /// The stage as a whole (an option that was not written but must be).
+        case stage
+        /// The name of a written option (`key`).
+        case name(String)
+        /// The value of a written option.
+        case value(String)
+        /// One item of a written list option.
+        case item(String, Int)
+    }
+
+    /// What the problem concerns.
+    public var place: Place
+    /// The message, naming the stage and the option, without a position.
+    public var message: String
+}
+
+/// Turns user-written option values into a stage's `Options` through its declaration: rejects unknown names
+/// (with a suggestion), converts each value to its property's type, runs the declared checks, and reports
 /// every problem of a stage at once.
 enum OptionsDecoder {
-    /// The defaults of an options type as JSON-shaped values.
-    static func defaults<Options: StageOptions>(of type: Options.Type) -> [String: FieldValue] {
-        guard let data = try? JSONEncoder().encode(Options()),
-              let value = try? JSONDecoder().decode([String: FieldValue].self, from: data) else { return [:] }
-        return value
+    /// The declared options of a type, with their defaults.
+    static func infos<Options: StageOptions>(of type: Options.Type) -> [OptionInfo] {
+        let defaults = Options()
+        return Options.declared.map { OptionInfo(name: $0.name, type: $0.type, defaultValue: $0.read(defaults), help: $0.help) }
     }
 
-    /// Decodes `given` over the defaults of `Options`.
+    /// `given` written over `Options()`, and every problem found; the options are usable only when there is none.
     static func decode<Options: StageOptions>(_ type: Options.Type, from given: [String: FieldValue],
-                                              spec: StageSpec) throws(ConfigurationError) -> Options {
-        var merged = defaults(of: type)
-        var problems: [String] = []
-        for (key, value) in given.sorted(by: { $0.key < $1.key }) {
-            guard let defaultValue = merged[key] else {
-                problems.append(unknownOption(key, known: merged.keys.sorted(), spec: spec))
-                continue
-            }
-            switch coerce(value, like: defaultValue) {
-            case .some(let converted): merged[key] = converted
-            case .none:
-                problems.append("\(spec.origin): stage '\(spec.name)': option '\(key)' expects a "
-                    + "\(defaultValue.typeName), got \(describe(value))")
+                                              stage: String) -> (Options, [OptionProblem]) {
+        var options = Options()
+        var problems: [OptionProblem] = []
+        let declared = Options.declared
+        for key in given.keys.sorted() where !declared.contains(where: { $0.name == key }) {
+            problems.append(OptionProblem(place: .name(key), message: unknownOption(key, stage: stage, known: declared.map(\.name))))
+        }
+        var unusable: Set<String> = []
+        for option in declared {
+            guard let value = given[option.name] else { continue }
+            if !option.write(&options, value) {
+                unusable.insert(option.name)
+                problems.append(OptionProblem(place: .value(option.name), message: "option '\(option.name)' of stage '\(stage)' expects "
+                    + "\(option.type.expectation), got \(describe(value))\(choiceHint(value, option.type))"))
             }
         }
-        guard problems.isEmpty else { throw ConfigurationError(messages: problems) }
-        do {
-            let data = try JSONEncoder().encode(merged)
-            return try JSONDecoder().decode(Options.self, from: data)
-        } catch {
-            throw ConfigurationError("\(spec.origin): stage '\(spec.name)': bad options: \(error)")
+        for option in declared where !unusable.contains(option.name) {
+            for issue in option.check(options) {
+                let place: OptionProblem.Place = given[option.name] == nil ? .stage
+                    : issue.item.map { .item(option.name, $0) } ?? .value(option.name)
+                problems.append(OptionProblem(place: place, message: "option '\(option.name)' of stage '\(stage)' \(issue.message)"))
+            }
         }
+        return (options, problems)
     }
 
-    private static func unknownOption(_ key: String, known: [String], spec: StageSpec) -> String {
-        var message = "\(spec.origin): stage '\(spec.name)' has no option '\(key)'"
+    private static func unknownOption(_ key: String, stage: String, known: [String]) -> String {
+        var message = "stage '\(stage)' has no option '\(key)'"
         message += Suggestion.hint(for: key, among: known)
-        message += known.isEmpty ? "; it takes no options" : "; its options: \(known.joined(separator: ", "))"
-        return message
+        return message + (known.isEmpty ? "; it takes no options" : "; its options: \(known.joined(separator: ", "))")
     }
 
     private static func describe(_ value: FieldValue) -> String {
@@ -49,57 +80,33 @@ enum OptionsDecoder {
         return value.typeName
     }
 
-    private static func coerce(_ value: FieldValue, like model: FieldValue) -> FieldValue? {
-        switch (model, value) {
-        case (.string, .string), (.number, .number), (.bool, .bool), (.object, .object), (.null, _):
-            return value
-        case (.list, .list(let items)):
-            return .list(items)
-        case (.string, .number(let number)):
-            return .string(number == number.rounded() ? String(Int(number)) : String(number))
-        case (.string, .bool(let flag)):
-            return .string(String(flag))
-        case (.number, .string(let text)):
-            return Double(text.trimmingCharacters(in: .whitespaces)).map(FieldValue.number)
-        case (.bool, .string(let text)):
-            switch text.lowercased() {
-            case "true", "yes", "on", "1": return .bool(true)
-            case "false", "no", "off", "0": return .bool(false)
-            default: return nil
-            }
-        case (.list, .string(let text)):
-            return .list(text.isEmpty ? [] : text.split(separator: "|").map { .string(String($0)) })
-        case (.list, _):
-            return .list([value])
-        default:
-            return nil
-        }
+    private static func choiceHint(_ value: FieldValue, _ type: OptionType) -> String {
+        guard case .string(let text) = value, !type.choices.isEmpty else { return "" }
+        return Suggestion.hint(for: text, among: type.choices)
     }
 }
 
-/// Suggests the closest known name for a misspelt one.
-public enum Suggestion {
-    /// ` (did you mean 'X'?)` naming the closest known name, or nothing when none is close.
-    public static func hint(for name: String, among known: [String]) -> String {
-        closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
-    }
-
-    /// The known name nearest to `name` by edit distance, if it is close enough to be a likely typo.
-    public static func closest(to name: String, among known: [String]) -> String? {
-        let scored = known.map { ($0, distance(Array(name.lowercased()), Array($0.lowercased()))) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(2, name.count / 3) ? best.0 : nil
-    }
-
-    private static func distance(_ left: [Character], _ right: [Character]) -> Int {
-        var previous = Array(0...right.count)
-        for (i, leftChar) in left.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: right.count)
-            for (j, rightChar) in right.enumerated() {
-                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (leftChar == rightChar ? 0 : 1))
-            }
-            previous = current
+extension StageOptions {
+    /// What is wrong with this options type's declaration, or with these values, for `StageConformance`: a
+    /// stored property no option declares, a name declared twice, a value that does not survive being
+    /// written out and read back (`sieve stages --json`, the worker handshake), a value its check rejects.
+    public func declarationProblems(stage: String) -> [String] {
+        var problems: [String] = []
+        let properties = Mirror(reflecting: self).children.count
+        if properties != Self.declared.count {
+            problems.append("Options has \(properties) stored properties but declares \(Self.declared.count) options; "
+                + "declare each property once in 'declared'")
         }
-        return previous[right.count]
+        let names = Self.declared.map(\.name)
+        for name in Set(names) where names.count(where: { $0 == name }) > 1 {
+            problems.append("option '\(name)' is declared more than once")
+        }
+        let written = Dictionary(Self.declared.map { ($0.name, $0.read(self)) }, uniquingKeysWith: { first, _ in first })
+        let (copy, decodeProblems) = OptionsDecoder.decode(Self.self, from: written, stage: stage)
+        problems += decodeProblems.map(\.message)
+        for option in Self.declared where option.read(copy) != written[option.name] {
+            problems.append("option '\(option.name)' changes when written out and read back")
+        }
+        return problems
     }
 }

@@ -44,11 +44,11 @@ public struct StageRegistry: Sendable {
         return try Self.build(readerType, spec)
     }
 
-    /// Builds the transform (normalizer or extractor) a spec names.
+    /// Builds the transform (normalizer, extractor or filter) a spec names.
     public func makeTransform(_ spec: StageSpec) throws(ConfigurationError) -> any Transform {
         let type = try lookup(spec, role: nil)
         guard let transformType = type as? any Transform.Type else {
-            throw wrongRole(spec, expected: .extractor)
+            throw wrongRole(spec, expected: nil)
         }
         return try Self.build(transformType, spec)
     }
@@ -62,21 +62,28 @@ public struct StageRegistry: Sendable {
 
     private func lookup(_ spec: StageSpec, role: StageRole?) throws(ConfigurationError) -> any Stage.Type {
         if let descriptor = entries[spec.name] { return descriptor.type }
-        let candidates = role.map(names(of:)) ?? (names(of: .normalizer) + names(of: .extractor))
+        let candidates = role.map(names(of:)) ?? descriptors.filter(\.role.isTransform).map(\.name)
         var message = "\(spec.origin): unknown stage '\(spec.name)'"
         message += Suggestion.hint(for: spec.name, among: candidates)
         message += "; run 'sieve stages' to list them"
         throw ConfigurationError(message)
     }
 
-    private func wrongRole(_ spec: StageSpec, expected: StageRole) -> ConfigurationError {
+    /// Every problem with the options a spec writes for its stage, checked against the stage's declaration
+    /// without building it; empty for an unknown stage (`descriptor(named:)` says that).
+    public func problems(in spec: StageSpec) -> [OptionProblem] {
+        entries[spec.name]?.problems(spec.options) ?? []
+    }
+
+    private func wrongRole(_ spec: StageSpec, expected: StageRole?) -> ConfigurationError {
         let actual = entries[spec.name]?.role.rawValue ?? "unknown"
-        let wanted = expected == .extractor ? "normalizer or extractor" : expected.rawValue
+        let wanted = expected?.rawValue ?? "normalizer, extractor or filter"
         return ConfigurationError("\(spec.origin): stage '\(spec.name)' is a \(actual), not a \(wanted)")
     }
 
     private static func build<S: Stage>(_ type: S.Type, _ spec: StageSpec) throws(ConfigurationError) -> S {
-        let options = try OptionsDecoder.decode(S.Options.self, from: spec.options, spec: spec)
+        let (options, problems) = OptionsDecoder.decode(S.Options.self, from: spec.options, stage: spec.name)
+        guard problems.isEmpty else { throw ConfigurationError(messages: problems.map { "\(spec.origin): \($0.message)" }) }
         do {
             return try S(options: options)
         } catch let error as ConfigurationError {
@@ -93,31 +100,26 @@ public struct StageDescriptor: Sendable {
     public let type: any Stage.Type
     /// The registered name.
     public let name: String
-    /// The role, from the protocol the type conforms to.
+    /// The role the stage declares.
     public let role: StageRole
     /// One-line summary.
     public let summary: String
-    /// Each option's default value.
-    public let defaults: [String: FieldValue]
-    /// Each option's one-line description.
-    public let optionHelp: [String: String]
+    /// The declared options, in declaration order, with their types, choices, defaults and help.
+    public let options: [OptionInfo]
+    /// Checks written options against the declaration.
+    let problems: @Sendable ([String: FieldValue]) -> [OptionProblem]
 
     /// Describes a stage type.
     public init(_ type: any Stage.Type) {
         self.type = type
         self.name = type.name
         self.summary = type.summary
-        self.optionHelp = type.optionHelp
-        self.defaults = Self.defaults(of: type)
-        self.role = switch type {
-        case is any SourceReader.Type: .reader
-        case is any SinkWriter.Type: .sink
-        case is any Normalizer.Type: .normalizer
-        default: .extractor
-        }
+        self.role = type.role
+        (self.options, self.problems) = Self.declaration(of: type)
     }
 
-    private static func defaults<S: Stage>(of type: S.Type) -> [String: FieldValue] {
-        OptionsDecoder.defaults(of: S.Options.self)
+    private static func declaration<S: Stage>(of type: S.Type)
+        -> ([OptionInfo], @Sendable ([String: FieldValue]) -> [OptionProblem]) {
+        (OptionsDecoder.infos(of: S.Options.self), { OptionsDecoder.decode(S.Options.self, from: $0, stage: S.name).1 })
     }
 }

@@ -14,6 +14,11 @@ public protocol SinkWriter: Stage {
     mutating func close() throws
 }
 
+extension SinkWriter {
+    /// `.sink`.
+    public static var role: StageRole { .sink }
+}
+
 /// A sink whose output is a plain concatenation of per-document records after an optional header, so an
 /// interrupted run can be continued by appending (`--resume`).
 public protocol AppendableSink: SinkWriter {

@@ -11,6 +11,11 @@ public protocol SourceReader: Stage, Sendable {
     func read(_ input: Input, context: StageContext, emit: (Document) throws -> Void) throws
 }
 
+extension SourceReader {
+    /// `.reader`.
+    public static var role: StageRole { .reader }
+}
+
 /// The bytes of one input and what is known about them before reading.
 public struct Input: Sendable {
     /// The path as the user named it (`-` for standard input).

@@ -6,7 +6,7 @@ public enum Verdict: Sendable, Equatable {
     case drop(reason: String)
 }
 
-/// A stage that rewrites or enriches a document in place. Normalizers and extractors are its two roles.
+/// A stage that rewrites, enriches or judges a document in place. Normalizers, extractors and filters are its roles.
 ///
 /// Contract: the same instance serves all workers at once, so keep no mutable state outside a lock;
 /// throw a `StageError` to fail one document (the run goes on); never crash on any document.
@@ -20,3 +20,21 @@ public protocol Normalizer: Transform {}
 
 /// A transform that reads the document and adds metadata and `fields`.
 public protocol Extractor: Transform {}
+
+/// A transform that decides whether a document goes on (for example deduplication), leaving it unchanged.
+public protocol Filter: Transform {}
+
+extension Normalizer {
+    /// `.normalizer`.
+    public static var role: StageRole { .normalizer }
+}
+
+extension Extractor {
+    /// `.extractor`.
+    public static var role: StageRole { .extractor }
+}
+
+extension Filter {
+    /// `.filter`.
+    public static var role: StageRole { .filter }
+}

@@ -17,25 +17,24 @@ public struct DylibStage: Extractor {
         public var config: [String: FieldValue] = [:]
         /// The defaults: no path (one must be given).
         public init() {}
+        /// `path`, `config`.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("path", \.path, "the shared library (.so) to load", check: {
+                $0.isEmpty ? "is required: the shared library to load, such as path=./libmystage.so" : nil
+            }),
+            .option("config", \.config, "an object handed to the library when the stage is created"),
+        ]
     }
 
     /// `dylib`.
     public static let name = "dylib"
     /// One line for `sieve stages`.
     public static let summary = "run documents through a shared library loaded at run time (C entry point sieve_stage_v1)"
-    /// Option descriptions.
-    public static let optionHelp = [
-        "path": "the shared library (.so) to load (required)",
-        "config": "an object handed to the library when the stage is created (pipeline files)",
-    ]
 
     private let library: StageLibrary
 
     /// Loads the library and creates its state; a missing file, entry point or wrong ABI version fails here.
     public init(options: Options) throws {
-        guard !options.path.isEmpty else {
-            throw ExternalStageError("option 'path' is required: the shared library to load, such as path=./libmystage.so")
-        }
         let path = options.path.hasPrefix("/") ? options.path
             : FileManager.default.currentDirectoryPath + "/" + options.path
         var writer = JSONWriter()

@@ -5,7 +5,7 @@ import SieveCore
 /// ```
 /// sieve → worker  {"sieve":"stage","protocol":1,"role":"transform","stage":"exec","options":{...}}
 /// worker → sieve  {"protocol":1,"ok":true,"name":"wordcount"}
-/// sieve → worker  {"id":7,"document":{...sieve-document/1...}}
+/// sieve → worker  {"id":7,"document":{...sieve-document/2...}}
 /// worker → sieve  {"id":7,"document":{...}} | {"id":7,"drop":"reason"} | {"id":7,"error":"message"}
 /// ```
 enum ExecProtocol {
@@ -29,6 +29,11 @@ enum ExecProtocol {
         guard case .object(let welcome)? = try? JSONParser.parse(line) else {
             throw WorkerFailure(.protocolError, "expected a JSON handshake answer such as "
                 + "{\"protocol\":1,\"ok\":true,\"name\":\"NAME\"}, got: \(preview(line))")
+        }
+        if welcome["sieve"] == .string("stage"), welcome["ok"] == nil {
+            throw WorkerFailure(.protocolError, "the worker sent the handshake back instead of answering it (a program that "
+                + "echoes its input, such as cat, is not a Sieve worker); a worker answers {\"protocol\":1,\"ok\":true,\"name\":\"NAME\"} "
+                + "(docs/exec-protocol.md)")
         }
         guard welcome["protocol"] == .number(Double(version)) else {
             let spoken = welcome["protocol"].map { value in

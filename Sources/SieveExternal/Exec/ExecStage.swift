@@ -26,33 +26,28 @@ public struct ExecStage: Extractor, SelfIsolatingStage {
         public var workers = 0
         /// The defaults: no command (one must be given).
         public init() {}
+        /// `command`, `timeout`, `config`, `workers`.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("command", \.command, "the program and its arguments", check: {
+                ($0.first ?? "").isEmpty ? "is required: the program to run, such as command=python3|stage.py" : nil
+            }),
+            .option("timeout", \.timeout, "seconds a worker may take per document before it is killed and restarted",
+                    check: { $0 > 0 ? nil : "must be a positive number of seconds, not \($0)" }),
+            .option("config", \.config, "an object handed to the worker in the handshake"),
+            .option("workers", \.workers, "workers started before the run, 0 = one per core; more start on demand",
+                    check: { $0 >= 0 ? nil : "must be 0 (one per core) or more, not \($0)" }),
+        ]
     }
 
     /// `exec`.
     public static let name = "exec"
     /// One line for `sieve stages`.
     public static let summary = "run documents through an external program (any language) speaking JSON Lines"
-    /// Option descriptions.
-    public static let optionHelp = [
-        "command": "the program and its arguments, separated by | (required)",
-        "timeout": "seconds a worker may take per document before it is killed and restarted",
-        "config": "an object handed to the worker in the handshake (pipeline files)",
-        "workers": "workers started before the run, 0 = one per core; more start on demand, one per parallel job",
-    ]
 
     private let pool: WorkerPool
 
-    /// Checks the options and starts the first worker, which must pass the handshake.
+    /// Starts the first workers from checked options; each must pass the handshake.
     public init(options: Options) throws {
-        guard let program = options.command.first, !program.isEmpty else {
-            throw ExternalStageError("option 'command' is required: the program to run, such as command=python3|stage.py")
-        }
-        guard options.workers >= 0 else {
-            throw ExternalStageError("option 'workers' must be 0 (one per core) or more, got \(options.workers)")
-        }
-        guard options.timeout > 0, options.timeout.isFinite else {
-            throw ExternalStageError("option 'timeout' must be a positive number of seconds, got \(options.timeout)")
-        }
         let timeout = Duration.milliseconds(Int64(options.timeout * 1000))
         pool = WorkerPool(.init(command: options.command, hello: ExecProtocol.hello(stage: Self.name, config: options.config),
                                 environment: ["SIEVE_PROTOCOL": String(ExecProtocol.version)], timeout: timeout))

@@ -2,20 +2,30 @@ import Foundation
 import Logging
 import Synchronization
 
-/// Drains a worker's standard error on its own thread: each line goes to the log, tagged with the stage and
-/// worker names, and the last lines are kept for error messages (a failed handshake, a crash).
+/// Drains a worker's standard error on its own thread. Lines written while the worker serves a request (or
+/// starts) are held; when the request succeeds they go to the log, tagged with the stage and worker names
+/// (`release`); when it fails they go into the failure message instead (`claim`), so a traceback is shown
+/// once, not in the log and again in the error. Lines written while the worker is idle are logged at once.
+///
+/// ```
+///  spawn ─hold─▶ handshake ─▶ checkOut ─hold─▶ request ─ok─▶ checkIn: release (log)
+///                    └─failed: claim (message)       └─failed: claim (message), or release on a timeout
+/// ```
 final class StderrPump: Sendable {
     private struct State {
         var logger: Logger
         var worker: String
-        var tail: [String] = []
+        var holding = true
+        var held: [String] = []
     }
 
-    private static let tailLength = 20
+    /// Most lines held for one request; older ones are logged to make room.
+    private static let heldLimit = 1_000
     private let state: Mutex<State>
     private let drained = DispatchSemaphore(value: 0)
 
-    /// Starts draining `fd` (and closes it at end of file); lines are logged through `logger` with `stage` metadata.
+    /// Starts draining `fd` (and closes it at end of file), holding lines until the first `release`; lines are
+    /// logged through `logger` with `stage` metadata.
     init(fd: Int32, logger: Logger, worker: String) {
         state = Mutex(State(logger: logger, worker: worker))
         let thread = Thread { [self] in
@@ -35,13 +45,36 @@ final class StderrPump: Sendable {
         state.withLock { $0.worker = worker }
     }
 
-    /// The last lines the worker wrote to standard error, waiting up to `wait` for it to close the stream.
-    func tail(waiting wait: Duration = .zero) -> [String] {
-        if wait > .zero {
-            let milliseconds = Int(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)
-            if drained.wait(timeout: .now() + .milliseconds(milliseconds)) == .success { drained.signal() }
+    /// Holds the lines of the request about to be served.
+    func hold() {
+        state.withLock { $0.holding = true }
+    }
+
+    /// Logs the held lines (the request succeeded, or the worker is being stopped) and logs later lines at once;
+    /// a stopping worker gets up to `wait` to close its standard error first.
+    func release(waiting wait: Duration = .zero) {
+        awaitDrain(wait)
+        let (lines, logger, worker) = state.withLock { state in
+            defer { state.held = []; state.holding = false }
+            return (state.held, state.logger, state.worker)
         }
-        return state.withLock { $0.tail }
+        for line in lines { logger.info("\(line)", metadata: ["worker": "\(worker)"]) }
+    }
+
+    /// Takes the held lines for a failure message, without logging them, after waiting up to `wait` for the
+    /// worker to close its standard error (so the lines it wrote as it died are in).
+    func claim(waiting wait: Duration = .zero) -> [String] {
+        awaitDrain(wait)
+        return state.withLock { state in
+            defer { state.held = [] }
+            return state.held
+        }
+    }
+
+    private func awaitDrain(_ wait: Duration) {
+        guard wait > .zero else { return }
+        let milliseconds = Int(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000)
+        if drained.wait(timeout: .now() + .milliseconds(milliseconds)) == .success { drained.signal() }
     }
 
     private func drain(_ fd: Int32) {
@@ -63,11 +96,12 @@ final class StderrPump: Sendable {
     }
 
     private func emit(_ line: String) {
-        let (logger, worker) = state.withLock { state in
-            state.tail.append(line)
-            if state.tail.count > Self.tailLength { state.tail.removeFirst() }
-            return (state.logger, state.worker)
+        let (logged, logger, worker) = state.withLock { state -> (String?, Logger, String) in
+            guard state.holding else { return (line, state.logger, state.worker) }
+            state.held.append(line)
+            let overflow = state.held.count > Self.heldLimit ? state.held.removeFirst() : nil
+            return (overflow, state.logger, state.worker)
         }
-        logger.info("\(line)", metadata: ["worker": "\(worker)"])
+        if let logged { logger.info("\(logged)", metadata: ["worker": "\(worker)"]) }
     }
 }

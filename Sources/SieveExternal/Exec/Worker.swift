@@ -58,7 +58,7 @@ struct Worker: Sendable {
             ending = process.finish(grace: .seconds(1))
         }
         return WorkerFailure(error.kind, "worker '\(name)' failed the handshake: \(error.message) (it \(ending))"
-            + Self.show(stderr.tail(waiting: .seconds(1))))
+            + Self.show(stderr.claim(waiting: .seconds(1))))
     }
 
     /// Sends one request and reads one answer line, both before `timeout`; gives up early (`.stopped`) once
@@ -89,20 +89,22 @@ struct Worker: Sendable {
         switch failure.kind {
         case .stopped:
             process.kill()
+            stderr.release()
             return "worker '\(name)' was stopped (the run was interrupted)"
         case .timedOut:
             process.kill()
+            stderr.release()
             return "worker '\(name)' did not answer within \(timeout) and was killed; it will be restarted"
         case .exited, .spawn, .protocolError:
             let ending = process.finish(grace: .milliseconds(500))
             let what = failure.kind == .protocolError ? "broke the protocol: \(failure.message)" : failure.message
-            return "worker '\(name)' \(what) (it \(ending)); it will be restarted" + Self.show(stderr.tail(waiting: .milliseconds(200)))
+            return "worker '\(name)' \(what) (it \(ending)); it will be restarted" + Self.show(stderr.claim(waiting: .milliseconds(200)))
         }
     }
 
-    /// `; its standard error ends with: ...` (or says it wrote nothing), for failure messages.
+    /// `; its standard error ends with: ...` (its last 20 lines; or says it wrote nothing), for failure messages.
     static func show(_ lines: [String]) -> String {
         lines.isEmpty ? "; it wrote nothing to standard error"
-            : "; its standard error ends with:\n    " + lines.joined(separator: "\n    ")
+            : "; its standard error ends with:\n    " + lines.suffix(20).joined(separator: "\n    ")
     }
 }

@@ -25,6 +25,8 @@ final class WorkerPool: Sendable {
 
     let launch: Launch
     private let idle = Mutex<[Worker]>([])
+    /// The logger of the latest request, through which idle workers' last lines are logged when the pool stops.
+    private let lastLogger = Mutex<Logger?>(nil)
     private let requests = Atomic<Int>(0)
 
     /// Creates an empty pool.
@@ -40,7 +42,7 @@ final class WorkerPool: Sendable {
             for _ in 0..<max(1, count) { spawned.append(try Worker.spawn(launch, logger: logger)) }
             while !spawned.isEmpty { ready.append(try spawned.removeFirst().handshake(timeout: launch.handshakeTimeout)) }
         } catch {
-            Self.stop(spawned + ready)
+            Self.stop(spawned + ready, releasing: false, logger: nil)
             throw error
         }
         idle.withLock { $0.append(contentsOf: ready) }
@@ -48,15 +50,18 @@ final class WorkerPool: Sendable {
 
     /// A worker ready for one request: an idle one, or a new one past its handshake.
     func checkOut(logger: Logger) throws(WorkerFailure) -> Worker {
+        lastLogger.withLock { $0 = logger }
         if let worker = idle.withLock({ $0.popLast() }) {
             worker.stderr.use(logger)
+            worker.stderr.hold()
             return worker
         }
         return try Worker.spawn(launch, logger: logger).handshake(timeout: launch.handshakeTimeout)
     }
 
-    /// Returns a healthy worker to the pool.
+    /// Returns a healthy worker to the pool, logging what it wrote to standard error while serving.
     func checkIn(_ worker: Worker) {
+        worker.stderr.release()
         idle.withLock { $0.append(worker) }
     }
 
@@ -65,13 +70,20 @@ final class WorkerPool: Sendable {
         requests.add(1, ordering: .relaxed).newValue
     }
 
-    /// Closes every worker's input at once, then reaps them: well-behaved workers exit together.
-    private static func stop(_ workers: [Worker]) {
+    /// Closes every worker's input at once, then reaps them: well-behaved workers exit together. Their last
+    /// lines of standard error are logged (through `logger`, the latest request's, when there was one), unless
+    /// not `releasing`: a failed start already showed them.
+    private static func stop(_ workers: [Worker], releasing: Bool, logger: Logger?) {
         for worker in workers { worker.process.closeInput() }
         for worker in workers { _ = worker.process.reap(grace: .seconds(2)) }
+        guard releasing else { return }
+        for worker in workers {
+            if let logger { worker.stderr.use(logger) }
+            worker.stderr.release(waiting: .milliseconds(200))
+        }
     }
 
     deinit {
-        Self.stop(idle.withLock { $0 })
+        Self.stop(idle.withLock { $0 }, releasing: true, logger: lastLogger.withLock { $0 })
     }
 }

@@ -10,6 +10,8 @@ import SieveCore
 /// sieve → worker  {"id":7,"path":"cc.warc","record":{"id":...,"offset":...},"bytes":N} then N raw bytes and \n
 /// worker → sieve  {"id":7,"bytes":1234,"documents":[...],"drops":[...],"failures":[...],"skips":[...]}
 /// ```
+/// A profiled run (`"profile":true` in the handshake's spec) gets each item's CPU time by stage back in the
+/// answer too: `"profile":[{"name":"html: parse","place":1,"ns":812345},...]` (see `StageProfile`).
 /// Inputs are loaded (read, decompressed) by the parent and travel as raw bytes after their header line (page
 /// bytes need not be UTF-8; file names need not either, since the worker opens nothing); documents travel in
 /// their JSON form without `text`, which the blocks give again (`DocumentJSON`, read back by
@@ -23,6 +25,7 @@ public enum PipelineWire {
         ]
         members["reader"] = spec.reader.map(stage) ?? .null
         if let timeout = spec.policy.documentTimeout { members["timeout"] = .number(seconds(timeout)) }
+        if spec.policy.profile { members["profile"] = .bool(true) }
         var writer = JSONWriter()
         writer.raw("{"); writer.key("sieve"); writer.string("pipeline")
         writer.raw(","); writer.key("protocol"); writer.number(Double(ExecProtocol.version))
@@ -41,6 +44,7 @@ public enum PipelineWire {
         var policy = RunPolicy(jobs: 1)
         if case .number(let maxBytes)? = spec["maxBytes"] { policy.maxBytes = Int(maxBytes) }
         if case .number(let timeout)? = spec["timeout"] { policy.documentTimeout = .milliseconds(Int64(timeout * 1000)) }
+        policy.profile = spec["profile"] == .bool(true)
         return PipelineSpec(reader: try spec["reader"].flatMap(stageSpec), transforms: try transforms.compactMap(stageSpec),
                             sink: StageSpec(name: "jsonl"), policy: policy)
     }
@@ -96,8 +100,10 @@ public enum PipelineWire {
         return (Int(id), input, record["reader"]?.stringValue)
     }
 
-    /// The answer line: an item's outcome.
+    /// The answer line: an item's outcome. A profiled outcome gets the time spent writing the answer added to
+    /// its `isolation` row, as the answer's last member.
     public static func answer(id: Int, outcome: InputOutcome) -> [UInt8] {
+        let started = outcome.profile == nil ? 0 : ThreadCPUClock.now()
         var writer = JSONWriter()
         writer.bytes.reserveCapacity(outcome.documents.reduce(512) { $0 + $1.blocks.count * 512 })
         writer.raw("{"); writer.key("id"); writer.number(Double(id))
@@ -117,6 +123,18 @@ public enum PipelineWire {
             }
         }
         writer.raw("],"); writer.key("skips"); writer.strings(outcome.skips)
+        if var profile = outcome.profile {
+            profile.add("isolation", .isolation, ThreadCPUClock.now() - started)
+            writer.raw(","); writer.key("profile"); writer.raw("[")
+            for (index, row) in profile.rows.enumerated() {
+                if index > 0 { writer.raw(",") }
+                writer.raw("{"); writer.key("name"); writer.string(row.name)
+                writer.raw(","); writer.key("place"); writer.number(Double(row.place.rawValue))
+                writer.raw(","); writer.key("ns"); writer.number(Double(row.nanoseconds))
+                writer.raw("}")
+            }
+            writer.raw("]")
+        }
         writer.raw("}\n")
         return writer.bytes
     }
@@ -134,6 +152,17 @@ public enum PipelineWire {
         outcome.drops = try (answer["drops"]?.listValue ?? []).map(failure)
         outcome.failures = try (answer["failures"]?.listValue ?? []).map(failure)
         outcome.skips = (answer["skips"]?.listValue ?? []).compactMap(\.stringValue)
+        if let rows = answer["profile"]?.listValue {
+            var profile = StageProfile()
+            for case .object(let row) in rows {
+                guard let name = row["name"]?.stringValue, let place = row["place"].flatMap(integer).flatMap(StageProfile.Place.init),
+                      let nanoseconds = row["ns"].flatMap(integer), nanoseconds >= 0 else {
+                    throw DocumentShapeError("a profile row needs a name, a place and ns")
+                }
+                profile.add(name, place, UInt64(nanoseconds))
+            }
+            outcome.profile = profile
+        }
         return outcome
     }
 

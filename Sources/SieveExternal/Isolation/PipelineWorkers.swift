@@ -73,11 +73,12 @@ public final class PipelineWorkers: WorkExecutor {
         switch failure.kind {
         case .timedOut:
             worker.process.kill()
+            worker.stderr.release()
             return "timed out after \(pool.launch.timeout) (--timeout); its worker process was killed and replaced"
         case .exited, .spawn, .protocolError, .stopped:
             let ending = worker.process.finish(grace: .milliseconds(500))
             let what = failure.kind == .protocolError ? "broke the protocol: \(failure.message); it" : "the worker process"
-            let tail = Array(worker.stderr.tail(waiting: .milliseconds(200)).suffix(5))
+            let tail = Array(worker.stderr.claim(waiting: .milliseconds(200)).suffix(5))
             return "\(what) \(ending) while converting this input (a new worker took its place)" + (tail.isEmpty ? "" : Worker.show(tail))
         }
     }

@@ -1,10 +1,12 @@
 import SieveCore
 
-/// Reads a document back from its JSON form (schema `sieve-document/1`, as `DocumentJSON.encode` writes it).
+/// Reads a document back from its JSON form (schema `sieve-document/2`, as `DocumentJSON.encode` writes it),
+/// member by member in the order of `DocumentSchema.members`.
 ///
-/// Used for the answers of external stages. `text` is derived from `blocks` and ignored on input; a missing
-/// `id` or `source` is taken from the document that was sent; other missing keys (or `null`) mean empty;
-/// unknown keys are ignored. Attachments never cross, so the sent document's attachments are kept.
+/// Used for the answers of external stages and isolated workers. `text` is derived from `blocks` and
+/// ignored on input; a missing `id` or `source` is taken from the document that was sent; other missing keys
+/// (or `null`) mean empty; unknown keys are ignored. Attachments never cross, so the sent document's
+/// attachments are kept.
 public enum DocumentDecoding {
     /// Decodes JSON `bytes` into a document, filling identity and attachments from `original`.
     public static func decode(_ bytes: [UInt8], replacing original: Document) throws -> Document {
@@ -15,24 +17,31 @@ public enum DocumentDecoding {
     public static func document(from value: FieldValue, replacing original: Document) throws(DocumentShapeError) -> Document {
         guard case .object(let members) = value else { throw DocumentShapeError("the document must be a JSON object") }
         let reader = MemberReader(members: members, place: "document")
-        var document = Document(id: try reader.string("id") ?? original.id, source: try source(reader.members["source"]) ?? original.source,
-                                blocks: try blocks(reader.members["blocks"]))
-        document.title = try reader.string("title")
-        document.published = try reader.string("published")
-        document.modified = try reader.string("modified")
-        document.authors = try reader.strings("authors")
-        document.language = try reader.string("language")
-        document.site = try reader.string("site")
-        document.url = try reader.string("url")
-        document.description = try reader.string("description")
-        document.image = try reader.string("image")
-        document.tags = try reader.strings("tags")
-        switch members["fields"] {
-        case .object(let fields)?: document.fields = fields
-        case nil, .null?: break
-        default: throw DocumentShapeError("member 'fields' must be an object")
+        var document = Document(id: original.id, source: original.source)
+        for member in DocumentSchema.members {
+            let value: DocumentSchema.Value
+            switch member.kind {
+            case .identifier:
+                guard let id = try reader.string(member.name) else { continue }
+                value = .identifier(id)
+            case .source:
+                guard let source = try source(members[member.name]) else { continue }
+                value = .source(source)
+            case .optionalString: value = .optionalString(try reader.string(member.name))
+            case .strings: value = .strings(try reader.strings(member.name))
+            case .text: continue
+            case .blocks: value = .blocks(try BlockDecoding.blocks(members[member.name]))
+            case .comments: value = .comments(try comments(members[member.name]))
+            case .fields:
+                switch members[member.name] {
+                case .object(let fields)?: value = .fields(fields)
+                case nil, .null?: continue
+                default: throw DocumentShapeError("member '\(member.name)' must be an object")
+                }
+            case .diagnostics: value = .diagnostics(try diagnostics(members[member.name]))
+            }
+            member.set(value, in: &document)
         }
-        document.diagnostics = try diagnostics(members["diagnostics"])
         document.attachments = original.attachments
         return document
     }
@@ -40,31 +49,33 @@ public enum DocumentDecoding {
     private static func source(_ value: FieldValue?) throws(DocumentShapeError) -> Source? {
         guard let value, value != .null else { return nil }
         guard case .object(let members) = value else { throw DocumentShapeError("member 'source' must be an object") }
-        let reader = MemberReader(members: members, place: "source")
-        guard let path = try reader.string("path"), let format = try reader.string("format") else {
-            throw DocumentShapeError("member 'source' needs 'path' and 'format'")
+        var source = Source(path: "", format: "")
+        for member in DocumentSchema.sourceMembers {
+            let value = members[member.name] ?? .null
+            switch (member.kind, value) {
+            case (.string, .string), (.optionalString, .string), (.optionalString, .null), (.optionalInteger, .null):
+                member.set(value, in: &source)
+            case (.optionalInteger, .number(let number)) where number == number.rounded() && abs(number) < 1e15:
+                member.set(value, in: &source)
+            case (.string, .null):
+                throw DocumentShapeError("member 'source' needs 'path' and 'format'")
+            case (.optionalInteger, _):
+                throw DocumentShapeError("source member '\(member.name)' must be a whole number or null")
+            default:
+                throw DocumentShapeError("source member '\(member.name)' must be a string\(member.kind == .string ? "" : " or null")")
+            }
         }
-        var source = Source(path: path, format: format, offset: try reader.integer("offset"), url: try reader.string("url"))
-        source.fetched = try reader.string("fetched")
         return source
     }
 
-    private static func blocks(_ value: FieldValue?) throws(DocumentShapeError) -> [Block] {
+    private static func comments(_ value: FieldValue?) throws(DocumentShapeError) -> [Comment] {
         guard let value, value != .null else { return [] }
-        guard case .list(let items) = value else { throw DocumentShapeError("member 'blocks' must be a list") }
-        var blocks: [Block] = []
-        blocks.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() {
-            guard case .object(let members) = item else { throw DocumentShapeError("blocks[\(index)] must be an object") }
-            let reader = MemberReader(members: members, place: "blocks[\(index)]")
-            let kindName = try reader.string("kind") ?? "paragraph"
-            guard let kind = Block.Kind(rawValue: kindName) else {
-                throw DocumentShapeError("blocks[\(index)] has unknown kind '\(kindName)'; kinds: "
-                    + Block.Kind.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            blocks.append(Block(kind, try reader.string("text") ?? "", level: try reader.integer("level")))
+        guard case .list(let items) = value else { throw DocumentShapeError("member 'comments' must be a list") }
+        return try items.enumerated().map { (index, item) throws(DocumentShapeError) in
+            guard case .object(let members) = item else { throw DocumentShapeError("comments[\(index)] must be an object") }
+            let reader = MemberReader(members: members, place: "comments[\(index)]")
+            return Comment(author: try reader.string("author"), date: try reader.string("date"), text: try reader.string("text") ?? "")
         }
-        return blocks
     }
 
     private static func diagnostics(_ value: FieldValue?) throws(DocumentShapeError) -> [Diagnostic] {
@@ -117,6 +128,15 @@ struct MemberReader {
             }
             return strings
         default: throw DocumentShapeError("\(place) member '\(key)' must be a list of strings")
+        }
+    }
+
+    /// A boolean member, nil when absent or null.
+    func bool(_ key: String) throws(DocumentShapeError) -> Bool? {
+        switch members[key] {
+        case nil, .null?: return nil
+        case .bool(let flag)?: return flag
+        default: throw DocumentShapeError("\(place) member '\(key)' must be true, false or null")
         }
     }
 

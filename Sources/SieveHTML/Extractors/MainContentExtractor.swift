@@ -20,41 +20,44 @@ import SieveCore
 /// Example: `<nav><a>Home</a></nav><article><h1>T</h1><p>Long text…</p><div class="share">Share</div></article>`
 /// → one paragraph "Long text…".
 public struct MainContentExtractor: Extractor {
+    /// How doubtful blocks are treated.
+    public enum Bias: String, OptionChoice {
+        /// The default thresholds.
+        case balanced
+        /// Drop doubtful blocks.
+        case precision
+        /// Keep doubtful blocks.
+        case recall
+    }
+
     /// Options of the main-content extractor.
     public struct Options: StageOptions {
-        /// `balanced`, `precision` or `recall`.
-        public var bias = "balanced"
+        /// How doubtful blocks are treated.
+        public var bias = Bias.balanced
         /// XPath expressions of elements to remove first.
         public var prune: [String] = []
         /// Defaults.
         public init() {}
+        /// `bias` and `prune`.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("bias", \.bias, "precision drops doubtful blocks, recall keeps them"),
+            .option("prune", \.prune, "XPath expressions of elements to remove before extraction",
+                    each: { XPath.problem(in: $0).map { "has a bad XPath expression: \($0)" } }),
+        ]
     }
 
     /// The stage name.
     public static let name = "main-content"
     /// One line for `sieve stages`.
     public static let summary = "Article body from the HTML tree: drops navigation, related lists, share bars, comments, ads"
-    /// Option documentation.
-    public static let optionHelp = [
-        "bias": "balanced (default), precision (drop doubtful blocks) or recall (keep them)",
-        "prune": "XPath expressions of elements to remove before extraction, separated by |",
-    ]
 
     private let tuning: Tuning
     private let prune: [String]
 
-    /// Creates the stage; rejects an unknown bias and XPath expressions that do not compile.
-    public init(options: Options) throws {
-        guard let tuning = Tuning(bias: options.bias) else {
-            throw StageError(stage: Self.name, "option 'bias' must be balanced, precision or recall, not '\(options.bias)'")
-        }
-        for expression in options.prune {
-            if let problem = XPath.problem(in: expression) {
-                throw StageError(stage: Self.name, "option 'prune': \(problem)")
-            }
-        }
-        self.tuning = tuning
-        self.prune = options.prune
+    /// Creates the stage from checked options.
+    public init(options: Options) {
+        tuning = Tuning(bias: options.bias)
+        prune = options.prune
     }
 
     /// Replaces the blocks with the article body when the document has an HTML tree.

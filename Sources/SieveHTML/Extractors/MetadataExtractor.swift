@@ -26,14 +26,16 @@ public struct MetadataExtractor: Extractor {
         public var replace = false
         /// Defaults.
         public init() {}
+        /// `replace`.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("replace", \.replace, "overwrite values an earlier stage already set"),
+        ]
     }
 
     /// The stage name.
     public static let name = "metadata"
     /// One line for `sieve stages`.
     public static let summary = "Title, authors, published/modified dates, site, description, language, URL, image, tags from JSON-LD, OpenGraph, meta, <time>"
-    /// Option documentation.
-    public static let optionHelp = ["replace": "overwrite values an earlier stage already set (default false)"]
 
     private let options: Options
 

@@ -18,14 +18,16 @@ public struct TitleExtractor: Extractor {
         public var replace = false
         /// Defaults: keep an existing title.
         public init() {}
+        /// `replace`.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("replace", \.replace, "overwrite a title an earlier stage already set"),
+        ]
     }
 
     /// The stage name.
     public static let name = "title"
     /// One line for `sieve stages`.
     public static let summary = "Title from og:title, <title> without the site name, or the first <h1>; for text, a leading headline"
-    /// Option documentation.
-    public static let optionHelp = ["replace": "overwrite a title an earlier stage already set (default false)"]
 
     private let options: Options
 

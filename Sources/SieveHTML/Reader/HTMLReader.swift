@@ -57,7 +57,7 @@ public struct HTMLReader: SourceReader {
         }
         let tree: HTMLTree
         do {
-            tree = try HTMLTree(utf8: decoded.utf8, url: input.url)
+            tree = try context.measure("parse") { () throws(HTMLTree.ParseError) in try HTMLTree(utf8: decoded.utf8, url: input.url) }
         } catch {
             throw StageError(stage: Self.name, "\(input.path): \(error)")
         }

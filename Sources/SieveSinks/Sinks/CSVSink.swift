@@ -14,31 +14,26 @@ public struct CSVSink: AppendableSink {
         public var columns = ["id", "source.path", "title", "published", "authors", "language", "url", "text", "fields"]
         /// The defaults.
         public init() {}
+        /// `columns`.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("columns", \.columns, "columns in order: id, title, published, text, source.path, fields.NAME, ...",
+                    check: { $0.isEmpty ? "is empty; name at least one column" : nil },
+                    each: DocumentColumns.problem(with:)),
+        ]
     }
 
     /// `csv`.
     public static let name = "csv"
     /// One line for `sieve stages`.
     public static let summary = "CSV: one row per document, chosen columns, nested values as JSON"
-    /// Option descriptions.
-    public static let optionHelp = [
-        "columns": "columns in order, separated by |: id, title, published, text, source.path, fields.NAME, ...",
-    ]
     /// `csv`.
     public static let fileExtension = "csv"
 
     private let columns: [String]
     private var output: OutputChannel?
 
-    /// Creates the sink; every column name must be known.
-    public init(options: Options) throws {
-        let unknown = options.columns.filter { !DocumentColumns.isKnown($0) }
-        guard unknown.isEmpty else {
-            throw StageError(stage: Self.name, "unknown column\(unknown.count > 1 ? "s" : "") "
-                + unknown.map { "'\($0)'" }.joined(separator: ", ")
-                + "; known: \(DocumentColumns.standard.joined(separator: ", ")), fields.NAME")
-        }
-        guard !options.columns.isEmpty else { throw StageError(stage: Self.name, "option 'columns' is empty") }
+    /// Creates the sink from checked columns.
+    public init(options: Options) {
         columns = options.columns
     }
 

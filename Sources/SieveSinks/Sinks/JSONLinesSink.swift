@@ -1,6 +1,6 @@
 import SieveCore
 
-/// `jsonl`: one document per line as compact JSON (schema `sieve-document/1`), the format for batches and
+/// `jsonl`: one document per line as compact JSON (schema `sieve-document/2`), the format for batches and
 /// for piping into other tools.
 ///
 /// Options: none.

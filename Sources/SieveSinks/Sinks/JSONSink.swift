@@ -6,20 +6,30 @@ import SieveCore
 /// see one shape whatever the input count. Default `auto`.
 /// Example: one text file → `{\n  "id": "seeds/000",\n  ...\n}\n`; two files → `[\n  {...},\n  {...}\n]\n`.
 public struct JSONSink: SinkWriter {
+    /// When the output is an array.
+    public enum ArrayMode: String, OptionChoice {
+        /// One document alone, several in an array.
+        case auto
+        /// Always an array, even of one document.
+        case always
+    }
+
     /// Options of the JSON sink.
     public struct Options: StageOptions {
-        /// `auto` (one document alone, several in an array) or `always` (always an array).
-        public var array = "auto"
+        /// When the output is an array.
+        public var array = ArrayMode.auto
         /// The defaults.
         public init() {}
+        /// `array`.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("array", \.array, "always: write an array even for one document"),
+        ]
     }
 
     /// `json`.
     public static let name = "json"
     /// One line for `sieve stages`.
     public static let summary = "JSON: one document pretty-printed, several as an array"
-    /// Option descriptions.
-    public static let optionHelp = ["array": "auto | always: write an array even for one document"]
     /// `json`.
     public static let fileExtension = "json"
 
@@ -28,12 +38,9 @@ public struct JSONSink: SinkWriter {
     private var held: Document?
     private var count = 0
 
-    /// Creates the sink; `array` must be `auto` or `always`.
-    public init(options: Options) throws {
-        guard ["auto", "always"].contains(options.array) else {
-            throw StageError(stage: Self.name, "option 'array' must be 'auto' or 'always', got '\(options.array)'")
-        }
-        alwaysArray = options.array == "always"
+    /// Creates the sink.
+    public init(options: Options) {
+        alwaysArray = options.array == .always
     }
 
     /// Starts the output.

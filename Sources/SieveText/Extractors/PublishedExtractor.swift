@@ -23,22 +23,29 @@ public struct PublishedExtractor: Extractor {
         public var timezone = "+07:00"
         /// Default options.
         public init() {}
+        /// `timezone`.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("timezone", \.timezone, "UTC offset assumed for times without one", check: { zone in
+                isOffset(zone) ? nil : "must look like +07:00 or Z, not '\(zone)'"
+            }),
+        ]
     }
 
     public static let name = "published"
     public static let summary = "Publication date from a timestamp line at the top of the text (ISO 8601, +07:00)"
-    public static let optionHelp = ["timezone": "UTC offset assumed for times without one (default +07:00)"]
 
     private let timezone: String
 
-    /// Creates the extractor; rejects a malformed offset.
-    public init(options: Options) throws {
-        let zone = options.timezone
+    /// Creates the extractor from a checked offset.
+    public init(options: Options) {
+        timezone = options.timezone
+    }
+
+    /// Whether a zone is `Z` or `±HH:MM`.
+    static func isOffset(_ zone: String) -> Bool {
         let bytes = Array(zone.utf8)
-        guard zone == "Z" || (bytes.count == 6 && (bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-"))
+        return zone == "Z" || (bytes.count == 6 && (bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-"))
                                 && bytes[3] == UInt8(ascii: ":") && [1, 2, 4, 5].allSatisfy({ DateScanner.isDigit(bytes[$0]) }))
-        else { throw StageError(stage: Self.name, "option 'timezone' must look like +07:00 or Z, not '\(zone)'") }
-        timezone = zone
     }
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {

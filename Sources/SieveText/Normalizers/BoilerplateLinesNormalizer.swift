@@ -48,16 +48,17 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         public var formats = ["text"]
         /// Default options.
         public init() {}
+        /// `markers`, `captions`, `byline`, `formats`.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("markers", \.markers, "extra lines that open the related/comment tail, e.g. 'Tin cùng tác giả|Đọc tiếp'"),
+            .option("captions", \.captions, "keep photo captions as caption blocks, or drop them"),
+            .option("byline", \.byline, "move a trailing byline to authors"),
+            .option("formats", \.formats, "reader formats to filter (add html to filter HTML pages too)"),
+        ]
     }
 
     public static let name = "boilerplate-lines"
     public static let summary = "Drop related lists, tags, comment boxes, menus, share prompts; captions apart; byline → authors"
-    public static let optionHelp = [
-        "markers": "extra lines that open the related/comment tail, e.g. 'Tin cùng tác giả|Đọc tiếp'",
-        "captions": "keep photo captions as caption blocks (default true) or drop them",
-        "byline": "move a trailing byline to authors (default true)",
-        "formats": "reader formats to filter, separated by | (default text; add html to filter HTML pages too)",
-    ]
 
     private let sectionHeadings: Set<String>
     private let tailStarts: [String]
@@ -102,7 +103,11 @@ public struct BoilerplateLinesNormalizer: Normalizer {
         for line in lines {
             switch line.verdict {
             case .body: blocks.append(line.block)
-            case .intertitle: blocks.append(Block(.heading, line.block.text, level: 2))
+            case .intertitle:
+                var heading = line.block
+                heading.kind = .heading
+                heading.level = 2
+                blocks.append(heading)
             case .caption where keepCaptions: blocks.append(Block(.caption, line.captionText))
             case .caption, .drop: dropped += 1
             case .tags:

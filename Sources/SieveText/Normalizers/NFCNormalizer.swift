@@ -18,11 +18,14 @@ public struct NFCNormalizer: Normalizer {
         public var lookalikes = true
         /// Default options.
         public init() {}
+        /// `lookalikes`.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("lookalikes", \.lookalikes, "map Ð/ð to Đ/đ when the document looks Vietnamese"),
+        ]
     }
 
     public static let name = "nfc"
     public static let summary = "Unicode NFC; in Vietnamese text also Ð/ð (eth) → Đ/đ"
-    public static let optionHelp = ["lookalikes": "map Ð/ð to Đ/đ when the document looks Vietnamese (default true)"]
 
     private let lookalikes: Bool
 

@@ -11,29 +11,39 @@ import SieveCore
 ///
 /// Example (`style=old`): `"Phó Bí thư Huyện uỷ, Văn hoá"` → `"Phó Bí thư Huyện ủy, Văn hóa"`.
 public struct ToneMarksNormalizer: Normalizer {
+    /// Where the tone mark of `oa`, `oe`, `uy` goes.
+    public enum Style: String, OptionChoice {
+        /// Leave the text as written.
+        case keep
+        /// hòa, khỏe, thủy, ủy.
+        case old
+        /// hoà, khoẻ, thuỷ, uỷ.
+        case new
+    }
+
     /// Options of the tone-mark normalizer.
     public struct Options: StageOptions {
-        /// `keep`, `old` or `new`.
-        public var style = "keep"
+        /// The placement to write.
+        public var style = Style.keep
         /// Default options.
         public init() {}
+        /// `style`.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("style", \.style, "keep as written, old (hòa, ủy) or new (hoà, uỷ)"),
+        ]
     }
 
     public static let name = "tone-marks"
     public static let summary = "Vietnamese tone-mark placement in oa/oe/uy: keep, old (hòa, thủy) or new (hoà, thuỷ)"
-    public static let optionHelp = ["style": "keep (default) | old (hòa, ủy) | new (hoà, uỷ)"]
 
     private let style: ToneMarks.Style?
 
-    /// Creates the normalizer; rejects an unknown style.
-    public init(options: Options) throws {
-        switch options.style.lowercased() {
-        case "keep": style = nil
-        case let value:
-            guard let style = ToneMarks.Style(rawValue: value) else {
-                throw StageError(stage: Self.name, "option 'style' must be keep, old or new, not '\(options.style)'")
-            }
-            self.style = style
+    /// Creates the normalizer.
+    public init(options: Options) {
+        style = switch options.style {
+        case .keep: nil
+        case .old: .old
+        case .new: .new
         }
     }
 

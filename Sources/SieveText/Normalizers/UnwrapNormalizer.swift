@@ -37,7 +37,9 @@ public struct UnwrapNormalizer: Normalizer {
             }
             let lines = block.text.split(separator: "\n")
             if block.kind == .heading {
-                blocks.append(Block(block.kind, lines.joined(separator: " "), level: block.level))
+                var heading = block
+                heading.rewriteText { $0.split(separator: "\n").joined(separator: " ") }
+                blocks.append(heading)
             } else if let width {
                 for paragraph in HardWrap.paragraphs(lines, width: width) {
                     blocks.append(Block(block.kind, paragraph, level: block.level))

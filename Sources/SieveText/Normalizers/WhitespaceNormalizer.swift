@@ -6,7 +6,7 @@ import SieveCore
 /// space; zero-width space U+200B, word joiner U+2060, BOM U+FEFF and soft hyphen U+00AD are removed
 /// (ZWJ/ZWNJ are kept: emoji and some scripts need them); runs of spaces collapse to one; each line of a
 /// block is trimmed and empty lines inside a block are dropped (a block's `\n` line breaks are kept for
-/// `unwrap`). Blocks left empty are removed. Code blocks are left byte for byte (indentation and blank
+/// `unwrap`). Blocks left empty (without text or picture) and comments left empty are removed. Code blocks are left byte for byte (indentation and blank
 /// lines are their meaning); in table blocks each cell is cleaned on its own, so the tabs between cells
 /// and the line breaks between rows stay.
 ///
@@ -30,7 +30,8 @@ public struct WhitespaceNormalizer: Normalizer {
             default: break
             }
         }
-        document.blocks.removeAll { $0.text.isEmpty }
+        document.blocks.removeAll(where: \.isEmpty)
+        document.comments.removeAll { $0.text.isEmpty }
         document.authors.removeAll(where: \.isEmpty)
         document.tags.removeAll(where: \.isEmpty)
         return .keep

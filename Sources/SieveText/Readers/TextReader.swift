@@ -22,13 +22,18 @@ public struct TextReader: SourceReader {
         public var charset: String = ""
         /// Default options.
         public init() {}
+        /// `charset`.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("charset", \.charset, "input charset when not UTF-8: windows-1258, tcvn3, viscii, or any iconv name; empty: detect",
+                    check: { charset in
+                        guard let name = Transcoder.iconvName(for: charset), !Transcoder.isSupported(name) else { return nil }
+                        return "names a charset iconv cannot decode: '\(charset)' (\(name))"
+                    }),
+        ]
     }
 
     public static let name = "text"
     public static let summary = "Plain-text articles: UTF-8/16, declared or detected legacy charsets, one block per paragraph"
-    public static let optionHelp = [
-        "charset": "input charset when not UTF-8: windows-1258, tcvn3, viscii, or any iconv name (default: detect)",
-    ]
     public static let fileExtensions = ["txt", "text"]
 
     private let decoder: TextDecoder

@@ -10,17 +10,15 @@ struct Tuning: Sendable {
     /// An element named like page chrome is dropped when it holds less than this share of the article text.
     var namedChromeShare: Double
 
-    /// The thresholds for a bias name; nil for an unknown name.
-    init?(bias: String) {
+    /// The thresholds for a bias.
+    init(bias: MainContentExtractor.Bias) {
         switch bias {
-        case "precision":
+        case .precision:
             self.init(containerLinkDensity: 0.4, paragraphLinkDensity: 0.5, siblingShare: 0.3, namedChromeShare: 0.45)
-        case "balanced":
+        case .balanced:
             self.init(containerLinkDensity: 0.5, paragraphLinkDensity: 0.65, siblingShare: 0.2, namedChromeShare: 0.3)
-        case "recall":
+        case .recall:
             self.init(containerLinkDensity: 0.65, paragraphLinkDensity: 0.8, siblingShare: 0.12, namedChromeShare: 0.15)
-        default:
-            return nil
         }
     }
 

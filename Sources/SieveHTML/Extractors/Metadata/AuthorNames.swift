@@ -11,7 +11,8 @@ import Foundation
 /// begins ("Jane Doe | 18 November 2019", "Jörg Staff am 3. Mai", "CBS News February 2"); "A and B",
 /// "A, B" are split, and a part that is a job title ("Senior Reporter", "PhD") is left out; a value with a digit
 /// inside a word ("mix1.de Redaktion") is a handle or domain and is dropped; "Posted on DATE by NAME" gives NAME. Dropped: the site
-/// name (og:site_name, or the host: "Hildesheimer Presse" on hildesheimer-presse.de, see `PageTitle.SiteNames`), URLs, e-mail addresses, link labels such as "Email the author", organizations by their legal form
+/// name (og:site_name, or the host: "Hildesheimer Presse" on hildesheimer-presse.de, "Diakonie Deutschland" on
+/// diakonie.de, see `SiteWords`), names shown only in hidden elements, URLs, e-mail addresses, link labels such as "Email the author", organizations by their legal form
 /// ("wegewerk GmbH", "Bundesverband e.V.") and placeholders ("admin", "publisher", "Redaktion").
 enum AuthorNames {
     /// Leading labels of a byline, lowercase, longest first where one is the start of another.
@@ -51,7 +52,7 @@ enum AuthorNames {
 
     /// The authors of a page.
     static func pick(jsonLD: [String], page: PageSignals, site: String?, host: String? = nil) -> [String] {
-        let siteNames = PageTitle.SiteNames(keys: [site, page.first("og:site_name")].compactMap { $0 }, host: host)
+        let siteNames = SiteWords(keys: [site, page.first("og:site_name")].compactMap { $0 }, host: host)
         var metaNames = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
                          "byl", "twitter:creator"].flatMap { page.meta[$0] ?? [] }
         if let label = page.first("twitter:label1")?.lowercased(), ["written by", "geschrieben von", "verfasst von",
@@ -67,13 +68,65 @@ enum AuthorNames {
             return contains(shown!, needle)
         }
         for source in [jsonLD, metaNames, page.itemprops["author"] ?? [], page.authorLinks] {
-            let names = clean(source, site: site).filter { isShown($0) && !siteNames.names($0) }
+            let names = clean(source, site: site).filter { isShown($0) && !siteNames.holds($0) }
             if !names.isEmpty { return names }
         }
         // The first byline element naming someone is the article's; later ones belong to comments and teasers.
-        if let names = page.bylines.lazy.map({ clean([$0], site: site).filter { !siteNames.names($0) } }).first(where: { !$0.isEmpty }) { return names }
+        if let names = page.bylines.lazy.map({ clean([$0], site: site).filter { !siteNames.holds($0) } }).first(where: { !$0.isEmpty }) { return names }
         // A line opening with a byline label ("Von Claudia Lindner"): names written as names, capitalized.
-        return page.labelledBylines.lazy.map { clean([$0], site: site).filter { isCapitalized($0) && !siteNames.names($0) } }.first { !$0.isEmpty } ?? []
+        return page.labelledBylines.lazy.map { clean([$0], site: site).filter { isCapitalized($0) && !siteNames.holds($0) } }.first { !$0.isEmpty } ?? []
+    }
+
+    /// The site's names as an author could spell them: a name is the site's when it is one of the site's names
+    /// or its host (see `PageTitle.SiteNames.names`), or when consecutive words of it spell, accents aside,
+    /// the host's name (its label before the domain ending) or a whole site name: the organization behind the
+    /// site named as author ("Diakonie Deutschland" on diakonie.de, "Betty Crocker Kitchens" on
+    /// bettycrocker.com, "hejfish" on fischerhuette.hejfish.com, "La República" on larepublica.pe). A byline
+    /// naming the site's editorial team ("Redaktion Polizeiticker Schweiz") is an author all the same.
+    struct SiteWords {
+        let names: PageTitle.SiteNames
+        /// Folded site names and host labels (at least 4 letters; not "www" or the domain ending).
+        let spellings: Set<String>
+
+        init(keys: [String], host: String?) {
+            names = PageTitle.SiteNames(keys: keys, host: host)
+            // The label before the domain ending names the site; the ones before it may name a user of a blog
+            // host ("creeny.wordpress.com").
+            let labels = host?.lowercased().split(separator: ".").map(String.init) ?? []
+            let owner = labels.count > 1 ? [labels[labels.count - 2]] : []
+            spellings = Set((keys + owner).map(SiteWords.folded).filter { $0.utf8.count >= 4 })
+        }
+
+        /// Whether a name is the site's (see the type).
+        func holds(_ name: String) -> Bool {
+            if names.names(name) { return true }
+            guard !spellings.isEmpty, !AuthorNames.namesEditors(name) else { return false }
+            let words = name.split(separator: " ").map { SiteWords.folded(String($0)) }
+            for start in words.indices {
+                var joined = ""
+                for word in words[start...].prefix(4) {
+                    joined += word
+                    if spellings.contains(joined) { return true }
+                }
+            }
+            return false
+        }
+
+        /// Lowercased letters and digits with accents removed ("LaRepública.pe" → "larepublicape").
+        static func folded(_ text: String) -> String {
+            PageTitle.key(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil))
+        }
+    }
+
+    /// Openings of a byline naming a site's editorial team ("Redaktion Gelbe Liste", "Redacción Diario Pagina
+    /// Siete"): readers and annotators take the team as the author, site name included.
+    private static let editorOpenings = ["redaktion ", "die redaktion ", "redacción ", "redaccion ", "rédaction ",
+                                         "redazione ", "redactie ", "team "]
+
+    /// Whether a name opens by naming an editorial team.
+    static func namesEditors(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return editorOpenings.contains { lowered.hasPrefix($0) }
     }
 
     /// Whether `needle` occurs in `text`.
@@ -195,7 +248,9 @@ enum AuthorNames {
     private static func isName(_ name: String) -> Bool {
         let lowered = name.lowercased()
         guard name.utf8.count >= 2, name.utf8.count <= 60 else { return false }
-        if lowered.contains("http") || lowered.contains("www.") || lowered.contains("@") || lowered.contains("/") { return false }
+        // A sentence (a headline in an element named "author") is not a name.
+        if lowered.contains("http") || lowered.contains("www.") || lowered.contains("@") || lowered.contains("/")
+            || lowered.contains("!") || lowered.contains("?") { return false }
         if labels.contains(where: { lowered.contains($0) }) { return false }
         let words = lowered.split(separator: " ").map(String.init)
         guard words.count <= 5 else { return false }

@@ -15,12 +15,12 @@ struct PageSignals {
     var times: [(value: String, published: Bool, modified: Bool)] = []
     /// Values of elements with `itemprop` (`<meta>` content, datetime or text), by itemprop name.
     var itemprops: [String: [String]] = [:]
-    /// Short texts of elements named like bylines (`author`, `byline`).
+    /// Short texts of elements named like bylines (`author`, `byline`), outside hidden elements.
     var bylines: [String] = []
     /// Short lines opening with a byline label ("Von Claudia Lindner", "Auteur : Kossivi Tiassou",
     /// "Autorin: Uta Staschewski, Projektleiterin"), in elements not named like bylines, outside page chrome.
     var labelledBylines: [String] = []
-    /// Texts of links marked `rel="author"` (WordPress and most blog engines), outside page chrome.
+    /// Texts of links marked `rel="author"` (WordPress and most blog engines), outside page chrome and hidden elements.
     var authorLinks: [String] = []
     /// Short texts of elements named like dates (`date`, `time`, `published`, `posted`, `meta`; German and Dutch
     /// `datum`, Spanish `fecha`).
@@ -29,8 +29,10 @@ struct PageSignals {
     var title: String?
     /// Texts of the first visible `<h1>` and `<h2>` elements (at most 16), in page order, with their level.
     var headings: [(level: Int, text: String)] = []
-    /// The page's text outside scripts, styles and `<head>` as UTF-8 (the first `textLimit` bytes, text
-    /// nodes joined by a space), to tell names the page shows its readers from names only its metadata holds.
+    /// The page's text outside scripts, styles, `<head>` and hidden elements (`hidden`, `aria-hidden`, an
+    /// inline `display:none`) as UTF-8 (the first `textLimit` bytes, text nodes joined by a space), to tell
+    /// names the page shows its readers from names only its metadata or a hidden author box holds (the
+    /// Newspaper theme's `td-author-name` box, `style="display: none"`, names the CMS user).
     var text: [UInt8] = []
     /// At most this many bytes of the page's text are kept.
     static let textLimit = 300_000
@@ -43,9 +45,11 @@ struct PageSignals {
     /// Reads the page.
     init(tree: HTMLTree) {
         guard let root = tree.root else { return }
-        root.walk { node in
+        // The outermost hidden element being walked, if any: its text is not shown to readers.
+        var hidden: xmlNodePtr?
+        root.walk(enter: { node in
             guard node.isElement else {
-                if node.isText, text.count < Self.textLimit, let content = node.pointee.content {
+                if node.isText, hidden == nil, text.count < Self.textLimit, let content = node.pointee.content {
                     let bytes = UnsafeBufferPointer(start: content, count: strlen(content))
                     text.append(contentsOf: bytes)
                     text.append(0x20)
@@ -89,15 +93,18 @@ struct PageSignals {
                 if tag.isNeverContent { return .skipChildren }
             }
             if node.pointee.properties != nil {
+                if hidden == nil, Visibility.isHidden(node) { hidden = node }
                 if let itemprop = node.attribute("itemprop") { record(itemprop: itemprop, node) }
-                if tag == .a, authorLinks.count < 8, node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true,
+                if tag == .a, hidden == nil, authorLinks.count < 8, node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true,
                    !Self.isInsideChrome(node, layout: false, sparing: headlineBoxes), let text = node.shortText(limit: 100), !text.isEmpty {
                     authorLinks.append(text)
                 }
-                recordNamed(node)
+                recordNamed(node, hidden: hidden != nil)
             }
             return .continue
-        }
+        }, leave: { node in
+            if node == hidden { hidden = nil }
+        })
     }
 
     private mutating func record(meta node: xmlNodePtr) {
@@ -138,7 +145,8 @@ struct PageSignals {
         for word in itemprop.lowercased().split(separator: " ") { itemprops[String(word), default: []].append(value) }
     }
 
-    private mutating func recordNamed(_ node: xmlNodePtr) {
+    /// `hidden`: the element sits in a hidden one, so it is no byline readers see.
+    private mutating func recordNamed(_ node: xmlNodePtr, hidden: Bool) {
         var byline = false, dated = false
         for attribute: StaticString in ["class", "id"] {
             _ = node.withAttribute(attribute) { value in
@@ -152,7 +160,7 @@ struct PageSignals {
         guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16 else { return }
         // Dates also look at the classes of `<body>`: a layout with sidebars and widgets tends to show today's
         // date in its header bar.
-        let bylineKept = byline && !Self.isInsideChrome(node, layout: false, sparing: headlineBoxes)
+        let bylineKept = byline && !hidden && !Self.isInsideChrome(node, layout: false, sparing: headlineBoxes)
         dated = dated && !Self.isInsideChrome(node)
         guard bylineKept || dated else { return }
         if let text = node.shortText(limit: 200), !text.isEmpty {

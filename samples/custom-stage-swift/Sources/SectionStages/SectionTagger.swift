@@ -14,31 +14,35 @@ public struct SectionTagger: Extractor {
         public var field = "sections"
         /// The defaults.
         public init() {}
+        /// Each option once. A check runs before any input is read (also by `sieve validate`); `each:`
+        /// checks list items one by one, so a pipeline file's error points at the bad item.
+        public static let declared: [OptionSpec<Options>] = [
+            .option("sections", \.sections, "section=keyword/keyword entries", each: { entry in
+                SectionTagger.section(entry) == nil ? "has an entry '\(entry)' that is not section=keyword/keyword" : nil
+            }),
+            .option("field", \.field, "the field to write the matching sections to"),
+        ]
     }
 
     /// The name used in `--stage` and pipeline files.
     public static let name = "section-tagger"
     /// One line for `sieve stages`.
     public static let summary = "tag articles with sections by keywords"
-    /// Option descriptions for `sieve stages`.
-    public static let optionHelp = [
-        "sections": "section=keyword/keyword entries, separated by |",
-        "field": "the field to write the matching sections to",
-    ]
 
     private let sections: [(name: String, keywords: [String])]
     private let field: String
 
-    /// Parses the section list once; a malformed entry stops the run before any input is read.
+    /// Parses the checked section list once.
     public init(options: Options) throws {
-        sections = try options.sections.map { entry in
-            let parts = entry.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, !parts[0].isEmpty else {
-                throw StageError(stage: Self.name, "section entry '\(entry)' is not section=keyword/keyword")
-            }
-            return (String(parts[0]), parts[1].split(separator: "/").map { String($0).lowercased() })
-        }
+        sections = options.sections.compactMap(Self.section)
         field = options.field
+    }
+
+    /// A `section=keyword/keyword` entry's name and lowercased keywords, or nil when malformed.
+    static func section(_ entry: String) -> (name: String, keywords: [String])? {
+        let parts = entry.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2, !parts[0].isEmpty else { return nil }
+        return (String(parts[0]), parts[1].split(separator: "/").map { String($0).lowercased() })
     }
 
     /// Adds the matching sections to the document's fields.

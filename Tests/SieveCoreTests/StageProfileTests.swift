@@ -1,0 +1,94 @@
+import Logging
+import SieveTesting
+import Testing
+@testable import SieveCore
+
+/// Burns `milliseconds` of thread CPU on every document: a user's slow custom stage.
+struct SlowTransform: Normalizer {
+    struct Options: StageOptions {
+        var milliseconds = 4
+        init() {}
+        static let declared: [OptionSpec<Options>] = [.option("milliseconds", \.milliseconds, "CPU to burn per document")]
+    }
+    static let name = "slow"
+    static let summary = "test normalizer that burns CPU"
+    let options: Options
+    init(options: Options) { self.options = options }
+
+    func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        let start = ThreadCPUClock.now()
+        var spin: UInt64 = 0
+        while ThreadCPUClock.now() - start < UInt64(options.milliseconds) * 1_000_000 { spin &+= 1 }
+        document.fields["spins"] = .number(Double(spin % 2))
+        return .keep
+    }
+}
+
+@Suite struct StageProfileTests {
+    let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+
+    private func profiledRun(jobs: Int, profile: Bool = true) async throws -> RunReport {
+        let directory = try TemporaryDirectory()
+        for index in 0..<12 { try directory.write("in/\(index).lines", String(repeating: "a line of text \(index)\n", count: 200)) }
+        var policy = RunPolicy(jobs: jobs)
+        policy.profile = profile
+        let spec = PipelineSpec(transforms: [StageSpec(name: "shout"), StageSpec(name: "slow")], sink: StageSpec(name: "memory"),
+                                policy: policy)
+        let registry = testRegistry.with(SlowTransform.self)
+        let pipeline = try Pipeline(spec, registry: registry)
+        var selection = InputSource.Selection()
+        selection.paths = [directory.path("in")]
+        selection.addFormats(of: registry)
+        var sink = MemorySink(options: NoOptions())
+        return try await pipeline.run(InputSource(selection), logger: logger, write: { sink.write($0) })
+    }
+
+    @Test(arguments: [1, 2])
+    func everyStageIsListedInPipelineOrderAndTheRowsSumToTheTotal(jobs: Int) async throws {
+        let report = try await profiledRun(jobs: jobs)
+        let profile = try #require(report.profile)
+        #expect(profile.ordered.map(\.name) == ["input", "lines", "lines: split", "shout", "slow", "memory"])
+        #expect(profile.inputs == 12)
+        #expect(profile.ordered.map(\.nanoseconds).reduce(0, +) == profile.total)
+        // 12 documents of at least 4 ms each in `slow`.
+        #expect(profile.rows.first { $0.name == "slow" }!.nanoseconds >= 48_000_000)
+        #expect(profile.rows.first { $0.name == "shout" }!.nanoseconds > 0)
+        #expect(profile.rows.first { $0.name == "lines: split" }!.nanoseconds > 0)
+    }
+
+    @Test func aSlowCustomStageHasTheLargestShare() async throws {
+        let profile = try #require(try await profiledRun(jobs: 1).profile)
+        let largest = profile.rows.max { $0.nanoseconds < $1.nanoseconds }
+        #expect(largest?.name == "slow")
+        let row = try #require(profile.table.split(separator: "\n").first { $0.hasPrefix("slow ") })
+        let share = try #require(Double(row.split(separator: " ").last!.dropLast()))
+        #expect(share > 50, "\(profile.table)")
+    }
+
+    @Test func anUnprofiledRunHasNoProfile() async throws {
+        #expect(try await profiledRun(jobs: 1, profile: false).profile == nil)
+    }
+
+    @Test func mergingAddsRowsAndInputs() {
+        var first = StageProfile()
+        first.add("html", .reader, 5)
+        first.add("jsonl", .sink, 1)
+        first.inputs = 1
+        var second = StageProfile()
+        second.add("main-content", .transform, 7)
+        second.add("html", .reader, 3)
+        second.inputs = 2
+        let merged = first.merging(second)
+        #expect(merged.ordered.map(\.name) == ["html", "main-content", "jsonl"])
+        #expect(merged.ordered.map(\.nanoseconds) == [8, 7, 1])
+        #expect(merged.inputs == 3)
+        #expect(merged.total == 16)
+    }
+
+    @Test func aReaderRowExcludesWhatItCalledAndItsParts() {
+        var profile = StageProfile()
+        profile.addReader("html", spent: 100, inner: 30, parts: [("parse", 50)])
+        #expect(profile.ordered.map(\.name) == ["html", "html: parse"])
+        #expect(profile.ordered.map(\.nanoseconds) == [20, 50])
+    }
+}
