@@ -68,8 +68,24 @@ def _day(document: Dict[str, Any]) -> str:
     return published[:10] if re.match(r"\d{4}-\d\d-\d\d", published) else "unknown"
 
 
-#: The document's columns, in order (README, "The document format"). Nested values Sieve leaves open
-#: (`fields`, `diagnostics`) are JSON text.
+def _blocks(document: Dict[str, Any]) -> Any:
+    """The blocks as `BLOCK` structs: a figure's `image` object becomes `image_src` and `image_alt` (Spark
+    3.5 turns no struct nested in a struct into Arrow); every other member keeps its name."""
+    blocks = document.get("blocks") or []
+    for block in blocks:
+        image = block.get("image")
+        if isinstance(image, dict):
+            block["image_src"], block["image_alt"] = image.get("src"), image.get("alt")
+    return blocks
+
+
+SPAN = "struct<kind:string,start:int,length:int,href:string,src:string,alt:string>"
+BLOCK = (f"struct<kind:string,level:int,depth:int,ordered:boolean,language:string,text:string,"
+         f"spans:array<{SPAN}>,rows:array<array<struct<text:string,header:boolean>>>,"
+         f"image_src:string,image_alt:string>")
+
+#: The document's columns, in order (README, "The document format", schema sieve-document/2). Nested
+#: values Sieve leaves open (`fields`, `diagnostics`) are JSON text.
 COLUMNS: List[Column] = [
     Column("id", "string", _field("id")),
     Column("url", "string", _field("url")),
@@ -83,7 +99,8 @@ COLUMNS: List[Column] = [
     Column("image", "string", _field("image")),
     Column("tags", "array<string>", _field("tags")),
     Column("text", "string", _field("text")),
-    Column("blocks", "array<struct<kind:string,level:int,text:string>>", _field("blocks")),
+    Column("blocks", f"array<{BLOCK}>", _blocks),
+    Column("comments", "array<struct<author:string,date:string,text:string>>", _field("comments")),
     Column("fields", "string", _json("fields")),
     Column("diagnostics", "string", _json("diagnostics")),
     Column("source", "struct<path:string,format:string,offset:bigint,url:string,fetched:string>", _field("source")),
