@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Markdown parser, for the tests only: reads the markdown sink's output back.
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -33,6 +35,13 @@ let package = Package(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
+            // SQLite through its C API for the sqlite sink: the system library carries FTS5 and WAL, and the
+            // sink needs only prepared statements, so no package (GRDB) is built for it.
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(
             name: "CUchardet",
@@ -53,7 +62,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("cld2")]
         ),
         .target(name: "SieveLanguage", dependencies: ["SieveCore", "CCLD2"], swiftSettings: strictSettings),
-        .target(name: "SieveSinks", dependencies: ["SieveCore"], swiftSettings: strictSettings),
+        .target(name: "SieveSinks", dependencies: ["SieveCore", "CSQLite"], swiftSettings: strictSettings),
         .target(name: "SieveBatch", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .target(
             name: "SieveExternal",
@@ -63,7 +72,7 @@ let package = Package(
         .target(name: "SieveReport", dependencies: ["SieveCore", "SieveExternal"], swiftSettings: strictSettings),
         .target(
             name: "SieveTesting",
-            dependencies: ["SieveCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["SieveCore", "CLibXML2", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -101,7 +110,10 @@ let package = Package(
         .testTarget(name: "SieveTextTests", dependencies: ["SieveText", "SieveCore", "SieveTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveSinksTests",
-            dependencies: ["SieveSinks", "SieveCore", "CLibXML2", .product(name: "CSV", package: "CSV.swift")],
+            dependencies: [
+                "SieveSinks", "SieveCore", "SieveTesting", "CLibXML2", "CSQLite", .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Ink", package: "Ink"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -113,7 +125,7 @@ let package = Package(
         .testTarget(name: "SieveFuzzingTests", dependencies: ["SieveFuzzing"], swiftSettings: strictSettings),
         .testTarget(
             name: "SieveTests",
-            dependencies: ["Sieve", "SieveCore", "SieveTesting"],
+            dependencies: ["Sieve", "SieveCore", "SieveTesting", "CSQLite", .product(name: "Ink", package: "Ink")],
             swiftSettings: strictSettings
         ),
     ]

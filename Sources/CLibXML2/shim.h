@@ -12,6 +12,7 @@
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlsave.h>
 #include <libxml/parser.h>
+#include <libxml/uri.h>
 
 /// `xmlFree` is a global function pointer; Swift 6 rejects touching it directly.
 static inline void sieve_xmlFree(void *pointer) { xmlFree(pointer); }

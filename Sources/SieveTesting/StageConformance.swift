@@ -90,6 +90,13 @@ public enum StageConformance {
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("sieve-conformance-\(UUID().uuidString).\(type(of: sink).fileExtension)").path
         do {
+            if var database = sink as? any DatabaseSink {
+                defer { unlink(path) }
+                try database.open(database: path)
+                for document in documents { try database.write(document) }
+                try database.close()
+                return []
+            }
             let channel = try OutputChannel(path: path)
             defer { channel.abort() }
             try sink.open(channel)

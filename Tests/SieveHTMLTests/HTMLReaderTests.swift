@@ -42,7 +42,7 @@ struct HTMLReaderTests {
             <div>direct <a href="#">link</a> text<p>inner</p>tail</div></body>
             """)
         #expect(describe(document.blocks) == [
-            "heading2:Sub head", "list_item:one", "list_item:two", "quote:quoted", "caption:A caption",
+            "heading2:Sub head", "list_item:one", "list_item:two", "quote:quoted", "figure:A caption",
             "code:let x = 1\n  let y = 2", "paragraph:direct link text", "paragraph:inner", "paragraph:tail",
         ])
         #expect(!document.text.contains("A caption"))

@@ -187,8 +187,8 @@ struct MainContentTests {
             <table>\(rows)</table><p>\(Self.prose("The engineer"))</p></article></body>
             """)
         let kinds = document.blocks.map(\.kind)
-        #expect(kinds == [.paragraph, .caption, .heading, .paragraph, .quote, .quote, .listItem, .listItem, .table, .paragraph])
-        #expect(document.blocks.first { $0.kind == .caption }?.text == "The old bridge in 1950.")
+        #expect(kinds == [.paragraph, .figure, .heading, .paragraph, .quote, .quote, .listItem, .listItem, .table, .paragraph])
+        #expect(document.blocks.first { $0.kind == .figure }?.text == "The old bridge in 1950.")
         #expect(document.blocks.first { $0.kind == .table }?.text == "Driver 1\t99\nDriver 2\t98\nDriver 3\t97")
         #expect(!document.text.contains("The old bridge"))
     }

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import Sieve
 import SieveCore
@@ -41,17 +42,46 @@ import Testing
         let directory = try TemporaryDirectory()
         let path = directory.url.appendingPathComponent("out").path
         var sink = try StageRegistry.standard.makeSink(StageSpec(name: name, options: Self.everything[name] ?? [:]))
-        let channel = try OutputChannel(path: path)
-        try sink.open(channel)
-        try sink.write(SampleDocuments.structured)
-        try sink.close()
-        try channel.commit()
-        let output = try Self.bytes(at: path)
+        let output: [UInt8]
+        if var database = sink as? any DatabaseSink {
+            try database.open(database: path)
+            try database.write(SampleDocuments.structured)
+            try database.close()
+            output = try Self.databaseText(at: path)
+        } else {
+            let channel = try OutputChannel(path: path)
+            try sink.open(channel)
+            try sink.write(SampleDocuments.structured)
+            try sink.close()
+            try channel.commit()
+            output = try Self.bytes(at: path)
+        }
         for member in DocumentSchema.members {
             for marker in Self.markers(of: member) {
                 #expect(Self.contains(output, marker), "sink '\(name)' lost member '\(member.name)' (\(marker))")
             }
         }
+    }
+
+    /// Every value of every row of every table of a SQLite database, as text.
+    static func databaseText(at path: String) throws -> [UInt8] {
+        var handle: OpaquePointer?
+        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else { return [] }
+        defer { sqlite3_close(handle) }
+        func rows(_ sql: String) -> [[String]] {
+            var statement: OpaquePointer?
+            guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else { return [] }
+            defer { sqlite3_finalize(statement) }
+            var rows: [[String]] = []
+            while sqlite3_step(statement) == SQLITE_ROW {
+                rows.append((0..<sqlite3_column_count(statement)).map { column in
+                    sqlite3_column_text(statement, column).map { String(cString: $0) } ?? ""
+                })
+            }
+            return rows
+        }
+        let tables = rows("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%fts%'").map { $0[0] }
+        return Array(tables.flatMap { rows("SELECT * FROM \"\($0)\"").joined() }.joined(separator: "\n").utf8)
     }
 
     /// The bytes a sink wrote: the file, or every file of the directory it made.

@@ -22,7 +22,9 @@ import Testing
         let paragraphs = try #require(expected["paragraphs"] as? [String])
         #expect(document["text"] as? String == paragraphs.joined(separator: "\n\n"))
         let blocks = document["blocks"] as? [[String: Any]] ?? []
-        let captions = blocks.filter { $0["kind"] as? String == "caption" }.compactMap { $0["text"] as? String }
+        // A figure's text is its picture's caption.
+        let captions = blocks.filter { ["caption", "figure"].contains($0["kind"] as? String) }.compactMap { $0["text"] as? String }
+            .filter { !$0.isEmpty }
         #expect(captions == (expected["captions"] as? [String] ?? []))
         #expect(document["authors"] as? [String] == (expected["authors"] as? [String] ?? []))
         let fields = document["fields"] as? [String: Any] ?? [:]
@@ -31,6 +33,20 @@ import Testing
         for chrome in expected["absent"] as? [String] ?? [] {
             #expect(!text.contains(chrome), "page chrome left in the text: \(chrome)")
         }
+    }
+
+    /// `expected.md` is the page's Markdown as a person read it line by line: the front matter's core
+    /// fields, the article's paragraphs, its figures with their captions. The `fields:` and `diagnostics:`
+    /// lines are left out of the comparison: they belong to the field extractors, which their own tests pin.
+    @Test(arguments: cases)
+    func markdownMatchesTheGoldenFile(sample: String) throws {
+        let folder = "samples/html/\(sample)"
+        let result = try SieveProcess.run(["convert", "\(folder)/input.html", "--to", "markdown", "-q"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("fields: ") && !$0.hasPrefix("diagnostics: ") }
+        let expected = try String(contentsOf: SieveProcess.root.appendingPathComponent("\(folder)/expected.md"), encoding: .utf8)
+        #expect(lines.joined(separator: "\n") == expected)
     }
 
     @Test func theWindows1258PageIsDecodedWithoutMojibake() throws {

@@ -30,7 +30,7 @@ import Testing
         let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let filters = try #require(lines.firstIndex(of: "FILTERS"))
         #expect(lines[filters + 1].hasPrefix("   dedupe"))
-        #expect(lines.contains("      bias   balanced|precision|recall = balanced"))
+        #expect(lines.contains("      bias      balanced|precision|recall = balanced"))
         #expect(lines.contains("      shingle     integer = 4"))
         #expect(lines.contains("      similarity  number = 0.7"))
         #expect(lines.contains("      near        true|false = true"))

@@ -10,10 +10,13 @@ enum PartitionKey: String, ExpressibleByArgument, CaseIterable {
     case source
 }
 
-/// Where documents go: standard output or a stream (`/dev/fd/N`, a device, a FIFO), one atomic file, a
-/// resumable (journaled) file, or one file per partition in a directory. Every file appears under its final
-/// name only when the run completes: a run stopped early (`--fail-fast`, `--max-errors`, a signal, a write
-/// error) keeps a resumable `.partial` file and its journal, or nothing, and says which.
+/// Where documents go: standard output or a stream (`/dev/fd/N`, a device, a FIFO), one atomic file
+/// (gzip-compressed for `.gz`), a resumable (journaled) file, one file per partition in a directory, one
+/// file per document in a directory (`-o DIR/`), or a database updated in place. Every file appears under
+/// its final name only when it is complete: a run stopped early (`--fail-fast`, `--max-errors`, a signal, a
+/// write error) keeps a resumable `.partial` file and its journal, or nothing, and says which. Per-document
+/// files appear one by one as their documents are written. A database keeps the batches it committed:
+/// the run's last batch is committed when the run stops, rolled back when it fails.
 final class OutputPlan {
     private struct Target {
         var sink: any SinkWriter
@@ -24,7 +27,15 @@ final class OutputPlan {
     private let sinkSpec: StageSpec
     private let partition: PartitionKey?
     private let directory: String?
+    private let format: OutputFormat
     private var targets: [String: Target] = [:]
+    /// The database of a database sink (it writes no byte stream).
+    private var database: (any DatabaseSink)?
+    /// The files of a per-document folder written so far, so two documents never share one.
+    private var documentFiles: Set<String> = []
+    private let inputs: Set<FileIdentity>
+    /// Documents written, for what a stopped database run says it kept.
+    private var written = 0
     /// The resume journal of a journaled output.
     private(set) var journal: RunJournal?
     /// The file a journaled run is writing, as the user typed it, and its `.partial` file.
@@ -42,11 +53,26 @@ final class OutputPlan {
     private(set) var errors: ErrorReport?
 
     /// Prepares every output before any input is read, so a bad path fails first.
-    init(output: String?, sink sinkSpec: StageSpec, registry: StageRegistry, partition: PartitionKey?, resume: Bool,
-         ordered: Bool, fingerprint: String, errorsPath: String?) throws {
+    /// `inputs`: the files named as inputs, which no per-document file may replace.
+    init(output: String?, format: OutputFormat, sink sinkSpec: StageSpec, registry: StageRegistry, partition: PartitionKey?,
+         resume: Bool, ordered: Bool, fingerprint: String, errorsPath: String?, inputs: Set<FileIdentity> = []) throws {
         self.registry = registry
+        self.inputs = inputs
         self.sinkSpec = sinkSpec
         self.partition = partition
+        self.format = format
+        if format.perDocument, let output {
+            guard !resume else { throw ConfigurationError("--resume does not work with -o \(output) (one file per document)") }
+            let sink = try registry.makeSink(sinkSpec)
+            if sink is any DatabaseSink {
+                throw ConfigurationError("-o \(output): --to \(sinkSpec.name) writes one database file, not one file per document; "
+                    + "name it -o FILE.\(type(of: sink).fileExtension)")
+            }
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            directory = output.hasSuffix("/") && output.count > 1 ? String(output.dropLast()) : output
+            errors = try errorsPath.map { try ErrorReport(path: $0) }
+            return
+        }
         if let partition {
             guard let output, output != "-" else {
                 throw ConfigurationError("--partition-by \(partition.rawValue) needs -o DIRECTORY for its files")
@@ -61,18 +87,32 @@ final class OutputPlan {
         var sink = try registry.makeSink(sinkSpec)
         let file = output.flatMap { $0 == "-" ? nil : $0 }
         let target = try file.map { path throws(OutputError) in try OutputTarget.resolve(path) }
-        if let file, case .file(let final) = target, ordered, var appendable = sink as? any AppendableSink {
+        if var database = sink as? any DatabaseSink {
+            guard let file, case .file(let final) = target, !format.gzip else {
+                throw ConfigurationError("--to \(sinkSpec.name) writes a database file: name it with -o FILE.\(type(of: sink).fileExtension) "
+                    + "(not standard output, a device, a FIFO or a .gz name)")
+            }
+            guard !resume else {
+                throw ConfigurationError("--resume is not needed for a database: run again without it; documents already in \(file) are replaced, not repeated")
+            }
+            try database.open(database: final)
+            self.database = database
+            errors = try errorsPath.map { try ErrorReport(path: $0) }
+            return
+        }
+        if let file, case .file(let final) = target, ordered, !format.gzip, var appendable = sink as? any AppendableSink {
             try openJournaled(&appendable, output: file, final: final, resume: resume, fingerprint: fingerprint,
                               errorsPath: errorsPath)
             return
         }
         if resume {
-            guard let file, case .file = target else {
+            guard file != nil, case .file = target else {
                 throw ConfigurationError("--resume needs -o FILE: \(file ?? "standard output") is a stream and cannot be continued")
             }
-            throw ConfigurationError("--resume needs output in input order (no --unordered) and --to jsonl or csv")
+            throw ConfigurationError("--resume needs output in input order (no --unordered), not compressed, "
+                + "and --to jsonl, csv, markdown or text")
         }
-        let channel = try file.map { try OutputChannel(path: $0) } ?? OutputChannel()
+        let channel = try file.map { try OutputChannel(path: $0, gzip: format.gzip) } ?? OutputChannel()
         try sink.open(channel)
         targets[""] = Target(sink: sink, channel: channel)
         errors = try errorsPath.map { try ErrorReport(path: $0) }
@@ -114,6 +154,16 @@ final class OutputPlan {
 
     /// Writes one document to its target.
     func write(_ document: Document) throws {
+        written += 1
+        if database != nil {
+            try database!.write(document)
+            if let failure = errors?.failure { throw failure }
+            return
+        }
+        if format.perDocument, let directory {
+            try writeOwnFile(document, in: directory)
+            return
+        }
         let key = partition.map { Self.partitionName(of: document, by: $0) } ?? ""
         if targets[key] == nil, let directory {
             var sink = try registry.makeSink(sinkSpec)
@@ -123,6 +173,39 @@ final class OutputPlan {
         }
         try targets[key]!.sink.write(document)
         if let failure = targets[key]!.channel.failure ?? errors?.failure { throw failure }
+    }
+
+    /// Writes a document into its own file in `directory`, named after its id (`DocumentFileName`), and
+    /// moves the file into place at once.
+    private func writeOwnFile(_ document: Document, in directory: String) throws {
+        var sink = try registry.makeSink(sinkSpec)
+        let ext = type(of: sink).fileExtension
+        let base = DocumentFileName.relativePath(for: document.id)
+        var name = base
+        var suffix = 1
+        while documentFiles.contains(name) {
+            suffix += 1
+            name = "\(base)-\(suffix)"
+        }
+        documentFiles.insert(name)
+        let path = "\(directory)/\(name).\(ext)"
+        if let existing = FileIdentity(path: path), inputs.contains(existing) {
+            throw ConfigurationError("-o \(directory)/: the file for document \(document.id), \(path), is an input: "
+                + "writing it would destroy the input; write somewhere else")
+        }
+        let folder = OutputTarget.folder(of: path)
+        if folder != directory { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let channel = try OutputChannel(path: path)
+        do {
+            try sink.open(channel)
+            try sink.write(document)
+            try sink.close()
+            try channel.commit()
+        } catch {
+            channel.abort()
+            throw error
+        }
+        if let failure = errors?.failure { throw failure }
     }
 
     /// Records a checkpoint when one is due (every second, or every 256 items) after `items` completed work items
@@ -145,6 +228,8 @@ final class OutputPlan {
 
     /// Closes every sink and moves every file into place; the journal goes once the output is in place.
     func finish() throws {
+        try database?.close()
+        database = nil
         for key in targets.keys.sorted() { try targets[key]!.sink.close() }
         for key in targets.keys.sorted() { try targets[key]!.channel.commit() }
         try errors?.commit()
@@ -163,6 +248,13 @@ final class OutputPlan {
             printError("sieve: the run stopped early: kept \(kept(journaled, journal)) for --resume; \(journaled.output) was not written")
             return
         }
+        if database != nil {
+            try database!.close()
+            database = nil
+            try errors?.commit()
+            printError("sieve: the run stopped early; the \(written) documents written so far are in the database")
+            return
+        }
         let files = targets.values.filter(\.channel.isFile).compactMap(\.channel.path).sorted()
         for target in targets.values { target.channel.abort() }
         try errors?.commit()
@@ -177,6 +269,8 @@ final class OutputPlan {
     /// run), so none goes unreported and none twice.
     func abort(reported: any Error) -> [OutputError] {
         guard let journaled, let journal else {
+            database?.abandon()
+            database = nil
             for target in targets.values { target.channel.abort() }
             try? errors?.abort(keepingForResume: false)
             return []

@@ -7,7 +7,7 @@ import SieveCore
 struct ConvertCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert text and HTML files into JSON, JSON Lines, CSV or XML.",
+        abstract: "Convert text and HTML files into JSON, JSON Lines, CSV, XML, Markdown, text, HTML or SQLite.",
         discussion: """
         Inputs are files, directories (walked recursively in sorted order; hidden entries skipped) \
         and '-' for standard input. Files ending in .gz are decompressed. WARC files (.warc, .warc.gz) \
@@ -20,7 +20,10 @@ struct ConvertCommand: AsyncParsableCommand {
         their format). FIFOs, sockets, devices and broken links met in a folder are reported, not opened.
 
         Output is JSON for a single file and JSON Lines for a batch, unless --to or the -o extension \
-        says otherwise. Output files appear only when complete (through a symbolic link, the link's target \
+        says otherwise: .json, .jsonl, .csv, .xml, .md, .txt, .html, .sqlite (or .db); .gz after a text \
+        format compresses it (out.jsonl.gz); any other extension is refused unless --to names the format. \
+        -o DIR/ writes one file per document into DIR. A SQLite database is updated in place: a document \
+        already in it is replaced (by id), others are kept. Output files appear only when complete (through a symbolic link, the link's target \
         is replaced and the link kept); -o /dev/stdout, /dev/fd/N, a device or a FIFO is written as a \
         stream. An output that is an input, or that lies in an input folder where the walk would read it, \
         is refused, and so is one that is the --files-from list or the pipeline file, or standard output \
@@ -35,6 +38,9 @@ struct ConvertCommand: AsyncParsableCommand {
         EXAMPLES:
           sieve convert page.html
           sieve convert seeds --to jsonl
+          sieve convert page.html -o page.md
+          sieve convert news/ -o news.sqlite            # then: sqlite3 news.sqlite
+          sieve convert news/ --to markdown -o pages/   # one .md file per document
           sieve convert seeds --to csv:columns=id|title|published -o seeds.csv
           sieve convert news/ --to jsonl -o news.jsonl --errors errors.jsonl --jobs 2
           sieve convert news/ -o news.jsonl --resume       # continue a stopped run
@@ -62,11 +68,11 @@ struct ConvertCommand: AsyncParsableCommand {
     var from = "auto"
 
     @Option(help: ArgumentHelp(
-        "Output format: json, jsonl, csv or xml, optionally with options (csv:columns=id|title). Default: from the -o extension, else json for one file and jsonl for a batch.",
+        "Output format: json, jsonl, csv, xml, markdown, text (txt), html (clean-html) or sqlite, optionally with options (csv:columns=id|title). Default: from the -o extension, else json for one file and jsonl for a batch.",
         valueName: "sink[:key=value,...]"))
     var to: String?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file, written atomically; - or absent for standard output.", valueName: "file"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Output file, written atomically (its extension picks the format); DIR/ for one file per document; - or absent for standard output.", valueName: "file"))
     var output: String?
 
     @Option(name: .customLong("stage"), help: ArgumentHelp(
@@ -106,7 +112,8 @@ struct ConvertCommand: AsyncParsableCommand {
             throw ConfigurationError("no input given; name files or directories on the command line or in 'inputs:' of \(pipeline ?? "the pipeline file")")
         }
         let explicitFiles = selection.filesFrom == nil && inputs.allSatisfy { Self.isPlainFile($0) }
-        let defaultSink = output.flatMap(Self.sinkName(forOutput:)) ?? (explicitFiles && inputs.count == 1 ? "json" : "jsonl")
+        let format = try OutputFormat(output: output, sinkGiven: to != nil || file?.sink != nil, partitioned: run.partitionBy != nil)
+        let defaultSink = format.sink ?? (format.perDocument || explicitFiles && inputs.count == 1 ? "json" : "jsonl")
         let fullSpec = try file.map { file in
             file.spec(policy: run.policy(over: file.run), defaultTransforms: registry.defaultTransforms, defaultSink: defaultSink)
         } ?? pipelineSpec(registry: registry, defaultSink: defaultSink)
@@ -115,11 +122,11 @@ struct ConvertCommand: AsyncParsableCommand {
         var selection = self.selection.selection(paths: inputs, maxBytes: spec.policy.maxBytes)
         selection.addFormats(of: registry)
         let errorsPath = (run.errors ?? file?.errors).map { $0 == "-" ? "/dev/stderr" : $0 }
-        try OutputSafety.check(outputs(output: output, errors: errorsPath, sink: spec.sink.name, registry: registry),
+        try OutputSafety.check(outputs(output: output, errors: errorsPath, sink: spec.sink.name, registry: registry, format: format),
                                inputs: inputs, configuration: configurationFiles, selection: selection)
-        let plan = try OutputPlan(output: output, sink: spec.sink, registry: registry, partition: run.partitionBy,
+        let plan = try OutputPlan(output: output, format: format, sink: spec.sink, registry: registry, partition: run.partitionBy,
                                   resume: run.resume, ordered: spec.policy.ordered, fingerprint: fingerprint(spec, inputs: inputs),
-                                  errorsPath: errorsPath)
+                                  errorsPath: errorsPath, inputs: Set(inputs.compactMap { FileIdentity(path: $0) }))
         let recorder = try report.map { path throws(OutputError) in try RunReportRecorder(path: path, title: output ?? "standard output") }
         selection.outputs = Set([output, errorsPath, report].compactMap { $0.flatMap { FileIdentity(path: $0) } })
         var logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
@@ -185,7 +192,14 @@ struct ConvertCommand: AsyncParsableCommand {
             }
         }
         let reader = from == "auto" ? nil : parse(from, origin: "--from")
-        let sink = parse(to ?? defaultSink, origin: "--to")
+        var sink = parse(to ?? defaultSink, origin: "--to")
+        if let alias = sink.flatMap({ OutputFormat.sinkAliases[$0.name] }) { sink?.name = alias }
+        if let sink, registry.descriptor(named: sink.name)?.role != .sink {
+            let aliases = Dictionary(uniqueKeysWithValues: OutputFormat.sinkAliases.map { ($1, $0) })
+            let formats = registry.names(of: .sink).map { aliases[$0] ?? $0 }
+            problems.append("--to: unknown output format '\(sink.name)'\(Suggestion.hint(for: sink.name, among: formats)); "
+                + "formats: \(formats.joined(separator: ", "))")
+        }
         let transforms = stages.isEmpty ? registry.defaultTransforms : stages.compactMap { parse($0, origin: "--stage") }
         guard problems.isEmpty, let sink else { throw ConfigurationError(messages: problems) }
         return PipelineSpec(reader: reader, transforms: transforms, sink: sink, policy: run.policy)
@@ -207,8 +221,10 @@ struct ConvertCommand: AsyncParsableCommand {
     }
 
     /// The outputs `OutputSafety` checks: the `-o` file (or partition folder) and the `--errors` file.
-    private func outputs(output: String?, errors: String?, sink: String, registry: StageRegistry) -> [OutputSafety.Output] {
-        let partitionExtension = run.partitionBy.map { _ in (registry.descriptor(named: sink)?.type as? any SinkWriter.Type)?.fileExtension ?? sink }
+    private func outputs(output: String?, errors: String?, sink: String, registry: StageRegistry,
+                         format: OutputFormat) -> [OutputSafety.Output] {
+        let folder = run.partitionBy != nil || format.perDocument
+        let partitionExtension = folder ? (registry.descriptor(named: sink)?.type as? any SinkWriter.Type)?.fileExtension ?? sink : nil
         let file = output.flatMap { $0 == "-" ? nil : $0 }
         var outputs = [OutputSafety.Output(flag: file == nil ? "" : "-o", path: file ?? "/dev/stdout",
                                            partitionExtension: partitionExtension)]
@@ -230,13 +246,6 @@ struct ConvertCommand: AsyncParsableCommand {
         let lower = path.lowercased()
         let container = [".warc", ".warc.gz", ".jsonl", ".jsonl.gz", ".ndjson"].contains { lower.hasSuffix($0) }
         return path != "-" && stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG && !container
-    }
-
-    /// The sink named by an output file's extension: `out.jsonl` → `jsonl`.
-    static func sinkName(forOutput path: String) -> String? {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        let ext = path[path.index(after: dot)...].lowercased()
-        return ["json", "jsonl", "csv", "xml"].contains(ext) ? ext : (ext == "ndjson" ? "jsonl" : nil)
     }
 }
 

@@ -2,7 +2,8 @@ extension Block {
     /// Rewrites the block's text with `transform` (a normalizer's clean-up), keeping its spans on the same
     /// words; a table's cells are rewritten too.
     ///
-    /// A block without spans just gets `transform(text)`. With spans, each span boundary is marked with the
+    /// A block without spans, or whose text the transform leaves as it is, just gets `transform(text)`.
+    /// Otherwise each span boundary is marked with the
     /// noncharacter U+FDD0 before the transform and read back after it, so the transform must leave that
     /// scalar where it is (spacing clean-up, NFC and letter mapping do). If a mark is lost or spaces are left
     /// around a mark at the ends, the spans are fitted to the result or, failing that, dropped.
@@ -13,8 +14,10 @@ extension Block {
             }
             self.rows = rows
         }
-        guard !spans.isEmpty else {
-            text = transform(text)
+        let plain = transform(text)
+        // Bytes, not `==`: Swift compares strings up to canonical equivalence, and NFC changes offsets.
+        guard !spans.isEmpty, !plain.utf8.elementsEqual(text.utf8) else {
+            text = plain
             return
         }
         let scalars = Array(text.unicodeScalars)
@@ -54,11 +57,11 @@ extension Block {
         }
         var rewritten = String(result)
         guard positions.count == ordered.count else {
-            text = transform(text)
+            text = plain
             spans = []
             return
         }
-        if Self.hasSpaceAtEnds(rewritten), case let plain = transform(text), plain != rewritten {
+        if Self.hasSpaceAtEnds(rewritten), !plain.utf8.elementsEqual(rewritten.utf8) {
             // The mark kept a space the transform trims at the ends; trim it and move the boundaries with it.
             let result = Array(rewritten.unicodeScalars)
             var head = 0, tail = result.count
@@ -66,7 +69,7 @@ extension Block {
             while tail > head, Self.isSpace(result[tail - 1]) { tail -= 1 }
             var trimmed = String.UnicodeScalarView()
             trimmed.append(contentsOf: result[head..<tail])
-            guard String(trimmed) == plain else {
+            guard String(trimmed).utf8.elementsEqual(plain.utf8) else {
                 text = plain
                 spans = []
                 return

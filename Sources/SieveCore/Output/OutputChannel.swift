@@ -7,6 +7,7 @@ import Glibc
 ///    file:       .out.jsonl.sieve-PID-N.tmp ──commit: fsync, rename, fsync folder──▶ out.jsonl
 ///    resumable:  out.jsonl.partial (kept by suspend) ──commit: same──────────────────▶ out.jsonl
 ///    stream:     standard output, /dev/fd/N, a device or a FIFO, written in place (see `OutputTarget`)
+///    gzip:       write ──▶ GzipEncoder ──▶ buffer (for `init(path:gzip: true)`; the member ends at commit)
 /// ```
 ///
 /// Rules:
@@ -26,6 +27,7 @@ public final class OutputChannel {
     private let finalPath: String?
     private let resumable: Bool
     private var buffer: [UInt8] = []
+    private var encoder: GzipEncoder?
     private var flushed = 0
     private var finished = false
     private static let flushThreshold = 1 << 16
@@ -45,6 +47,19 @@ public final class OutputChannel {
     /// Standard output.
     public convenience init() {
         self.init(path: nil, descriptor: STDOUT_FILENO, ownsDescriptor: false)
+    }
+
+    /// The output at `path`, resolved by `OutputTarget`: a stream is opened now; a file gets its temporary
+    /// sibling now (keeping an existing file's permissions), so an unwritable location fails before any work.
+    /// With `gzip`, everything written is compressed into one gzip member (RFC 1952).
+    public convenience init(path: String, gzip: Bool) throws(OutputError) {
+        try self.init(path: path)
+        guard gzip else { return }
+        guard let encoder = GzipEncoder() else {
+            abort()
+            throw OutputError(path: path, reason: "zlib could not start compressing")
+        }
+        self.encoder = encoder
     }
 
     /// The output at `path`, resolved by `OutputTarget`: a stream is opened now; a file gets its temporary
@@ -92,7 +107,7 @@ public final class OutputChannel {
     /// Whether this is a file that appears under its final name only at `commit()` (not a stream).
     public var isFile: Bool { workingPath != nil }
 
-    /// Bytes written so far, flushed or not.
+    /// Bytes written so far (after compression), flushed or not.
     public var byteCount: Int { flushed + buffer.count }
 
     /// Flushes and forces a file's bytes to disk (a checkpoint).
@@ -117,7 +132,12 @@ public final class OutputChannel {
     /// Appends bytes. A write error is kept in `failure` and thrown by the next `flush`, `sync` or `commit`.
     public func write(_ bytes: some Collection<UInt8>) {
         guard failure == nil else { return }
-        buffer.append(contentsOf: bytes)
+        if let encoder {
+            let compressed: Void? = bytes.withContiguousStorageIfAvailable { encoder.compress(UnsafeRawBufferPointer($0), into: &buffer) }
+            if compressed == nil { Array(bytes).withUnsafeBytes { encoder.compress($0, into: &buffer) } }
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
         if buffer.count >= Self.flushThreshold { try? flush() }
     }
 
@@ -152,6 +172,7 @@ public final class OutputChannel {
     /// folder to disk. On failure a temporary file is removed (a resumable one is kept for `--resume`).
     public func commit() throws(OutputError) {
         guard !finished else { return }
+        encoder?.finish(into: &buffer)
         do {
             try flush()
             if workingPath != nil { try check(fsync(descriptor)) }

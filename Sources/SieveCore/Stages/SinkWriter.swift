@@ -25,3 +25,24 @@ public protocol AppendableSink: SinkWriter {
     /// Continues an output whose header (if any) was already written.
     mutating func reopen(_ output: OutputChannel) throws
 }
+
+/// A sink that keeps a database file up to date in place instead of writing a byte stream: documents
+/// already in it stay, and a document whose id is already there replaces it (an upsert), so a re-run never
+/// duplicates rows.
+///
+/// Contract: the run calls `open(database:)` (instead of `open(_:)`) once with the file's path after
+/// symbolic links, `write` per document, then `close()` to commit the rest and close the file, or
+/// `abandon()` after a failure, which rolls back the work not yet committed and closes the file.
+public protocol DatabaseSink: SinkWriter {
+    /// Opens the database at `path`, creating it and its tables when missing.
+    mutating func open(database path: String) throws
+    /// Rolls back what is not yet committed and closes the database; never throws.
+    mutating func abandon()
+}
+
+extension DatabaseSink {
+    /// A database cannot be written as a stream: refused with a message naming the fix.
+    public mutating func open(_ output: OutputChannel) throws {
+        throw StageError(stage: Self.name, "writes a database file, not a stream: name it with -o FILE.\(Self.fileExtension)")
+    }
+}

@@ -1,7 +1,9 @@
 import CLibXML2
 import Glibc
+import SieveCore
 
-/// Data tables as text: one line per row, cells separated by tabs. Layout tables (a nested table, or cells
+/// Data tables as text (one line per row, cells separated by tabs, the caption first) and as rows of
+/// cells with header cells (`<th>`) marked. Layout tables (a nested table, or cells
 /// holding paragraphs, headings or lists) are not data tables and are read as ordinary containers.
 enum TableText {
     /// Whether a table holds data rather than page layout.
@@ -21,10 +23,10 @@ enum TableText {
         return !layout
     }
 
-    /// The table's text; empty rows and a table with no text give "".
-    static func text(of table: xmlNodePtr, skip: (xmlNodePtr) -> Bool) -> String {
-        var lines: [String] = []
-        var cells: [String] = []
+    /// The table's text and rows; empty rows are left out, and a table with no text gives "" and no rows.
+    static func read(_ table: xmlNodePtr, skip: (xmlNodePtr) -> Bool) -> (text: String, rows: [[Block.Cell]]) {
+        var rows: [[Block.Cell]] = []
+        var cells: [Block.Cell] = []
         var cell = TextBuffer()
         var inCell = false
         var caption = ""
@@ -53,18 +55,20 @@ enum TableText {
             guard node.isElement else { return }
             switch node.tag {
             case .td, .th:
-                cells.append(cell.string.replacingTabs())
+                cells.append(Block.Cell(cell.string.replacingTabs(), header: node.tag == .th))
                 inCell = false
             case .tr:
-                if cells.contains(where: { !$0.isEmpty }) { lines.append(cells.joined(separator: "\t")) }
+                if cells.contains(where: { !$0.text.isEmpty }) { rows.append(cells) }
                 cells.removeAll()
             default:
                 break
             }
         })
-        if !cells.isEmpty, cells.contains(where: { !$0.isEmpty }) { lines.append(cells.joined(separator: "\t")) }
-        if !caption.isEmpty, !lines.isEmpty { lines.insert(caption, at: 0) }
-        return lines.joined(separator: "\n")
+        if cells.contains(where: { !$0.text.isEmpty }) { rows.append(cells) }
+        guard !rows.isEmpty else { return ("", []) }
+        var lines = rows.map { $0.map(\.text).joined(separator: "\t") }
+        if !caption.isEmpty { lines.insert(caption, at: 0) }
+        return (lines.joined(separator: "\n"), rows)
     }
 }
 

@@ -16,6 +16,8 @@ import SieveCore
 /// - `bias`: `balanced` (default), `precision` (drop doubtful blocks) or `recall` (keep them).
 /// - `prune`: XPath expressions; matching elements are removed before anything else
 ///   (for example `//div[@class='newsletter']`).
+/// - `comments`: `keep` (default) reads the comment section into `Document.comments` (see
+///   `CommentSection`), never into the blocks; `drop` leaves it out.
 ///
 /// Example: `<nav><a>Home</a></nav><article><h1>T</h1><p>Long text…</p><div class="share">Share</div></article>`
 /// → one paragraph "Long text…".
@@ -30,19 +32,30 @@ public struct MainContentExtractor: Extractor {
         case recall
     }
 
+    /// What becomes of the page's comment section.
+    public enum Comments: String, OptionChoice {
+        /// Read into `Document.comments`.
+        case keep
+        /// Left out.
+        case drop
+    }
+
     /// Options of the main-content extractor.
     public struct Options: StageOptions {
         /// How doubtful blocks are treated.
         public var bias = Bias.balanced
         /// XPath expressions of elements to remove first.
         public var prune: [String] = []
+        /// Whether the comment section goes to `comments`.
+        public var comments = Comments.keep
         /// Defaults.
         public init() {}
-        /// `bias` and `prune`.
+        /// `bias`, `prune` and `comments`.
         public static let declared: [OptionSpec<Options>] = [
             .option("bias", \.bias, "precision drops doubtful blocks, recall keeps them"),
             .option("prune", \.prune, "XPath expressions of elements to remove before extraction",
                     each: { XPath.problem(in: $0).map { "has a bad XPath expression: \($0)" } }),
+            .option("comments", \.comments, "keep reads the comment section into comments (never into the text), drop leaves it out"),
         ]
     }
 
@@ -53,11 +66,13 @@ public struct MainContentExtractor: Extractor {
 
     private let tuning: Tuning
     private let prune: [String]
+    private let keepComments: Bool
 
     /// Creates the stage from checked options.
     public init(options: Options) {
         tuning = Tuning(bias: options.bias)
         prune = options.prune
+        keepComments = options.comments == .keep
     }
 
     /// Replaces the blocks with the article body when the document has an HTML tree.
@@ -67,10 +82,13 @@ public struct MainContentExtractor: Extractor {
         for expression in prune {
             pruned.formUnion(XPath.nodes(expression, in: tree))
         }
-        let blocks = Self.trimmingEdges(Self.extract(root: root, pruned: pruned, tuning: tuning), title: PageReading.of(&document, tree: tree).title)
+        let links = LinkBase(root: root, pageURL: document.source.url ?? document.url)
+        let extracted = Self.extract(root: root, pruned: pruned, tuning: tuning, links: links, comments: keepComments)
+        let blocks = Self.trimmingEdges(extracted.blocks, title: PageReading.of(&document, tree: tree).title)
+        document.comments = extracted.comments
         if blocks.isEmpty {
             document.diagnose(Self.name, "no article body found; kept the page's visible text")
-            if !pruned.isEmpty { document.blocks = BlockBuilder.blocks(of: root, skip: { pruned.contains($0) }) }
+            if !pruned.isEmpty { document.blocks = BlockBuilder.blocks(of: root, skip: { pruned.contains($0) }, links: links) }
         } else {
             document.blocks = blocks
         }
@@ -78,20 +96,32 @@ public struct MainContentExtractor: Extractor {
     }
 
     /// The article blocks of a page.
-    static func extract(root: xmlNodePtr, pruned: Set<xmlNodePtr>, tuning: Tuning) -> [Block] {
+    static func extract(root: xmlNodePtr, pruned: Set<xmlNodePtr>, tuning: Tuning, links: LinkBase = .none) -> [Block] {
+        extract(root: root, pruned: pruned, tuning: tuning, links: links, comments: false).blocks
+    }
+
+    /// The article blocks of a page and, when `comments` is set, its reader comments.
+    static func extract(root: xmlNodePtr, pruned: Set<xmlNodePtr>, tuning: Tuning, links: LinkBase, comments: Bool)
+        -> (blocks: [Block], comments: [Comment]) {
         let table = NodeTable(root: root, excluded: pruned)
         let containers = CandidateScorer(table: table, tuning: tuning).select()
+        let found = comments ? CommentSection(table: table, links: links).comments(outside: containers) : []
+        return (articleBlocks(table: table, containers: containers, pruned: pruned, tuning: tuning, links: links), found)
+    }
+
+    private static func articleBlocks(table: NodeTable, containers: [Int], pruned: Set<xmlNodePtr>, tuning: Tuning,
+                                      links: LinkBase) -> [Block] {
         guard !containers.isEmpty else { return [] }
         let chrome = BoilerplateFilter(table: table, tuning: tuning).chrome(under: containers)
         let skipped = chrome.dropped.union(pruned)
         var blocks: [Block] = []
         // The lead sits above the body: before the first container, or in a header dropped from it.
         for lead in LeadFinder(table: table).leads(before: containers[0]) + chrome.headerLeads {
-            blocks += BlockBuilder.blocks(of: table.nodes[lead], skip: { skipped.contains($0) })
+            blocks += BlockBuilder.blocks(of: table.nodes[lead], skip: { skipped.contains($0) }, links: links)
         }
         for container in containers {
             let built = BlockBuilder.blocks(of: table.nodes[container], skip: { skipped.contains($0) },
-                                            marks: { chrome.linkLists.contains($0) })
+                                            marks: { chrome.linkLists.contains($0) }, links: links)
             blocks += droppingLabels(built.blocks, before: built.marked)
         }
         return ClosingCalls.dropping(from: droppingEmptySections(blocks)).map(markingCredit)
@@ -112,7 +142,9 @@ public struct MainContentExtractor: Extractor {
             previous = byte
         }
         guard copyright || (colon && creditLabels.contains(where: block.text.lowercased().contains)) else { return block }
-        return Block(.caption, block.text)
+        var caption = block
+        caption.kind = .caption
+        return caption
     }
 
     /// Labels that introduce a picture credit in the languages of the dev sets (German, English, French,

@@ -66,12 +66,12 @@ public struct HTMLReader: SourceReader {
         for note in decoded.notes { document.diagnose(Self.name, note) }
         // From the root, not `<body>`: libxml2 puts content that follows a stray `</html>` in a second
         // `<html>` element beside the body.
+        document.url = Self.canonicalURL(tree, base: input.url)
         if let root = tree.root {
-            document.blocks = BlockBuilder.blocks(of: root)
+            document.blocks = BlockBuilder.blocks(of: root, links: LinkBase(root: root, pageURL: input.url ?? document.url))
         }
         if document.blocks.isEmpty { document.diagnose(Self.name, "the page has no visible text") }
         document.language = tree.root.flatMap(Self.language(of:))
-        document.url = Self.canonicalURL(tree, base: input.url)
         document.attachments[HTMLTreeKey.self] = tree
         try emit(document)
     }

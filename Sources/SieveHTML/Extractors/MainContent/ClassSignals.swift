@@ -22,6 +22,9 @@ enum ClassSignals {
         /// comments (`article-comments`, `disqus_thread`), cookie and consent notices. (Not `dialog`: Drupal
         /// wraps whole pages in `dialog-off-canvas-main-canvas`.)
         static let neverArticle = Signal(rawValue: 16)
+        /// Named like a comment section or a comment (`comments`, `comment-list`, `disqus_thread`,
+        /// `kommentare`).
+        static let comments = Signal(rawValue: 32)
     }
 
     private struct Entry {
@@ -71,6 +74,9 @@ enum ClassSignals {
         add(leadStems, prefix: true, .lead)
         add(leadWords, prefix: false, .lead)
         add(["comment", "disqus", "cookie", "consent", "gdpr"], prefix: true, .neverArticle)
+        // German, Spanish/Portuguese and Polish plurals name comment sections too ("kommentare",
+        // "comentarios"); the singular may be an opinion column ("Kommentar") and is left out.
+        add(["comment", "disqus", "kommentare", "comentarios", "komentarze"], prefix: true, .comments)
         return table
     }()
 
@@ -128,7 +134,7 @@ enum ClassSignals {
             if token.starts(with: entry.word) { signal.insert(entry.signal) }
         }
         // "commentary" (and French "commentaire" columns) is an opinion article, not the comments.
-        if signal.contains(.neverArticle), token.starts(with: commentar) { signal.remove(.neverArticle) }
+        if signal.contains(.neverArticle), token.starts(with: commentar) { signal.subtract([.neverArticle, .comments]) }
         return signal
     }
 

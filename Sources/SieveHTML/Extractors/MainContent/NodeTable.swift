@@ -5,8 +5,8 @@ import Glibc
 /// extraction needs, built in one iterative walk. Index 0 is the walk's root; a parent always comes
 /// before its children, so statistics roll up in one backwards pass.
 ///
-/// Never-content elements (script, style, form controls...), hidden elements and pruned subtrees are
-/// left out together with everything inside them.
+/// Never-content elements (script, style, form controls...), hidden elements (below the root) and pruned
+/// subtrees are left out together with everything inside them.
 struct NodeTable {
     /// The element.
     var nodes: [xmlNodePtr] = []
@@ -38,6 +38,10 @@ struct NodeTable {
     var paragraphs: [Int32] = []
     /// What `class`, `id` and `role` say.
     var signals: [ClassSignals.Signal] = []
+
+    /// Hidden elements named like comments ("show comments" sections shown by a script), left out of the
+    /// table but read by `CommentSection`.
+    var hiddenComments: [xmlNodePtr] = []
 
     /// One past the last index of each element's subtree (pre-order ranges).
     var subtreeEnd: [Int32] = []
@@ -73,7 +77,8 @@ struct NodeTable {
                 if let owner = blockStack.last { lineBreaks[Int(owner)] += 1 }
                 return .skipChildren
             }
-            if Visibility.isSkipped(node, tag) || (!excluded.isEmpty && excluded.contains(node)) {
+            if (node != root && Visibility.isSkipped(node, tag)) || (!excluded.isEmpty && excluded.contains(node)) {
+                if !tag.isNeverContent, ClassSignals.signal(of: node).contains(.comments) { hiddenComments.append(node) }
                 return .skipChildren
             }
             let index = Int32(nodes.count)

@@ -1,0 +1,48 @@
+import SieveCore
+
+/// `txt`: plain text a person reads. The title; `name: value` lines for every other member of
+/// `DocumentSchema` the document has, in the schema's order (`source`, `fields` and `diagnostics` as
+/// JSON); a blank line; the article's blocks as paragraphs separated by blank lines (list items one per
+/// line after `- ` or `N. `, indented by depth; table rows one per line with tab-separated cells; code
+/// verbatim between ``` fences naming its language; a link as its text and `<address>`; a picture as
+/// `[image: alt <address>]`); then the comments after a `Comments` line. A leading headline that repeats
+/// the title is not written twice. Documents are separated by a line of 72 `=` between blank lines.
+///
+/// Options: none.
+/// Example: → `Hà Nội mùa thu\nid: seeds/000\n…\n\nĐoạn một, xem <https://a.vn/1>.\n\n- mục một\n\n====…`
+public struct TextSink: AppendableSink {
+    /// `txt` (`text` names the plain-text reader; the CLI takes `--to text` for this sink too).
+    public static let name = "txt"
+    /// One line for `sieve stages`.
+    public static let summary = "Plain text: title, fields as name: value lines, then paragraphs separated by blank lines"
+    /// `txt`.
+    public static let fileExtension = "txt"
+
+    private static let separator = Array(("\n" + String(repeating: "=", count: 72) + "\n\n").utf8)
+    private var output: OutputChannel?
+    private var count = 0
+
+    /// Creates the sink.
+    public init(options: NoOptions) {}
+
+    /// Starts the output.
+    public mutating func open(_ output: OutputChannel) {
+        self.output = output
+    }
+
+    /// Continues an interrupted output.
+    public mutating func reopen(_ output: OutputChannel) {
+        self.output = output
+        count = output.byteCount > 0 ? 1 : 0
+    }
+
+    /// Writes one document, after the separator from the second on.
+    public mutating func write(_ document: Document) {
+        if count > 0 { output?.write(Self.separator) }
+        count += 1
+        output?.write(TextRenderer.render(document))
+    }
+
+    /// Nothing to close for plain text.
+    public mutating func close() {}
+}
