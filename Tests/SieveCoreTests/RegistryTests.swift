@@ -38,6 +38,14 @@ import Testing
         }
     }
 
+    @Test func anUnknownReaderIsCalledAReader() {
+        #expect {
+            try testRegistry.makeReader(StageSpec(name: "nothing", origin: "--from"))
+        } throws: { error in
+            (error as? ConfigurationError)?.messages.first?.hasPrefix("--from: unknown reader 'nothing'") == true
+        }
+    }
+
     @Test func everyBadOptionIsReportedAtOnce() {
         let spec = StageSpec(name: "shout", options: ["time": "2", "loud": "maybe"])
         #expect {

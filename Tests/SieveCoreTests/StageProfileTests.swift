@@ -92,3 +92,47 @@ struct SlowTransform: Normalizer {
         #expect(profile.ordered.map(\.nanoseconds) == [20, 50])
     }
 }
+
+/// Records whether its reader was told the blocks are replaced.
+struct ReplacingTransform: Extractor {
+    static let name = "replacing"
+    static let summary = "test transform that sets the blocks itself"
+    static let replacesBlocks = true
+    init(options: NoOptions) {}
+    func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        document.blocks = [Block(.paragraph, "replaced")]
+        return .keep
+    }
+}
+
+/// Notes in its document whether the pipeline told it the blocks are replaced.
+struct TellingReader: SourceReader {
+    static let name = "telling"
+    static let summary = "test reader"
+    static let fileExtensions = ["tell"]
+    static func recognizes(_ prefix: ArraySlice<UInt8>) -> Bool { false }
+    init(options: NoOptions) {}
+    func read(_ input: Input, context: StageContext, emit: (Document) throws -> Void) throws {
+        var document = Document(id: input.id, source: Source(path: input.path, format: Self.name))
+        document.fields["blocks_replaced"] = .bool(context.blocksReplaced)
+        try emit(document)
+    }
+}
+
+@Suite struct BlocksReplacedTests {
+    @Test(arguments: [(["replacing", "shout"], true), (["shout", "replacing"], false), ([], false)])
+    func readersAreToldOnlyWhenTheFirstTransformReplacesTheBlocks(transforms: [String], told: Bool) async throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("a.tell", "x")
+        let registry = testRegistry.with(ReplacingTransform.self, TellingReader.self)
+        let spec = PipelineSpec(transforms: transforms.map { StageSpec(name: $0) }, sink: StageSpec(name: "memory"), policy: RunPolicy(jobs: 1))
+        let pipeline = try Pipeline(spec, registry: registry)
+        var selection = InputSource.Selection()
+        selection.paths = [directory.path("a.tell")]
+        selection.addFormats(of: registry)
+        var sink = MemorySink(options: NoOptions())
+        _ = try await pipeline.run(InputSource(selection), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
+                                   write: { sink.write($0) })
+        #expect(sink.documents.first?.fields["blocks_replaced"] == .bool(told))
+    }
+}

@@ -196,6 +196,99 @@ struct MetadataTests {
                                                 DateValue(year: 2020, month: 1, day: 2, hour: 1, offsetMinutes: 0)!) == nil)
     }
 
+    @Test func genericDateMetaGivesWayToTheFirstTimeElement() throws {
+        // `<meta name="date">` without a word saying "published" is often the day the CMS last saved the page.
+        for (meta, expected) in [("<meta name=\"date\" content=\"2020-04-30\">", "2020-04-29"),
+                                 ("<meta name=\"dcterms.date\" content=\"2020-04-30T09:43+01:00\">", "2020-04-29"),
+                                 ("<meta property=\"article:published_time\" content=\"2020-04-30\">", "2020-04-30")] {
+            let document = try metadata("""
+                <html><head>\(meta)</head><body><article><h1>Mietenstreik</h1><time>29.04.2020, 12:01 Uhr</time>
+                <p>Der Artikel beginnt hier mit einem Satz.</p></article></body></html>
+                """)
+            #expect(document.published?.prefix(10) == expected[...], "\(meta)")
+        }
+    }
+
+    @Test func dateTheTextLabelsAsPublished() throws {
+        for (head, html, expected) in [
+            // The label in one element, the date in the next; the change date after it is not the publication.
+            ("<meta name=\"date\" content=\"2021-10-15\">", "<span>Erschienen am:</span><h2>13.10.2021</h2><h4>Zuletzt geändert am:</h4><ul><li>15.10.2021</li></ul>", "2021-10-13"),
+            // The date in a link after the label; no other date on the page.
+            ("", "<p>Veröffentlichung: <a href=\"/music/\">04.02.2022</a></p>", "2022-02-04"),
+            ("", "<div>Published on March 3, 2020</div>", "2020-03-03"),
+        ] {
+            let document = try metadata("""
+                <html><head>\(head)</head><body><h1>Titel</h1>\(html)<p>Der Artikel beginnt hier mit einem Satz.</p></body></html>
+                """)
+            #expect(document.published?.prefix(10) == expected[...], "\(html)")
+        }
+        // A labelled date in the footer is the site's, not the article's.
+        let footer = try metadata("""
+            <html><body><h1>Titel</h1><p>Der Artikel beginnt hier.</p><footer><div>Impressum</div>
+            <span>Veröffentlicht am 01.02.2021</span></footer></body></html>
+            """)
+        #expect(footer.published == nil)
+    }
+
+    @Test func webPageDateThePageNeverShowsIsNoPublicationDate() throws {
+        // Yoast dates every WordPress page in a JSON-LD WebPage; a static page shows no date, and has none.
+        let graph = """
+            <script type="application/ld+json">{"@graph": [{"@type": "WebPage", "datePublished": "2019-11-14T13:51:06+00:00",
+            "dateModified": "2020-04-16T13:12:22+00:00"}]}</script>
+            """
+        for (body, expected) in [
+            ("<p>Ein Privatkredit ist ein Ratenkredit.</p><p>Ausstellung vom 9. bis 23. Februar 2017</p>", nil),
+            ("<p class=\"meta\">14. November 2019</p><p>Ein Privatkredit ist ein Ratenkredit.</p>", "2019-11-14"),
+            ("<p>Stand: 14.11.2019</p><p>Ein Privatkredit ist ein Ratenkredit.</p>", "2019-11-14"),
+        ] as [(String, String?)] {
+            let document = try metadata("<html><head>\(graph)</head><body><h1>Privatkredit</h1>\(body)</body></html>")
+            #expect(document.published.map { String($0.prefix(10)) } == expected, "\(body)")
+        }
+        // An article object's date stands, shown or not.
+        let article = try metadata("""
+            <html><head><script type="application/ld+json">{"@type": "BlogPosting", "datePublished": "2019-11-14T13:51:06+00:00"}</script>
+            </head><body><h1>Privatkredit</h1><p>Ein Privatkredit ist ein Ratenkredit.</p></body></html>
+            """)
+        #expect(article.published?.prefix(10) == "2019-11-14")
+    }
+
+    @Test func metadataRestampedAfterTheShownDate() throws {
+        // A re-published page: its metadata carries the later day, its headline area the day readers see.
+        let document = try metadata("""
+            <html><head><meta property="article:published_time" content="2022-11-17T10:33:13.258Z"></head><body>
+            <h1>Wärmepumpe im Altbau</h1><time datetime="2022-03-09">09.03.2022</time><p>Der Artikel beginnt hier.</p></body></html>
+            """)
+        #expect(document.published?.prefix(10) == "2022-03-09")
+        // A tweet embedded in the article carries its own, earlier date.
+        let embedded = try metadata("""
+            <html><head><meta property="article:published_time" content="2022-11-17T10:33:13+01:00"></head><body>
+            <h1>Titel</h1><p>Der Artikel beginnt hier.</p><blockquote class="twitter-tweet"><p>Tweet</p>
+            <a href="https://twitter.com/x/status/1"><time datetime="2021-05-02">May 2, 2021</time></a></blockquote></body></html>
+            """)
+        #expect(embedded.published?.prefix(10) == "2022-11-17")
+    }
+
+    @Test func mediaWikiPageIsDatedByItsLastRevision() throws {
+        let document = try metadata("""
+            <html><head><meta name="generator" content="MediaWiki 1.23.17"></head><body><h1>Kassel/Stammtisch</h1>
+            <p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr statt.</p><div id="footer"><ul id="footer-info">
+            <li id="footer-info-lastmod"> Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li></ul></div></body></html>
+            """)
+        #expect(document.published?.prefix(10) == "2020-01-29")
+    }
+
+    @Test func drupalNoSidebarsBodyClassIsNoSidebar() throws {
+        // Drupal writes the layout on <body>: "no-sidebars" has none, "one-sidebar sidebar-first" has one.
+        for (layout, expected) in [("no-sidebars page-node", "2022-01-25"), ("one-sidebar sidebar-first page-node", "2022-01-21")] {
+            let document = try metadata("""
+                <html><head><meta name="dcterms.date" content="2022-01-21T09:43+01:00"></head><body class="html \(layout)">
+                <article><h2>EU-Taxonomie</h2><div class="article-meta"><time class="date-display-single"
+                datetime="2022-01-25T08:00:00+01:00">25.01.2022</time></div><p>Der Artikel beginnt hier.</p></article></body></html>
+                """)
+            #expect(document.published?.prefix(10) == expected[...], "\(layout)")
+        }
+    }
+
     @Test func lessCommonMetaNamesForThePublicationDate() throws {
         #expect(try metadata("<head><meta name='citation_publication_date' content='2016/05/04'></head><body><p>x</p></body>").published == "2016-05-04")
         #expect(try metadata("<head><meta name='publication_date' content='2021-10-13'></head><body><p>x</p></body>").published == "2021-10-13")
@@ -392,6 +485,16 @@ struct MetadataTests {
                 <p class="byline">\(author)</p><p>Der Artikel beginnt hier mit einem Satz.</p></body></html>
                 """, url: url)
             #expect(document.authors == expected, "\(author) on \(url)")
+        }
+    }
+
+    @Test func photoCreditNamedLikeAnAuthorIsNoByline() throws {
+        for (credit, expected) in [("media-license-author", [String]()), ("image-credit-author", []), ("article-author", ["zvg"])] {
+            let document = try metadata("""
+                <html><body><h1>Madagaskar</h1><p>Der Artikel beginnt hier mit einem Satz.</p>
+                <p><img src="a.jpg"><span class="media-license-info">&copy; </span><span class="\(credit)">zvg </span></p></body></html>
+                """)
+            #expect(document.authors == expected, "\(credit)")
         }
     }
 

@@ -3,18 +3,21 @@ import SieveCore
 @testable import SieveHTML
 
 /// Reads HTML bytes with the `html` reader and returns the one document it emits.
-func readHTML(_ bytes: [UInt8], declaredCharset: String? = nil, url: String? = nil) throws -> Document {
+/// `blocksReplaced` tells it the next stage replaces the blocks (`StageContext.blocksReplaced`).
+func readHTML(_ bytes: [UInt8], declaredCharset: String? = nil, url: String? = nil, blocksReplaced: Bool = false) throws -> Document {
     let reader = HTMLReader(options: NoOptions())
     var documents: [Document] = []
     let input = Input(path: "page.html", bytes: bytes, id: "page", declaredCharset: declaredCharset, url: url)
-    try reader.read(input, context: testContext("html")) { documents.append($0) }
+    var context = testContext("html")
+    context.blocksReplaced = blocksReplaced
+    try reader.read(input, context: context) { documents.append($0) }
     guard documents.count == 1 else { throw StageError(stage: "test", "expected one document, got \(documents.count)") }
     return documents[0]
 }
 
 /// Reads an HTML string.
-func readHTML(_ html: String, declaredCharset: String? = nil, url: String? = nil) throws -> Document {
-    try readHTML(Array(html.utf8), declaredCharset: declaredCharset, url: url)
+func readHTML(_ html: String, declaredCharset: String? = nil, url: String? = nil, blocksReplaced: Bool = false) throws -> Document {
+    try readHTML(Array(html.utf8), declaredCharset: declaredCharset, url: url, blocksReplaced: blocksReplaced)
 }
 
 /// A context for running a stage in a test.

@@ -27,6 +27,37 @@ import Testing
         }
     }
 
+    /// A `|` outside quotes with no space around it is a list separator the shell would read as a pipe
+    /// (`--to csv:columns=id|title` runs a program `title`): pasted examples must quote it.
+    @Test(arguments: [["--help"], ["convert", "--help"], ["run", "--help"], ["new-stage", "--help"], ["report", "--help"]])
+    func examplesPasteIntoAShell(_ arguments: [String]) throws {
+        let help = try SieveProcess.run(arguments).text
+        for line in section("EXAMPLES:", of: help) {
+            var quote: Character?
+            var previous: Character = " "
+            let characters = Array(line.prefix { $0 != "#" })
+            for (index, character) in characters.enumerated() {
+                if let open = quote {
+                    if character == open { quote = nil }
+                } else if character == "'" || character == "\"" {
+                    quote = character
+                } else if character == "|" {
+                    let next = index + 1 < characters.count ? characters[index + 1] : " "
+                    #expect(previous == " " && next == " ", "an unquoted | in an example: \(line)")
+                }
+                previous = character
+            }
+        }
+    }
+
+    @Test func theOverviewNamesEveryOutputFormat() throws {
+        let help = try SieveProcess.run(["--help"]).text.replacingOccurrences(of: "\n", with: " ")
+        let overview = help.prefix { $0 != "." }
+        for format in ["JSON Lines", "CSV", "XML", "Markdown", "text", "HTML", "SQLite"] {
+            #expect(overview.contains(format), "the overview leaves out \(format): \(overview)")
+        }
+    }
+
     @Test func convertHelpTellsTheTruth() throws {
         let help = try SieveProcess.run(["convert", "--help"]).text.replacingOccurrences(of: "\n", with: " ")
             .split(separator: " ").joined(separator: " ")

@@ -26,6 +26,20 @@ import Testing
         #expect(result.text.contains("await SieveCommand.main(registry: .standard.with(SectionTagger.self))"))
     }
 
+    @Test func aPackageWithoutSieveIsToldToDependOnIt() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("Package.swift", Self.manifest)
+        let bare = try SieveProcess.run(["new-stage", "--kind", "extractor", "Tagger", "--package-dir", scratch.url.path])
+        #expect(bare.status == 0, "\(bare.stderr)")
+        #expect(bare.text.contains("Package.swift does not depend on Sieve yet"))
+        #expect(bare.text.contains(".package(name: \"Sieve\", path: \"PATH-TO-SIEVE\")"))
+        let sample = try String(contentsOf: SieveProcess.root.appendingPathComponent("samples/custom-stage-swift/Package.swift"), encoding: .utf8)
+        try scratch.write("Package.swift", sample)
+        let ready = try SieveProcess.run(["new-stage", "--kind", "extractor", "Other", "--package-dir", scratch.url.path])
+        #expect(ready.status == 0, "\(ready.stderr)")
+        #expect(!ready.text.contains("does not depend on Sieve"), "\(ready.text)")
+    }
+
     @Test func aSecondStageInTheSameTargetOnlyAsksForRegistration() throws {
         let scratch = try TemporaryDirectory()
         let package = scratch.url

@@ -60,6 +60,12 @@ import Testing
         #expect(html.text.hasPrefix("<!DOCTYPE html>"))
     }
 
+    @Test func toMDIsMarkdownAsTheExtensionIs() throws {
+        let markdown = try SieveProcess.run(["convert", "seeds/001_b9de26e5fcced888.txt", "--to", "md", "-q"])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.text.hasPrefix("---\nid: \"seeds/001_b9de26e5fcced888\"\n"), "\(markdown.text)")
+    }
+
     @Test func gzAfterAFormatCompressesIt() throws {
         let scratch = try TemporaryDirectory()
         #expect(try SieveProcess.run(["convert", seeds, "-o", "out.jsonl", "-q"], in: scratch.url).status == 0)
@@ -83,6 +89,32 @@ import Testing
         #expect(try count(database, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'Long Biên'") == 1)
         let stream = try SieveProcess.run(["convert", seeds, "--to", "sqlite"])
         #expect(stream.status == 2 && stream.stderr.contains("writes a database file"))
+    }
+
+    @Test func aDatabaseAnotherProgramMadeIsRefusedAsSieveRefusesThings() throws {
+        let scratch = try TemporaryDirectory()
+        var handle: OpaquePointer?
+        #expect(sqlite3_open(scratch.path("other.db"), &handle) == SQLITE_OK)
+        #expect(sqlite3_exec(handle, "CREATE TABLE notes (x)", nil, nil, nil) == SQLITE_OK)
+        sqlite3_close(handle)
+        let result = try SieveProcess.run(["convert", "\(seeds)/000_9c02ce070c99dc81.txt", "-o", "other.db"], in: scratch.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("sieve: error: cannot write other.db: it is a SQLite database that Sieve did not make"),
+                "\(result.stderr)")
+        #expect(try count(scratch.path("other.db"), "SELECT count(*) FROM notes") == 0)
+    }
+
+    @Test func partitioningIntoAFileNameWithAFormatsExtensionIsRefused() throws {
+        let scratch = try TemporaryDirectory()
+        let refused = try SieveProcess.run(["convert", seeds, "-o", "days.md", "--partition-by", "date"], in: scratch.url)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("-o days.md: --partition-by writes a folder of files, one per day or source, not one .md file; "
+            + "name the folder (-o days/) and the format (--to markdown)"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("days.md")))
+        let named = try SieveProcess.run(["convert", seeds, "-o", "days/", "--partition-by", "date", "--to", "markdown", "-q"], in: scratch.url)
+        #expect(named.status == 0, "\(named.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: scratch.path("days"))
+        #expect(!files.isEmpty && files.allSatisfy { $0.hasSuffix(".md") }, "\(files)")
     }
 
     @Test func aDatabaseThatIsAnInputIsRefused() throws {

@@ -113,6 +113,24 @@ import Testing
         }
     }
 
+    /// `sink:` takes the names `--to` takes: `text` and `html` (which name readers too) and `md`, in either form,
+    /// while `reader: text` stays the text reader.
+    @Test(arguments: [("text", "txt"), ("html", "clean-html"), ("md", "markdown"), ("markdown", "markdown"),
+                      ("txt", "txt"), ("clean-html", "clean-html"), ("{name: html}", "clean-html")])
+    func aSinkIsNamedAsOnTheCommandLine(written: String, sink: String) throws {
+        let file = try PipelineFile.parse("reader: text\nsink: \(written)\n", path: "s.yml", registry: registry)
+        #expect(file.sink?.name == sink)
+        #expect(file.reader?.name == "text")
+    }
+
+    @Test func anUnknownSinkSuggestsTheNameUsersWrite() {
+        #expect { try PipelineFile.parse("sink: htm\n", path: "s.yml", registry: registry) } throws: { error in
+            (error as? ConfigurationError)?.messages == [
+                "s.yml:1:7: unknown sink 'htm' (did you mean 'html'?); run 'sieve stages' to list them",
+            ]
+        }
+    }
+
     @Test func aMisIndentedListSaysWhatYAMLDid() {
         let text = """
         stages:
@@ -169,7 +187,30 @@ import Testing
 
     @Test func aMissingFileIsAConfigurationError() {
         #expect { try PipelineFile.load("/nonexistent/p.yml", registry: registry) } throws: { error in
-            error is ConfigurationError && "\(error)".hasPrefix("/nonexistent/p.yml: cannot read the pipeline file")
+            (error as? ConfigurationError)?.messages == ["/nonexistent/p.yml: cannot read the pipeline file: no such file"]
+        }
+    }
+
+    @Test func aFolderOrBinaryFileIsNamedAsSuch() throws {
+        let scratch = try TemporaryDirectory()
+        let folder = scratch.path("p.yml")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        #expect { try PipelineFile.load(folder, registry: registry) } throws: { error in
+            (error as? ConfigurationError)?.messages == ["\(folder): cannot read the pipeline file: it is a folder"]
+        }
+        let binary = try scratch.write("b.yml", Data([0x73, 0x69, 0xFF, 0xFE, 0x0A]))
+        #expect { try PipelineFile.load(binary, registry: registry) } throws: { error in
+            (error as? ConfigurationError)?.messages == ["\(binary): cannot read the pipeline file: it is not UTF-8 text"]
+        }
+    }
+
+    @Test func aWrongRunSettingIsQuotedAsWritten() {
+        #expect { try PipelineFile.parse("run: {jobs: 0, fail_fast: 3, max_errors: 'many'}\n", path: "r.yml", registry: registry) } throws: { error in
+            (error as? ConfigurationError)?.messages == [
+                "r.yml:1:13: run setting 'jobs' expects a whole number of at least 1, got 0",
+                "r.yml:1:27: run setting 'fail_fast' expects true or false, got 3",
+                "r.yml:1:42: run setting 'max_errors' expects a whole number of at least 0, got 'many'",
+            ]
         }
     }
 

@@ -37,6 +37,14 @@ import Testing
         #expect(lines.contains("      columns  list = id|source.path|title|published|authors|language|url|text|fields"))
     }
 
+    @Test func stagesShowsTheNamesASinkIsWrittenUnder() throws {
+        let lines = try SieveProcess.run(["stages"]).text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let sinks = try #require(lines.firstIndex(of: "SINKS"))
+        let names = lines[(sinks + 1)...].prefix { !$0.isEmpty }.filter { !$0.hasPrefix("      ") }
+            .map { $0.dropFirst(3).components(separatedBy: "  ")[0] }
+        #expect(names == ["json", "jsonl", "csv", "xml", "markdown (md)", "txt (text)", "clean-html (html)", "sqlite"])
+    }
+
     @Test func stagesJSONGivesChoices() throws {
         let result = try SieveProcess.run(["stages", "--json"])
         let listing = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])

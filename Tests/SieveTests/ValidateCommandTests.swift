@@ -27,6 +27,17 @@ import Testing
         #expect(rows.count == 6)
     }
 
+    @Test func aFileWithSinkTextWritesText() throws {
+        let scratch = try TemporaryDirectory()
+        let seed = SieveProcess.root.appendingPathComponent("seeds/001_b9de26e5fcced888.txt").path
+        let file = try scratch.write("text.yml", "sink: text\ninputs: [\(seed)]\noutput: out.data\n")
+        let result = try SieveProcess.run(["run", file, "--quiet"], in: scratch.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: scratch.path("out.data"), encoding: .utf8)
+        #expect(text.hasPrefix("id: \(SieveProcess.root.path)/seeds/001_b9de26e5fcced888\n"), "\(text)")
+        #expect(text.contains("\n\nSáng ngày 23/8/2024"))
+    }
+
     @Test func aBadFileListsEveryProblemAndExits2() throws {
         let scratch = try TemporaryDirectory()
         let file = try scratch.write("bad.yml", """

@@ -27,18 +27,24 @@ struct OutputFormat: Equatable {
         ("sqlite3", "sqlite"), ("db", "sqlite"),
     ]
 
-    /// `--to` names for sinks whose own name a reader holds: `text` and `html` name readers too.
-    static let sinkAliases = ["text": "txt", "html": "clean-html"]
-
     /// `.json, .jsonl, … and .gz after a text format`, for messages.
     static var known: String {
         extensions.map { "." + $0.0 }.joined(separator: ", ") + " (add .gz after a text format to compress)"
     }
 
     /// Reads the output name. `sinkGiven`: `--to` or the pipeline file names the sink; `partitioned`:
-    /// `--partition-by` makes the output a folder of its own kind.
+    /// `--partition-by` makes the output a folder of its own kind, so a file name with a format's extension
+    /// (`-o days.md`) is refused unless `--to` names the format: it would be a folder of JSON Lines files.
     init(output: String?, sinkGiven: Bool, partitioned: Bool) throws(ConfigurationError) {
-        guard let output, output != "-", !partitioned else { return }
+        guard let output, output != "-" else { return }
+        if partitioned {
+            let ext = OutputTarget.name(of: output).lowercased().split(separator: ".").dropFirst().last.map(String.init)
+            if !sinkGiven, !output.hasSuffix("/"), !Self.isFolder(output), let ext, let sink = Self.extensions.first(where: { $0.0 == ext })?.1 {
+                throw ConfigurationError("-o \(output): --partition-by writes a folder of files, one per day or source, "
+                    + "not one .\(ext) file; name the folder (-o \(output.dropLast(ext.count + 1))/) and the format (--to \(sink))")
+            }
+            return
+        }
         if output.hasSuffix("/") || Self.isFolder(output) {
             perDocument = true
             return

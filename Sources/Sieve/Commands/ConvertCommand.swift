@@ -41,7 +41,7 @@ struct ConvertCommand: AsyncParsableCommand {
           sieve convert page.html -o page.md
           sieve convert news/ -o news.sqlite            # then: sqlite3 news.sqlite
           sieve convert news/ --to markdown -o pages/   # one .md file per document
-          sieve convert seeds --to csv:columns=id|title|published -o seeds.csv
+          sieve convert seeds --to 'csv:columns=id|title|published' -o seeds.csv
           sieve convert news/ --to jsonl -o news.jsonl --errors errors.jsonl --jobs 2
           sieve convert news/ -o news.jsonl --resume       # continue a stopped run
           sieve convert CC-NEWS-*.warc.gz -o out/ --partition-by date
@@ -68,7 +68,7 @@ struct ConvertCommand: AsyncParsableCommand {
     var from = "auto"
 
     @Option(help: ArgumentHelp(
-        "Output format: json, jsonl, csv, xml, markdown, text (txt), html (clean-html) or sqlite, optionally with options (csv:columns=id|title). Default: from the -o extension, else json for one file and jsonl for a batch.",
+        "Output format: json, jsonl, csv, xml, markdown (md), text, html or sqlite, optionally with options ('csv:columns=id|title'). Default: from the -o extension, else json for one file and jsonl for a batch.",
         valueName: "sink[:key=value,...]"))
     var to: String?
 
@@ -193,10 +193,9 @@ struct ConvertCommand: AsyncParsableCommand {
         }
         let reader = from == "auto" ? nil : parse(from, origin: "--from")
         var sink = parse(to ?? defaultSink, origin: "--to")
-        if let alias = sink.flatMap({ OutputFormat.sinkAliases[$0.name] }) { sink?.name = alias }
+        if let name = sink?.name { sink?.name = SinkNames.resolve(name, in: registry) }
         if let sink, registry.descriptor(named: sink.name)?.role != .sink {
-            let aliases = Dictionary(uniqueKeysWithValues: OutputFormat.sinkAliases.map { ($1, $0) })
-            let formats = registry.names(of: .sink).map { aliases[$0] ?? $0 }
+            let formats = SinkNames.shown(in: registry)
             problems.append("--to: unknown output format '\(sink.name)'\(Suggestion.hint(for: sink.name, among: formats)); "
                 + "formats: \(formats.joined(separator: ", "))")
         }

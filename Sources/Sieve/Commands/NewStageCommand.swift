@@ -77,11 +77,32 @@ struct NewStageCommand: ParsableCommand {
             throw ValidationError("cannot write the stage: \(error.localizedDescription)")
         }
         print("")
-        print(instructions(stage: stage, newTarget: newTarget))
+        let manifest = (try? String(contentsOf: package.appendingPathComponent("Package.swift"), encoding: .utf8)) ?? ""
+        print(instructions(stage: stage, newTarget: newTarget, dependsOnSieve: Self.dependsOnSieve(manifest)))
     }
 
-    private func instructions(stage: String, newTarget: Bool) -> String {
+    /// Whether a manifest already names a Sieve package dependency (`.package(... "Sieve" ...)` or a path or
+    /// URL ending in `sieve`): a package made with `swift package init` does not, and needs telling.
+    static func dependsOnSieve(_ manifest: String) -> Bool {
+        manifest.split(separator: "\n").contains { line in
+            let code = line.lowercased().components(separatedBy: "//")[0]
+            return code.contains(".package(") && code.contains("sieve")
+        }
+    }
+
+    private func instructions(stage: String, newTarget: Bool, dependsOnSieve: Bool) -> String {
         var lines: [String] = []
+        if !dependsOnSieve {
+            lines += [
+                "Package.swift does not depend on Sieve yet: add to the package's dependencies (Package(..., dependencies: [...])):",
+                "",
+                "        .package(name: \"Sieve\", path: \"PATH-TO-SIEVE\"),   // or .package(url: GIT-URL, branch: \"main\")",
+                "",
+                "and .product(name: \"Sieve\", package: \"Sieve\") to your executable target's dependencies",
+                "(samples/custom-stage-swift/Package.swift in Sieve shows a whole manifest).",
+                "",
+            ]
+        }
         if newTarget {
             lines += [
                 "Add to the targets in Package.swift (the package name is how your dependency on Sieve is named):",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SieveCore
 
 #if canImport(Glibc)
@@ -16,7 +17,7 @@ public struct SieveCommand: AsyncParsableCommand {
     /// Name, abstract, subcommands and the exit statuses.
     public static let configuration = CommandConfiguration(
         commandName: "sieve",
-        abstract: "Turn scraped news (plain text, HTML) into clean, structured JSON, JSON Lines, CSV or XML.",
+        abstract: "Turn scraped news (plain text, HTML) into clean, structured JSON, JSON Lines, CSV, XML, Markdown, text, HTML or SQLite.",
         discussion: """
         Every step is a stage registered by name: readers, normalizers, extractors and sinks. \
         'sieve stages' lists them; 'sieve convert' runs them.
@@ -69,15 +70,16 @@ public struct SieveCommand: AsyncParsableCommand {
             Self.exit(withError: ExitCode(2))
         }
         await $registry.withValue(registry) {
+            var command: any ParsableCommand
+            do { command = try parseAsRoot() } catch { exit(withSieveError: error) }
             do {
-                var command = try parseAsRoot()
                 if var asyncCommand = command as? any AsyncParsableCommand {
                     try await asyncCommand.run()
                 } else {
                     try command.run()
                 }
             } catch {
-                exit(withSieveError: error)
+                exit(withSieveError: error, fromRun: true)
             }
         }
     }
@@ -90,7 +92,10 @@ public struct SieveCommand: AsyncParsableCommand {
     /// The exit status of a run whose output reader went away: 128 + SIGPIPE.
     static let brokenPipe: Int32 = 128 + SIGPIPE
 
-    private static func exit(withSieveError error: any Error) -> Never {
+    /// Prints `error` and exits: Sieve's own errors as `sieve: error: ...` with status 2 (1 and 130 come as
+    /// `ExitCode`), the argument parser's (usage, `ValidationError`, help) its own way. `fromRun`: thrown by a
+    /// command's `run()`, where any error that is not the parser's is one of Sieve's (`SQLiteError`, ...).
+    private static func exit(withSieveError error: any Error, fromRun: Bool = false) -> Never {
         if let configuration = error as? ConfigurationError {
             for message in configuration.messages { printError("sieve: error: \(message)") }
             Self.exit(withError: ExitCode(2))
@@ -105,6 +110,11 @@ public struct SieveCommand: AsyncParsableCommand {
         let code = exitCode(for: error)
         if code == .success || error is ExitCode {
             Self.exit(withError: error)
+        }
+        if fromRun, !(error is ValidationError) {
+            let foundation = error is CocoaError || error is POSIXError || type(of: error) == NSError.self
+            printError("sieve: error: \(foundation ? error.localizedDescription : String(describing: error))")
+            Self.exit(withError: ExitCode(2))
         }
         printError(fullMessage(for: error))
         Self.exit(withError: ExitCode(2))

@@ -29,6 +29,12 @@ struct StagesCommand: ParsableCommand {
 
 /// Renders the stage list for people and for programs, from each stage's declared role and options.
 enum StageListing {
+    /// A stage's name, and for a sink the other names `--to` and `sink:` take for it: `txt (text)`.
+    private static func displayName(_ stage: StageDescriptor, in registry: StageRegistry) -> String {
+        let aliases = stage.role == .sink ? SinkNames.aliases(of: stage.name, in: registry) : []
+        return aliases.isEmpty ? stage.name : "\(stage.name) (\(aliases.joined(separator: ", ")))"
+    }
+
     /// A table grouped by role; each option on its own line with its type (or choices) and default, its help below.
     static func text(_ registry: StageRegistry, defaults: Set<String>) -> String {
         var lines: [String] = []
@@ -36,10 +42,11 @@ enum StageListing {
             let stages = registry.descriptors.filter { $0.role == role }
             guard !stages.isEmpty else { continue }
             lines.append("\(role.rawValue.uppercased())S")
-            let width = stages.map(\.name.count).max() ?? 0
-            for stage in stages {
+            let names = stages.map { displayName($0, in: registry) }
+            let width = names.map(\.count).max() ?? 0
+            for (stage, name) in zip(stages, names) {
                 let mark = defaults.contains(stage.name) ? "*" : " "
-                lines.append("  \(mark)\(stage.name)\(String(repeating: " ", count: width + 2 - stage.name.count))\(stage.summary)")
+                lines.append("  \(mark)\(name)\(String(repeating: " ", count: width + 2 - name.count))\(stage.summary)")
                 let optionWidth = stage.options.map(\.name.count).max() ?? 0
                 for option in stage.options {
                     let pad = String(repeating: " ", count: optionWidth + 2 - option.name.count)
@@ -50,6 +57,7 @@ enum StageListing {
             lines.append("")
         }
         lines.append("* runs in the default pipeline of 'sieve convert' (in this order: \(registry.defaultTransforms.map(\.name).joined(separator: ", ")))")
+        lines.append("A sink's other names (in parentheses) work on --to and in a pipeline file's sink:.")
         lines.append("Options: NAME:key=value,key=value on --stage, --from and --to; a list takes values separated by |.")
         return lines.joined(separator: "\n") + "\n"
     }

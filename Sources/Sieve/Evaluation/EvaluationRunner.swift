@@ -113,7 +113,9 @@ struct EvaluationRunner {
             profile?.inputs = 1
         }
         do {
-            try reader.read(input, context: StageContext(stageName: "html", logger: Self.logger, timer: timer)) { documents.append($0) }
+            var context = StageContext(stageName: "html", logger: Self.logger, timer: timer)
+            context.blocksReplaced = transforms.first.map { type(of: $0.stage).replacesBlocks } ?? false
+            try reader.read(input, context: context) { documents.append($0) }
             lap(nil)
             guard var document = documents.first else { return (nil, "the reader produced no document") }
             documents.removeAll()

@@ -13,7 +13,7 @@ import Yams
 ///     options:
 ///       command: [python3, samples/exec-stage-python/wordcount.py]
 ///       config: {min_words: 50}
-/// sink: jsonl                  # or {name: csv, options: {columns: [id, title]}}; default from `output`
+/// sink: jsonl                  # or text, html, markdown, {name: csv, options: {columns: [id, title]}}; default from `output`
 /// inputs: [news/]              # used when the command line names none
 /// output: news.jsonl
 /// errors: errors.jsonl
@@ -21,7 +21,7 @@ import Yams
 /// ```
 ///
 /// Loading checks everything a file can get wrong and reports every problem at once, each as
-/// `file:line:column:`, before /// any stage is built or any input read: unknown keys, unknown stages, a stage in the wrong place, and every
+/// `file:line:column:`, before any stage is built or any input read: unknown keys, unknown stages, a stage in the wrong place, and every
 /// option against its stage's declaration (name, type, choices, declared checks, such as a CSV column that
 /// does not exist). Paths under `inputs:`, `output:` and `errors:` are relative to the file's folder; stage
 /// options (an exec `command`, a dylib `path`) reach their stage as written.
@@ -64,11 +64,23 @@ public struct PipelineFile: Sendable {
     /// Reads and checks the pipeline file at `path` against `registry`; `checkInputs` also requires every
     /// path under `inputs:` to exist (`sieve validate`).
     public static func load(_ path: String, registry: StageRegistry, checkInputs: Bool = false) throws(ConfigurationError) -> PipelineFile {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ConfigurationError("\(path): cannot read the pipeline file: \(error.localizedDescription)")
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ConfigurationError("\(path): cannot read the pipeline file: \(readProblem(path, error))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError("\(path): cannot read the pipeline file: it is not UTF-8 text")
         }
         return try parse(text, path: path, registry: registry, checkInputs: checkInputs)
+    }
+
+    /// Why `path` could not be read, in the words of the rest of Sieve's messages rather than Foundation's
+    /// ("The operation could not be completed. The file doesn't exist.").
+    private static func readProblem(_ path: String, _ error: any Error) -> String {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return "no such file" }
+        if isFolder.boolValue { return "it is a folder" }
+        return FileManager.default.isReadableFile(atPath: path) ? error.localizedDescription : "permission denied"
     }
 
     /// Checks pipeline-file text; `path` names it in messages and is the folder its paths are relative to.

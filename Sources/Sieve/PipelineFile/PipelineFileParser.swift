@@ -83,7 +83,8 @@ struct PipelineFileParser {
         return sequence.compactMap { stage($0, role: nil) }
     }
 
-    /// One stage, written `name`, `name:key=value,...` or `{name: NAME, options: {...}}`; `role` nil means a transform.
+    /// One stage, written `name`, `name:key=value,...` or `{name: NAME, options: {...}}`; `role` nil means a
+    /// transform. A sink's name goes through `SinkNames`, as `--to` does: `sink: text` is the text sink.
     private mutating func stage(_ node: Node, role: StageRole?) -> StageSpec? {
         let origin = YAMLValue.origin(node, file: file)
         var spec: StageSpec
@@ -120,6 +121,7 @@ struct PipelineFileParser {
             report(node, "a stage is a name or a mapping with name: and options:, not \(YAMLValue.typeName(node))")
             return nil
         }
+        if role == .sink { spec.name = SinkNames.resolve(spec.name, in: registry) }
         guard checkName(spec, role: role) else { return nil }
         for (keyNode, value) in optionNodes {
             spec.options[keyNode.string ?? ""] = YAMLValue.fieldValue(value)
@@ -148,7 +150,7 @@ struct PipelineFileParser {
         let wanted = role?.rawValue ?? "normalizer, extractor or filter"
         let fits: (StageRole) -> Bool = { actual in role.map { actual == $0 } ?? actual.isTransform }
         guard let descriptor = registry.descriptor(named: spec.name) else {
-            let candidates = registry.descriptors.filter { fits($0.role) }.map(\.name)
+            let candidates = role == .sink ? SinkNames.shown(in: registry) : registry.descriptors.filter { fits($0.role) }.map(\.name)
             var message = "\(spec.origin): unknown \(wanted) '\(spec.name)'"
             message += Suggestion.hint(for: spec.name, among: candidates)
             append(spec.origin, message + "; run 'sieve stages' to list them")
@@ -170,9 +172,11 @@ struct PipelineFileParser {
             + "indented the same"
     }
 
-    private func describe(_ value: FieldValue) -> String {
-        if case .string(let text) = value { return "'\(text)'" }
-        return value.typeName
+    /// A value as messages quote it: a string in quotes, a number or boolean as written (`got 0`), else its type.
+    private func describe(_ node: Node) -> String {
+        guard let scalar = node.scalar else { return YAMLValue.typeName(node) }
+        if case .string = YAMLValue.fieldValue(node) { return "'\(scalar.string)'" }
+        return scalar.string
     }
 
     // MARK: - Run settings and plain values
@@ -194,7 +198,7 @@ struct PipelineFileParser {
             case "fail_fast": settings.failFast = boolean(value, key: key)
             case "timeout":
                 if let seconds = value.float, seconds > 0, value.scalar?.style == .plain { settings.timeout = seconds } else {
-                    report(value, "run setting 'timeout' expects a positive number of seconds, got \(describe(YAMLValue.fieldValue(value)))")
+                    report(value, "run setting 'timeout' expects a positive number of seconds, got \(describe(value))")
                 }
             default: unknownKey(keyNode, key, known: Self.runKeys, place: "'run'")
             }
@@ -204,7 +208,7 @@ struct PipelineFileParser {
 
     private mutating func integer(_ node: Node, key: String, minimum: Int) -> Int? {
         guard node.scalar?.style == .plain, let value = node.int, value >= minimum else {
-            report(node, "run setting '\(key)' expects a whole number of at least \(minimum), got \(describe(YAMLValue.fieldValue(node)))")
+            report(node, "run setting '\(key)' expects a whole number of at least \(minimum), got \(describe(node))")
             return nil
         }
         return value
@@ -212,7 +216,7 @@ struct PipelineFileParser {
 
     private mutating func boolean(_ node: Node, key: String) -> Bool? {
         guard node.scalar?.style == .plain, let value = node.bool else {
-            report(node, "run setting '\(key)' expects true or false, got \(describe(YAMLValue.fieldValue(node)))")
+            report(node, "run setting '\(key)' expects true or false, got \(describe(node))")
             return nil
         }
         return value

@@ -36,6 +36,8 @@ public struct Pipeline: Sendable {
     private let selector: ReaderSelector
     private let loader: InputLoader
     private let sinkName: String
+    /// Whether the first transform replaces the blocks, so readers need not build them.
+    private let blocksReplaced: Bool
 
     /// Builds every stage of `spec` from `registry`; reports every configuration problem at once.
     public init(_ spec: PipelineSpec, registry: StageRegistry) throws(ConfigurationError) {
@@ -66,6 +68,7 @@ public struct Pipeline: Sendable {
         self.selector = ReaderSelector(readers: readers, forced: spec.reader != nil)
         self.loader = InputLoader(maxBytes: spec.policy.maxBytes)
         self.sinkName = spec.sink.name
+        self.blocksReplaced = parallel.stages.first.map { type(of: $0.stage).replacesBlocks } ?? false
     }
 
     /// An empty profile listing every transform and the sink (readers and parts join as they run).
@@ -246,7 +249,8 @@ public struct Pipeline: Sendable {
         let timer = policy.profile ? StageTimer() : nil
         if policy.profile { outcome.profile = StageProfile() }
         let reading = policy.profile ? ThreadCPUClock.now() : 0
-        let readerContext = StageContext(stageName: name, logger: logger, timer: timer)
+        var readerContext = StageContext(stageName: name, logger: logger, timer: timer)
+        readerContext.blocksReplaced = blocksReplaced
         do {
             try reader.read(input, context: readerContext) { document in
                 var document = document

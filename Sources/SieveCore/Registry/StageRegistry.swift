@@ -63,7 +63,7 @@ public struct StageRegistry: Sendable {
     private func lookup(_ spec: StageSpec, role: StageRole?) throws(ConfigurationError) -> any Stage.Type {
         if let descriptor = entries[spec.name] { return descriptor.type }
         let candidates = role.map(names(of:)) ?? descriptors.filter(\.role.isTransform).map(\.name)
-        var message = "\(spec.origin): unknown stage '\(spec.name)'"
+        var message = "\(spec.origin): unknown \(role?.rawValue ?? "stage") '\(spec.name)'"
         message += Suggestion.hint(for: spec.name, among: candidates)
         message += "; run 'sieve stages' to list them"
         throw ConfigurationError(message)

@@ -49,6 +49,9 @@ public struct StageContext: Sendable {
     public var logger: Logger
     /// Set when the run is profiled (`--profile`): parts a stage times with `measure` get rows of their own.
     public var timer: StageTimer?
+    /// For a reader: set when the pipeline's first transform replaces the blocks (`Transform.replacesBlocks`),
+    /// so blocks built here would be thrown away unread; a reader may then leave them to that transform.
+    public var blocksReplaced = false
 
     /// Creates a context.
     public init(stageName: String, logger: Logger, timer: StageTimer? = nil) {

@@ -11,8 +11,17 @@ public enum Verdict: Sendable, Equatable {
 /// Contract: the same instance serves all workers at once, so keep no mutable state outside a lock;
 /// throw a `StageError` to fail one document (the run goes on); never crash on any document.
 public protocol Transform: Stage, Sendable {
+    /// Whether the stage sets the document's blocks from something else (the HTML tree) without reading the
+    /// blocks it is given, when there is that something else. A pipeline whose first transform does tells
+    /// its readers so (`StageContext.blocksReplaced`), and they may leave the blocks to it. Default false.
+    static var replacesBlocks: Bool { get }
     /// Rewrites or enriches the document, and says whether to keep it.
     func apply(to document: inout Document, context: StageContext) throws -> Verdict
+}
+
+extension Transform {
+    /// Transforms read the blocks they are given unless they say otherwise.
+    public static var replacesBlocks: Bool { false }
 }
 
 /// A transform that rewrites text in place. Applying it twice gives the same result as once.

@@ -75,6 +75,9 @@ public struct MainContentExtractor: Extractor {
         keepComments = options.comments == .keep
     }
 
+    /// Sets the blocks from the tree alone: the `html` reader need not build the page's blocks first.
+    public static let replacesBlocks = true
+
     /// Replaces the blocks with the article body when the document has an HTML tree.
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
         guard let tree = document.attachments[HTMLTreeKey.self], let root = tree.root else { return .keep }
@@ -87,8 +90,15 @@ public struct MainContentExtractor: Extractor {
         let blocks = Self.trimmingEdges(extracted.blocks, title: PageReading.of(&document, tree: tree).title)
         document.comments = extracted.comments
         if blocks.isEmpty {
+            // The page's visible text: built here when pruning changes it, or when the reader left the blocks
+            // to this stage (`replacesBlocks`), with the reader's note on a page without text.
+            if !pruned.isEmpty || document.blocks.isEmpty {
+                document.blocks = BlockBuilder.blocks(of: root, skip: { pruned.contains($0) }, links: links)
+                if document.blocks.isEmpty, !document.diagnostics.contains(where: { $0.message == HTMLReader.noVisibleText }) {
+                    document.diagnose(HTMLReader.name, HTMLReader.noVisibleText)
+                }
+            }
             document.diagnose(Self.name, "no article body found; kept the page's visible text")
-            if !pruned.isEmpty { document.blocks = BlockBuilder.blocks(of: root, skip: { pruned.contains($0) }, links: links) }
         } else {
             document.blocks = blocks
         }
@@ -141,11 +151,19 @@ public struct MainContentExtractor: Extractor {
             if byte == UInt8(ascii: ":") { colon = true }
             previous = byte
         }
-        guard copyright || (colon && creditLabels.contains(where: block.text.lowercased().contains)) else { return block }
+        guard copyright || (colon && hasCreditLabel(block.text)) else { return block }
         var caption = block
         caption.kind = .caption
         return caption
     }
+
+    /// Whether the text holds one of `creditLabels`, in any case (a byte search: the labels are whole characters).
+    static func hasCreditLabel(_ text: String) -> Bool {
+        let lower = Array(text.lowercased().utf8)
+        return creditLabelBytes.contains { ByteSearch.lastRange(of: $0, in: lower) != nil }
+    }
+
+    private static let creditLabelBytes = creditLabels.map { Array($0.utf8) }
 
     /// Labels that introduce a picture credit in the languages of the dev sets (German, English, French,
     /// Spanish, Portuguese, Polish, Vietnamese).

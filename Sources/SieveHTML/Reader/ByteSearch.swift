@@ -28,6 +28,21 @@ enum ByteSearch {
         return nil
     }
 
+    /// Where `needle` last occurs in `haystack`, as byte offsets; nil when it does not (or is empty). Unlike
+    /// `String.contains` and `range(of:)`, it builds no search tables on each call, which cost more than the
+    /// search itself on the short texts of a page.
+    static func lastRange(of needle: [UInt8], in haystack: [UInt8]) -> Range<Int>? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        var start = haystack.count - needle.count
+        while start >= 0 {
+            if haystack[start] == needle[0], haystack[start..<start + needle.count].elementsEqual(needle) {
+                return start..<start + needle.count
+            }
+            start -= 1
+        }
+        return nil
+    }
+
     /// The value that follows `name` and `=` inside a tag's bytes (quoted or not), up to a delimiter.
     static func attributeValue(in tag: ArraySlice<UInt8>, named name: String) -> String? {
         let bytes = Array(tag)

@@ -1,4 +1,6 @@
+import Glibc
 import SieveCore
+
 /// Finds how an HTML page's bytes are encoded and turns them into UTF-8.
 ///
 /// Order: a byte-order mark; UTF-16 without a BOM from the pattern of NUL bytes; `<meta charset>` or
@@ -61,7 +63,8 @@ struct CharsetSniffer {
         if charset == "utf-8" {
             let check = scanned ?? UTF8Check.scan(body)
             if check.invalid == 0 {
-                output = Array(body)
+                // The whole input shares its storage rather than being copied.
+                output = body.count == bytes.count ? bytes : Array(body)
             } else if !fromBOM, check.multibyte < check.invalid * 4 {
                 let (fallback, reason) = undeclaredLegacy(body)
                 notes.append("the bytes are not valid UTF-8 (\(check.invalid) bad sequences); read as \(fallback) (\(reason))")
@@ -81,7 +84,7 @@ struct CharsetSniffer {
             output = UTF8Check.repaired(body)
             charset = "utf-8"
         }
-        if output.contains(0) {
+        if output.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) {
             let before = output.count
             output.removeAll { $0 == 0 }
             notes.append("\(before - output.count) NUL bytes removed")

@@ -10,6 +10,8 @@ import SieveCore
 /// Sieve is iterative). Scripts, styles, templates, embedded objects, form controls and hidden elements
 /// (`hidden`, `aria-hidden="true"`, inline `display:none`/`visibility:hidden`) give no text.
 /// The parsed tree rides with the document under `HTMLTreeKey` for later stages such as `main-content`.
+/// When the pipeline's first transform replaces the blocks (`StageContext.blocksReplaced`: `main-content`
+/// in the default pipeline), the blocks are left to it.
 ///
 /// Sets `language` from `<html lang>` and `url` from `<link rel="canonical">`. No options.
 ///
@@ -23,6 +25,9 @@ public struct HTMLReader: SourceReader {
     public static let fileExtensions = ["html", "htm", "xhtml", "shtml"]
     /// Pages larger than this are refused rather than parsed (a limit of Sieve's own, reported by path).
     public static let maximumBytes = 64 << 20
+
+    /// The note on a page that shows no text.
+    static let noVisibleText = "the page has no visible text"
 
     /// Creates the reader.
     public init(options: NoOptions) {}
@@ -67,10 +72,10 @@ public struct HTMLReader: SourceReader {
         // From the root, not `<body>`: libxml2 puts content that follows a stray `</html>` in a second
         // `<html>` element beside the body.
         document.url = Self.canonicalURL(tree, base: input.url)
-        if let root = tree.root {
-            document.blocks = BlockBuilder.blocks(of: root, links: LinkBase(root: root, pageURL: input.url ?? document.url))
+        if !context.blocksReplaced || tree.root == nil {
+            document.blocks = tree.root.map { BlockBuilder.blocks(of: $0, links: LinkBase(root: $0, pageURL: input.url ?? document.url)) } ?? []
+            if document.blocks.isEmpty { document.diagnose(Self.name, Self.noVisibleText) }
         }
-        if document.blocks.isEmpty { document.diagnose(Self.name, "the page has no visible text") }
         document.language = tree.root.flatMap(Self.language(of:))
         document.attachments[HTMLTreeKey.self] = tree
         try emit(document)

@@ -2,29 +2,26 @@
 enum UTF8Check {
     /// Counts of valid multi-byte sequences and invalid sequences.
     static func scan(_ bytes: ArraySlice<UInt8>) -> (multibyte: Int, invalid: Int) {
-        var multibyte = 0, invalid = 0
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            // ASCII runs, eight bytes at a time.
-            if index + 8 <= bytes.endIndex {
-                let word = bytes.withUnsafeBytes { raw in
-                    raw.loadUnaligned(fromByteOffset: index - bytes.startIndex, as: UInt64.self)
-                }
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
+        bytes.withUnsafeBytes { raw in
+            var multibyte = 0, invalid = 0
+            var offset = 0
+            while offset < raw.count {
+                // ASCII runs, eight bytes at a time.
+                if offset + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    offset += 8
                     continue
                 }
+                let length = sequenceLength(bytes, at: bytes.startIndex + offset)
+                if length == 0 {
+                    invalid += 1
+                    offset += 1
+                } else {
+                    if length > 1 { multibyte += 1 }
+                    offset += length
+                }
             }
-            let length = sequenceLength(bytes, at: index)
-            if length == 0 {
-                invalid += 1
-                index += 1
-            } else {
-                if length > 1 { multibyte += 1 }
-                index += length
-            }
+            return (multibyte, invalid)
         }
-        return (multibyte, invalid)
     }
 
     /// The bytes with every invalid sequence replaced by U+FFFD.

@@ -31,11 +31,11 @@ final class SQLiteWriter {
         let application = try database.integer("PRAGMA application_id")
         let tables = try database.integer("SELECT count(*) FROM sqlite_schema")
         if application != SQLiteSchema.applicationID && tables > 0 {
-            throw SQLiteError(path: database.path, message: "is a SQLite database that Sieve did not make; name a new file")
+            throw SQLiteError(path: database.path, message: "it is a SQLite database that Sieve did not make; name a new file")
         }
         let version = try database.integer("PRAGMA user_version")
         if version > SQLiteSchema.version {
-            throw SQLiteError(path: database.path, message: "was made by a newer Sieve (schema \(version)); name a new file")
+            throw SQLiteError(path: database.path, message: "it was made by a newer Sieve (schema \(version)); name a new file")
         }
         try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
         try database.execute("BEGIN IMMEDIATE; \(SQLiteSchema.create)"

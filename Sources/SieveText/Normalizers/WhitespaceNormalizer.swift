@@ -37,8 +37,50 @@ public struct WhitespaceNormalizer: Normalizer {
         return .keep
     }
 
-    /// The text with spacing cleaned.
+    /// The text with spacing cleaned. Most texts (blocks from HTML are collapsed when built) are clean already
+    /// and come back as they are, after one read of their bytes.
     static func normalize(_ text: String) -> String {
+        var text = text
+        return text.withUTF8(isClean) ? text : rewritten(text)
+    }
+
+    /// Whether `rewritten` would give the bytes back unchanged: no tab, carriage return, Unicode space or
+    /// invisible character, no space or line break at either end, no space next to a space or a line break,
+    /// no empty line.
+    static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var previous: UInt8 = 0x0A
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x20:
+                if previous == 0x20 || previous == 0x0A || index + 1 == count || bytes[index + 1] == 0x0A { return false }
+            case 0x0A:
+                if previous == 0x0A || index + 1 == count { return false }
+            case 0x09, 0x0B, 0x0C, 0x0D:
+                return false
+            case 0xC2 where index + 1 < count:
+                if bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xAD { return false }
+            case 0xE2 where index + 2 < count:
+                let second = bytes[index + 1], third = bytes[index + 2]
+                if second == 0x80, third <= 0x8B || third == 0xAF || third == 0xA8 || third == 0xA9 { return false }
+                if second == 0x81, third == 0x9F || third == 0xA0 { return false }
+            case 0xE3 where index + 2 < count:
+                if bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return false }
+            case 0xEF where index + 2 < count:
+                if bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return false }
+            default:
+                break
+            }
+            previous = byte
+            index += 1
+        }
+        return true
+    }
+
+    /// The text with spacing cleaned, rebuilt byte by byte.
+    static func rewritten(_ text: String) -> String {
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)

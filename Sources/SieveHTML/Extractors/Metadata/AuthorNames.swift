@@ -114,7 +114,8 @@ enum AuthorNames {
 
         /// Lowercased letters and digits with accents removed ("LaRepública.pe" → "larepublicape").
         static func folded(_ text: String) -> String {
-            PageTitle.key(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil))
+            if text.utf8.allSatisfy({ $0 < 0x80 }) { return PageTitle.key(text) }
+            return PageTitle.key(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil))
         }
     }
 

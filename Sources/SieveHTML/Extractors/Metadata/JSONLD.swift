@@ -13,6 +13,9 @@ struct JSONLD {
     var published: String?
     /// `dateModified` as written.
     var modified: String?
+    /// Whether `published` is only a `WebPage`'s date (no article object has one): Yoast and other SEO plugins
+    /// date every page, static ones included.
+    var publishedByPage = false
     /// Author names (persons and organizations).
     var authors: [String] = []
     /// `publisher.name`.
@@ -59,7 +62,10 @@ struct JSONLD {
 
     private mutating func fill(from object: [String: Any], byID: [String: [String: Any]], article: Bool) {
         if article { headline = headline ?? Self.string(object["headline"]) ?? Self.string(object["name"]) }
-        published = published ?? Self.string(object["datePublished"]) ?? Self.string(object["dateCreated"])
+        if published == nil {
+            published = Self.string(object["datePublished"]) ?? Self.string(object["dateCreated"])
+            publishedByPage = published != nil && !article
+        }
         modified = modified ?? Self.string(object["dateModified"])
         if authors.isEmpty { authors = Self.names(object["author"], byID) + Self.names(object["creator"], byID) }
         publisher = publisher ?? Self.names(object["publisher"], byID).first

@@ -11,7 +11,8 @@ struct PageSignals {
     var links: [String: [String]] = [:]
     /// The text of every `<script type="application/ld+json">`.
     var jsonLD: [String] = []
-    /// `<time>` elements: the `datetime` value (or text) and whether markup says it is the publication date.
+    /// `<time>` elements outside page chrome and quoted embeds: the `datetime` value (or text) and whether
+    /// markup says it is the publication date.
     var times: [(value: String, published: Bool, modified: Bool)] = []
     /// Values of elements with `itemprop` (`<meta>` content, datetime or text), by itemprop name.
     var itemprops: [String: [String]] = [:]
@@ -121,7 +122,7 @@ struct PageSignals {
     }
 
     private mutating func recordTime(_ node: xmlNodePtr) {
-        guard !Self.isInsideChrome(node) else { return }
+        guard !Self.isInsideChrome(node), !Self.isQuoted(node) else { return }
         let value = node.attribute("datetime")?.trimmed ?? node.shortText(limit: 120) ?? ""
         guard !value.isEmpty else { return }
         let words = ((node.attribute("itemprop") ?? "") + " " + (node.attribute("class") ?? "") + " "
@@ -155,6 +156,14 @@ struct PageSignals {
                     || Self.contains(value, "posted") || Self.contains(value, "meta") || Self.contains(value, "datum")
                     || Self.contains(value, "fecha")
             }
+        }
+        // A photo's credit or licence named like an author ("media-license-author", "image-credit-author")
+        // names the photographer or agency, not the article's writer.
+        if byline, node.withAttribute("class", { value in
+            Self.contains(value, "license") || Self.contains(value, "licence") || Self.contains(value, "credit")
+                || Self.contains(value, "copyright")
+        }) == true {
+            byline = false
         }
         dated = dated || byline
         guard byline || dated, byline ? bylines.count < 8 : dateTexts.count < 16 else { return }
@@ -234,12 +243,13 @@ struct PageSignals {
     }
 
     /// Whether an element is named like a comment thread, a related-stories box, a sidebar or a footer. The
-    /// footer of a post (Blogger's `post-footer`, WordPress themes' `entry-footer`) holds its byline and date.
+    /// footer of a post (Blogger's `post-footer`, WordPress themes' `entry-footer`) holds its byline and date;
+    /// Drupal's `no-sidebars` on `<body>` says the page has no sidebar.
     static func isChromeBox(_ node: xmlNodePtr) -> Bool {
         guard node.pointee.properties != nil else { return false }
         for attribute: StaticString in ["class", "id"] {
             let chrome = node.withAttribute(attribute) { value in
-                contains(value, "comment") || contains(value, "related") || contains(value, "sidebar")
+                contains(value, "comment") || contains(value, "related") || (contains(value, "sidebar") && !contains(value, "no-sidebars"))
                     || contains(value, "recommend") || contains(value, "teaser") || contains(value, "widget")
                     || contains(value, "popular") || contains(value, "trending")
                     || (contains(value, "footer") && !contains(value, "post-footer") && !contains(value, "entry-footer"))
@@ -270,6 +280,16 @@ struct PageSignals {
                 break
             }
             if isChromeBox(ancestor) { return true }
+            current = ancestor.pointee.parent
+        }
+        return false
+    }
+
+    /// Whether a node sits in a `<blockquote>`: an embedded post (Twitter, Instagram) dated by its own author.
+    static func isQuoted(_ node: xmlNodePtr) -> Bool {
+        var current = node.pointee.parent
+        while let ancestor = current, ancestor.isElement {
+            if ancestor.tag == .blockquote { return true }
             current = ancestor.pointee.parent
         }
         return false

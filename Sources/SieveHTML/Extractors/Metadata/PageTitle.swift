@@ -120,10 +120,12 @@ enum PageTitle {
                 if (name.hasPrefix(textKey) || textKey.hasPrefix(name)) && abs(name.utf8.count - textKey.utf8.count) <= 4 { return true }
             }
             guard host.utf8.count >= 4 else { return false }
-            if host.contains(textKey) { return true }
-            guard let range = textKey.range(of: host, options: .backwards) else { return false }
-            let after = textKey.utf8.count - textKey.utf8.distance(from: textKey.startIndex, to: range.upperBound)
-            return after <= 3 && (range.lowerBound == textKey.startIndex || textKey.utf8.count <= host.utf8.count + 16)
+            // Keys are letters and digits: a byte search finds what a search by characters finds.
+            let textBytes = Array(textKey.utf8), hostBytes = Array(host.utf8)
+            if ByteSearch.lastRange(of: textBytes, in: hostBytes) != nil { return true }
+            guard let range = ByteSearch.lastRange(of: hostBytes, in: textBytes) else { return false }
+            let after = textBytes.count - range.upperBound
+            return after <= 3 && (range.lowerBound == 0 || textBytes.count <= hostBytes.count + 16)
         }
     }
 

@@ -4,7 +4,8 @@ import Glibc
 /// Chooses the publication and modification dates of a page from its signals, best source first, and keeps
 /// them apart. Dates in the future (more than a day ahead) are rejected; a modification date before the
 /// publication date is dropped. With no publication date in the markup, the order is: other `<time>`
-/// elements, the URL, texts of elements named like dates, the modification date, the `<title>`, and the
+/// elements, the URL, a date the text labels as published or a wiki's last revision (see `LabelledDates`),
+/// texts of elements named like dates, the modification date, the `<title>`, and the
 /// first dateline among the page's short texts (see `PageSignals.firstShortText`), the day-dated upload folder of
 /// the main image, and last what inline scripts say (see `ScriptDates`). A publication date given
 /// without a time takes the time and zone of a dateline of the same day. A UTC timestamp that the page also
@@ -62,6 +63,12 @@ struct PublicationDates {
         publishedCandidates += page.itemprops["uploaddate"] ?? []
         publishedCandidates += page.times.filter(\.published).map(\.value)
         published = fromMetadata(publishedCandidates)
+        // A date only the JSON-LD `WebPage` gives (SEO plugins date static pages too), shown nowhere on the page,
+        // is no publication date readers see; nor is the page's modification date then.
+        let unshownPageDate = data.publishedByPage && publishedCandidates.count == 1 && published.map {
+            !ShownDates.shows($0, text: page.text, times: page.times.map(\.value), monthDayFirst: monthDayFirst)
+        } == true
+        if unshownPageDate { published = nil }
         func firstShown() -> DateValue? {
             page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
         }
@@ -71,6 +78,28 @@ struct PublicationDates {
            let agreeing = pageLevel.lazy.compactMap({ accept(DateParser.metadata($0)) })
                .first(where: { $0.dayNumber == shown.dayNumber }) {
             published = agreeing
+        }
+
+        func labelled() -> DateValue? {
+            body.flatMap { LabelledDates.first(in: $0) { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) } }
+        }
+        // A generic `date` meta (`date`, `dc.date`, `dcterms.date`: no word says "published") is often the day a
+        // CMS last saved the page (government and association sites); when no specific publication date backs
+        // it, the date the page labels as published ("Erschienen am: 13.10.2021") or its first `<time>` is the
+        // date readers see.
+        if let generic = published, !publishedCandidates.contains(where: { !Self.genericValues(page).contains($0) }),
+           let shown = labelled()
+               ?? page.times.lazy.filter({ !$0.modified }).compactMap({ accept(DateParser.metadata($0.value)) }).first,
+           shown.dayNumber != generic.dayNumber {
+            published = shown
+        }
+
+        // A metadata date days after the page's first `<time>`: the page was re-published or re-saved and its
+        // metadata re-stamped; the first `<time>` (embedded posts left out) is the date readers see. (One day
+        // apart is a time zone's doing, settled below.)
+        if let stamped = published, let shown = page.times.lazy.filter({ !$0.modified })
+            .compactMap({ accept(DateParser.metadata($0.value)) }).first, stamped.dayOrdinal - shown.dayOrdinal >= 2 {
+            published = shown
         }
 
         // Vietnamese pages: the dateline the page shows wins over a metadata date of another day (their CMSs
@@ -90,20 +119,26 @@ struct PublicationDates {
             published = fromMetadata(page.times.filter { !$0.modified }.map(\.value))
                 ?? urls.lazy.compactMap { accept(DateParser.url($0)) }.first
         }
+        if published == nil { published = labelled() }
+        if published == nil, let body, let revision = LabelledDates.wikiRevision(in: body, generator: page.first("generator")) {
+            published = accept(DateParser.text(revision, monthDayFirst: monthDayFirst))
+        }
         if published == nil {
             published = page.dateTexts.lazy.compactMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }.first
-                ?? modified
+                ?? (unshownPageDate ? nil : modified)
                 ?? page.title.flatMap { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }
         }
-        if published == nil, let body {
+        // The guesses below (a dateline in the text, the image folder, scripts) stand in for a page's missing
+        // metadata, not for a page date its metadata gives and the page does not show.
+        if published == nil, !unshownPageDate, let body {
             published = PageSignals.firstShortText(in: body) { accept(DateParser.text($0, monthDayFirst: monthDayFirst)) }
         }
         // The main image's upload folder, when it is dated to the day (`/files/2016/05/04/cover.png`).
-        if published == nil {
+        if published == nil, !unshownPageDate {
             published = ["og:image", "og:image:url", "twitter:image"].lazy.compactMap { page.meta[$0]?.first }
                 .compactMap { accept(DateParser.url($0)) }.first
         }
-        if published == nil { published = ScriptDates.first(in: page.scripts, accept: accept) }
+        if published == nil, !unshownPageDate { published = ScriptDates.first(in: page.scripts, accept: accept) }
         if let utc = published, utc.hour != nil, utc.offsetMinutes == 0 {
             let local = publishedCandidates.lazy.compactMap { accept(DateParser.metadata($0)) }
                 .first { Self.localRendering(of: utc, $0) != nil }
@@ -132,6 +167,14 @@ struct PublicationDates {
         }
         // A modification before the publication is a mistake of the page; the publication date is kept.
         if let first = published, let second = modified, second < first { modified = nil }
+    }
+
+    /// `<meta>` keys naming a date without saying which: often the day the page was last saved.
+    static let genericKeys = ["date", "dc.date", "dc:date", "dcterms.date"]
+
+    /// The values of the generic date keys.
+    static func genericValues(_ page: PageSignals) -> [String] {
+        genericKeys.flatMap { page.meta[$0] ?? [] }
     }
 
     /// `other` as the local rendering of the UTC timestamp `utc` on another day: the same moment with a known
