@@ -7,7 +7,7 @@ import SieveCore
 ///
 /// Options: none.
 /// Example: → `---\ntitle: "Hà Nội"\ndate: "2023-08-23"\nid: "seeds/000"\n---\n\n# Hà Nội\n\nNgày 23\-8…\n`
-public struct MarkdownSink: AppendableSink {
+public struct MarkdownSink: RenderedDocumentSink {
     /// `markdown`.
     public static let name = "markdown"
     /// One line for `sieve stages`.
@@ -15,30 +15,16 @@ public struct MarkdownSink: AppendableSink {
     /// `md`.
     public static let fileExtension = "md"
 
-    private var output: OutputChannel?
-    private var count = 0
+    /// A blank line: each document starts with its own front matter.
+    public static let separator: [UInt8] = [0x0A]
+    /// Where the documents go.
+    public var stream = RenderedStream()
 
     /// Creates the sink.
     public init(options: NoOptions) {}
 
-    /// Starts the output.
-    public mutating func open(_ output: OutputChannel) {
-        self.output = output
+    /// One document's bytes.
+    public static func render(_ document: Document) -> [UInt8] {
+        MarkdownRenderer.render(document)
     }
-
-    /// Continues an interrupted output: the next document starts after a blank line unless it is the first.
-    public mutating func reopen(_ output: OutputChannel) {
-        self.output = output
-        count = output.byteCount > 0 ? 1 : 0
-    }
-
-    /// Writes one document; from the second on, a blank line sets it apart from the one before.
-    public mutating func write(_ document: Document) {
-        if count > 0 { output?.write([0x0A]) }
-        count += 1
-        output?.write(MarkdownRenderer.render(document))
-    }
-
-    /// Nothing to close for Markdown.
-    public mutating func close() {}
 }

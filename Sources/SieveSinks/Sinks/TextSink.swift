@@ -10,7 +10,7 @@ import SieveCore
 ///
 /// Options: none.
 /// Example: → `Hà Nội mùa thu\nid: seeds/000\n…\n\nĐoạn một, xem <https://a.vn/1>.\n\n- mục một\n\n====…`
-public struct TextSink: AppendableSink {
+public struct TextSink: RenderedDocumentSink {
     /// `txt` (`text` names the plain-text reader; the CLI takes `--to text` for this sink too).
     public static let name = "txt"
     /// One line for `sieve stages`.
@@ -18,31 +18,16 @@ public struct TextSink: AppendableSink {
     /// `txt`.
     public static let fileExtension = "txt"
 
-    private static let separator = Array(("\n" + String(repeating: "=", count: 72) + "\n\n").utf8)
-    private var output: OutputChannel?
-    private var count = 0
+    /// A line of 72 `=` between blank lines.
+    public static let separator: [UInt8] = Array(("\n" + String(repeating: "=", count: 72) + "\n\n").utf8)
+    /// Where the documents go.
+    public var stream = RenderedStream()
 
     /// Creates the sink.
     public init(options: NoOptions) {}
 
-    /// Starts the output.
-    public mutating func open(_ output: OutputChannel) {
-        self.output = output
+    /// One document's bytes.
+    public static func render(_ document: Document) -> [UInt8] {
+        TextRenderer.render(document)
     }
-
-    /// Continues an interrupted output.
-    public mutating func reopen(_ output: OutputChannel) {
-        self.output = output
-        count = output.byteCount > 0 ? 1 : 0
-    }
-
-    /// Writes one document, after the separator from the second on.
-    public mutating func write(_ document: Document) {
-        if count > 0 { output?.write(Self.separator) }
-        count += 1
-        output?.write(TextRenderer.render(document))
-    }
-
-    /// Nothing to close for plain text.
-    public mutating func close() {}
 }
