@@ -56,4 +56,19 @@ import Testing
             """)
         #expect(comments.map(\.text) == ["Bravo, ein Quantensprung?", "Eher ein kleiner Schritt.", "Gut so", "Endlich tut sich etwas."])
     }
+
+    /// BEM names a block's parts after the block: `photo-tour__slide__comment` is a slide's caption, not a
+    /// comment section; the block `post__comments` beside it is.
+    @Test func aBEMCommentElementOfAnotherBlockIsNotACommentSection() throws {
+        let comments = try comments("""
+            <div class="photo-tour"><div class="photo-tour__slide"><img src="salle.jpg" alt="">
+            <div class="photo-tour__slide__comment">La salle d'audience du tribunal administratif, rénovée l'an dernier.</div></div>
+            <div class="photo-tour__slide"><img src="couloir.jpg" alt="">
+            <div class="photo-tour__slide__comment">Le couloir où attendent les familles des patients avant chaque séance.</div></div></div>
+            <section class="post__comments"><h2>Réactions</h2><ul class="post__comments__list">
+            <li class="post__comment" id="r-41"><span class="post__comment__author">Maud</span>
+            <p class="post__comment__body">Bravo aux juges, enfin une décision claire pour les patients.</p></li></ul></section>
+            """)
+        #expect(comments == [SieveCore.Comment(author: "Maud", text: "Bravo aux juges, enfin une décision claire pour les patients.")])
+    }
 }

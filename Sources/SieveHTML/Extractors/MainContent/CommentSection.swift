@@ -6,7 +6,8 @@ import SieveCore
 /// A comment section is an outermost element named like one (`ClassSignals.Signal.comments`: `comments`,
 /// `comment-list`, `disqus_thread`, not `commentary`) holding some text, not mostly links (a list of the
 /// most commented stories), that does not hold the article; a hidden one too (comments a "show comments"
-/// button reveals).
+/// button reveals). A BEM element `comment` of another block (`gallery__item__comment`, `card__comment`) is
+/// a caption or note of that block, not a comment section.
 /// Inside it, a comment is an element named like a comment that is an `li` or `article` or has digits in
 /// its `id` (WordPress's `li.comment#comment-9080`, Drupal's `div.comment`, most CMSs number them); a
 /// comment inside another is a reply of its own only when a list sits between them (`ul.children`).
@@ -45,6 +46,50 @@ struct CommentSection {
     /// or a form.
     private func isSection(_ index: Int) -> Bool {
         table.tags[index] != .a && !isForm(index) && table.text[index] >= 20 && table.linkDensity(index) < 0.5
+            && Self.namesSection(table.nodes[index])
+    }
+
+    /// Whether the element's `class`, `id` or `role` names comments other than as a BEM element `comment`
+    /// of another block. BEM (block__element--modifier, https://getbem.com/naming/) names a block's parts
+    /// after the block: `gallery__item__comment` is the gallery item's caption. A block named comments
+    /// (`comments__list`, `comment-list`), an element named `comments` (`article__comments`) or a modifier
+    /// (`section--comments`) still names the section.
+    static func namesSection(_ node: xmlNodePtr) -> Bool {
+        for name: StaticString in ["id", "role"] where node.withAttribute(name, { ClassSignals.scan($0).contains(.comments) }) == true {
+            return true
+        }
+        guard let classes = node.attribute("class") else { return false }
+        return classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).contains { name in
+            !isCommentElementOfAnotherBlock(name) && signal(of: name).contains(.comments)
+        }
+    }
+
+    /// Whether a class name is BEM's `block__…__comment[--modifier]` and names comments only by that element.
+    private static func isCommentElementOfAnotherBlock(_ name: Substring) -> Bool {
+        var parts: [Substring] = []
+        var rest = name
+        while let separator = rest.firstRange(of: "__") {
+            parts.append(rest[..<separator.lowerBound])
+            rest = rest[separator.upperBound...]
+        }
+        parts.append(rest)
+        guard parts.count > 1 else { return false }
+        var others = String(parts[0])
+        var commentElement = false
+        for part in parts.dropFirst() {
+            let element = part.firstRange(of: "--").map { part[..<$0.lowerBound] } ?? part
+            if element.lowercased() == "comment" {
+                commentElement = true
+                others += " " + part.dropFirst(element.count)
+            } else {
+                others += " " + part
+            }
+        }
+        return commentElement && !signal(of: others[...]).contains(.comments)
+    }
+
+    private static func signal(of name: Substring) -> ClassSignals.Signal {
+        Array(name.utf8).withUnsafeBufferPointer { ClassSignals.scan($0) }
     }
 
     private func read(section: Int) -> [Comment] {
