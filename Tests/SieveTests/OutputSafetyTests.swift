@@ -51,6 +51,22 @@ import Testing
         #expect(try String(contentsOfFile: scratch.path("out.jsonl"), encoding: .utf8) == "")
     }
 
+    /// Every output format written to a device leaves the device a device, for a run that converts and one
+    /// where every input fails.
+    @Test(arguments: ["jsonl", "json", "csv", "xml", "markdown", "text", "html", "sqlite"])
+    func theNullDeviceStaysADevice(format: String) throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("empty.html", "")
+        for input in [seeds, scratch.path("empty.html")] {
+            _ = try SieveProcess.run(["convert", input, "--to", format, "-o", "/dev/null", "--errors", "/dev/null", "-q"],
+                                     in: scratch.url)
+            var info = stat()
+            #expect(lstat("/dev/null", &info) == 0)
+            #expect(info.st_mode & S_IFMT == S_IFCHR, "--to \(format) with \(input) replaced /dev/null")
+        }
+        #expect(try listing(scratch) == ["empty.html"])
+    }
+
     @Test func aDeviceBehindASymlinkIsWrittenToNotReplaced() throws {
         let scratch = try TemporaryDirectory()
         try FileManager.default.createSymbolicLink(atPath: scratch.path("mynull"), withDestinationPath: "/dev/null")
