@@ -1,3 +1,5 @@
+import SieveCore
+
 /// A calendar date with an optional time of day and UTC offset, checked to exist, written as ISO 8601.
 struct DateValue: Equatable, Comparable, Sendable {
     /// Year, month (1-12) and day (1-31).
@@ -48,14 +50,7 @@ struct DateValue: Equatable, Comparable, Sendable {
     var dayNumber: Int { year * 10_000 + month * 100 + day }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for day arithmetic.
-    var dayOrdinal: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = y / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    var dayOrdinal: Int { CivilDay(year: year, month: month, day: day).number }
 
     /// Orders by day, then time.
     static func < (left: DateValue, right: DateValue) -> Bool {

@@ -1,3 +1,5 @@
+import SieveCore
+
 /// The UTC offset of the place a page is published, from its country-code domain (`.de`, `.com.br`), else
 /// from its language where one zone dominates (`de`, `vi`, `ja`, `zh`, `ko`), with European summer time
 /// (last Sunday of March to last Sunday of October). Used to move a UTC timestamp (WordPress/Yoast write
@@ -42,9 +44,9 @@ enum LocalZone {
     static func shifted(_ utc: DateValue, by offset: Int) -> DateValue? {
         let minutes = utc.dayOrdinal * 1440 + (utc.hour ?? 0) * 60 + (utc.minute ?? 0) + offset
         let day = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440
-        let (year, month, date) = civil(fromOrdinal: day)
+        let civil = CivilDay(number: day)
         let clock = minutes - day * 1440
-        return DateValue(year: year, month: month, day: date, hour: clock / 60, minute: clock % 60, second: utc.second,
+        return DateValue(year: civil.year, month: civil.month, day: civil.day, hour: clock / 60, minute: clock % 60, second: utc.second,
                          offsetMinutes: offset)
     }
 
@@ -59,18 +61,5 @@ enum LocalZone {
         let sunday = 31 - weekday
         let afterSwitch = utc.day > sunday || (utc.day == sunday && (utc.hour ?? 0) >= 1)
         return utc.month == 3 ? afterSwitch : !afterSwitch
-    }
-
-    /// Year, month and day of a day count since 1970-01-01 (proleptic Gregorian).
-    static func civil(fromOrdinal ordinal: Int) -> (Int, Int, Int) {
-        let z = ordinal + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
