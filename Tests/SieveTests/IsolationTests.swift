@@ -13,16 +13,6 @@ import Testing
         for (name, marker) in extra { try scratch.write("in/\(name)", "Bài lỗi\n\nsieve-debug-fault:\(marker)") }
     }
 
-    private func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = SieveProcess.binary
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
     /// Waits until the journal has the line `{"KEY":ITEM}` (`start`: handed to a worker; `slow`: in flight for seconds).
     private func wait(for key: String, of item: Int, journal: String) {
         for _ in 0..<400 {
@@ -57,7 +47,7 @@ import Testing
         let scratch = try TemporaryDirectory()
         try corpus(scratch, extra: ["3a.txt": "stall"])
         let output = scratch.path("out.jsonl")
-        let process = try start(["convert", scratch.path("in"), "-o", output, "--debug-faults", "--jobs", "1",
+        let process = try SieveProcess.start(["convert", scratch.path("in"), "-o", output, "--debug-faults", "--jobs", "1",
                                  isolated ? "--isolate" : "--no-isolate"] + stages)
         wait(for: "start", of: 3, journal: output + ".sieve-journal")
         Thread.sleep(forTimeInterval: 0.3)
@@ -75,7 +65,7 @@ import Testing
         let scratch = try TemporaryDirectory()
         try corpus(scratch, extra: ["3a.txt": "stall"])
         let output = scratch.path("out.jsonl")
-        let process = try start(["convert", scratch.path("in"), "-o", output, "--debug-faults", "--jobs", "2"] + stages)
+        let process = try SieveProcess.start(["convert", scratch.path("in"), "-o", output, "--debug-faults", "--jobs", "2"] + stages)
         wait(for: "slow", of: 3, journal: output + ".sieve-journal")
         let workers = children(of: process.processIdentifier)
         #expect(!workers.isEmpty)

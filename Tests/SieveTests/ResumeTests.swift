@@ -22,10 +22,8 @@ import Testing
         #expect(reference.status == 0, "\(reference.stderr)")
 
         let output = scratch.path("out.jsonl")
-        let process = Process()
-        process.executableURL = SieveProcess.binary
-        process.arguments = ["convert", scratch.path("in"), "-o", output, "--jobs", "2", "-q", "--errors", scratch.path("errors.jsonl")] + stages
-        try process.run()
+        let process = try SieveProcess.start(["convert", scratch.path("in"), "-o", output, "--jobs", "2", "-q", "--errors",
+                                              scratch.path("errors.jsonl")] + stages, quiet: false)
         Thread.sleep(forTimeInterval: seconds)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
@@ -49,11 +47,7 @@ import Testing
         let reference = try SieveProcess.run(["convert", scratch.path("in"), "-o", scratch.path("reference.jsonl"), "-q"] + stages)
         #expect(reference.status == 0)
         let output = scratch.path("out.jsonl")
-        let process = Process()
-        process.executableURL = SieveProcess.binary
-        process.arguments = ["convert", scratch.path("in"), "-o", output, "-q"] + stages
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try SieveProcess.start(["convert", scratch.path("in"), "-o", output, "-q"] + stages)
         let journal = output + ".sieve-journal"
         // Once the first item is back from its worker it is written before the stop: the resume has something to skip.
         for _ in 0..<200 where !((try? String(contentsOfFile: journal, encoding: .utf8))?.contains("{\"done\":0}") ?? false) {

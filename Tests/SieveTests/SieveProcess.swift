@@ -20,6 +20,20 @@ enum SieveProcess {
         var text: String { String(decoding: stdout, as: UTF8.self) }
     }
 
+    /// Starts `sieve arguments...` without waiting for it, for tests that stop or kill a run midway. `quiet`
+    /// sends its standard output and error to /dev/null; otherwise they are the test's own.
+    static func start(_ arguments: [String], quiet: Bool = true) throws -> Process {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if quiet {
+            process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+        }
+        try process.run()
+        return process
+    }
+
     /// Runs `sieve arguments...` in the package root, with optional standard input.
     static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = root) throws -> Result {
         let process = Process()

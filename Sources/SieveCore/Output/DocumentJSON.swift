@@ -63,21 +63,26 @@ public enum DocumentJSON {
         writer.raw("[")
         for (index, block) in blocks.enumerated() {
             if index > 0 { writer.raw(",") }
-            writer.raw("{"); writer.key("kind"); writer.string(block.kind.rawValue)
-            for attribute in DocumentSchema.blockAttributes {
-                guard let value = attribute.value(in: block) else { continue }
-                writer.raw(",")
-                writer.string(attribute.name)
-                writer.raw(":")
-                writer.value(value)
-            }
-            writer.raw(","); writer.key("text"); writer.string(block.text)
-            if !block.spans.isEmpty { writer.raw(","); writer.key("spans"); writeSpans(block.spans, to: &writer) }
-            if let rows = block.rows { writer.raw(","); writer.key("rows"); writeRows(rows, to: &writer) }
-            if let image = block.image { writer.raw(","); writer.key("image"); writeImage(image, to: &writer) }
-            writer.raw("}")
+            writeBlock(block, to: &writer)
         }
         writer.raw("]")
+    }
+
+    /// Appends one block as a JSON object.
+    public static func writeBlock(_ block: Block, to writer: inout JSONWriter) {
+        writer.raw("{"); writer.key("kind"); writer.string(block.kind.rawValue)
+        for attribute in DocumentSchema.blockAttributes {
+            guard let value = attribute.value(in: block) else { continue }
+            writer.raw(",")
+            writer.string(attribute.name)
+            writer.raw(":")
+            writer.value(value)
+        }
+        writer.raw(","); writer.key("text"); writer.string(block.text)
+        if !block.spans.isEmpty { writer.raw(","); writer.key("spans"); writeSpans(block.spans, to: &writer) }
+        if let rows = block.rows { writer.raw(","); writer.key("rows"); writeRows(rows, to: &writer) }
+        if let image = block.image { writer.raw(","); writer.key("image"); writeImage(image, to: &writer) }
+        writer.raw("}")
     }
 
     private static func writeSpans(_ spans: [Block.Span], to writer: inout JSONWriter) {

@@ -102,3 +102,13 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 }
+
+extension JSONWriter {
+    /// The JSON text that `body` writes, as a string: for sinks that embed a JSON value in other text (a CSV
+    /// cell, a YAML front matter line, an HTML or SQLite column).
+    public static func text(_ body: (inout JSONWriter) -> Void) -> String {
+        var writer = JSONWriter()
+        body(&writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}

@@ -124,14 +124,14 @@ public struct Pipeline: Sendable {
                         var outcome = InputOutcome(index: index)
                         let loading = policy.profile ? ThreadCPUClock.now() : 0
                         guard let (input, reader) = self.load(item, into: &outcome) else { return outcome }
-                        guard policy.profile else {
-                            return executor.outcome(of: input, reader: reader, index: index, stop: stop, logger: logger)
-                        }
-                        let exchange = ThreadCPUClock.now()
+                        let loaded = policy.profile ? ThreadCPUClock.now() : 0
                         outcome = executor.outcome(of: input, reader: reader, index: index, stop: stop, logger: logger)
-                        outcome.profile = outcome.profile ?? StageProfile()
-                        outcome.profile!.add("input", .input, exchange - loading)
-                        outcome.profile!.add("isolation", .isolation, ThreadCPUClock.now() - exchange)
+                        if policy.profile {
+                            var profile = outcome.profile ?? StageProfile()
+                            profile.add("input", .input, loaded - loading)
+                            profile.add("isolation", .isolation, ThreadCPUClock.now() - loaded)
+                            outcome.profile = profile
+                        }
                         return outcome
                     }
                     nextIndex += 1

@@ -28,6 +28,20 @@ enum ByteSearch {
         return nil
     }
 
+    /// Where `needle` first occurs in `haystack` at or after `from`, as byte offsets; nil when it does not
+    /// (or is empty). Builds no search tables, like `lastRange`.
+    static func firstRange(of needle: [UInt8], in haystack: [UInt8], from: Int = 0) -> Range<Int>? {
+        guard !needle.isEmpty else { return nil }
+        var start = from
+        while start + needle.count <= haystack.count {
+            if haystack[start] == needle[0], haystack[start..<start + needle.count].elementsEqual(needle) {
+                return start..<start + needle.count
+            }
+            start += 1
+        }
+        return nil
+    }
+
     /// Where `needle` last occurs in `haystack`, as byte offsets; nil when it does not (or is empty). Unlike
     /// `String.contains` and `range(of:)`, it builds no search tables on each call, which cost more than the
     /// search itself on the short texts of a page.

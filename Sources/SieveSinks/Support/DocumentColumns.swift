@@ -26,7 +26,7 @@ enum DocumentColumns {
         if column.hasPrefix("fields.") {
             guard let value = document.fields[String(column.dropFirst(7))] else { return "" }
             if case .string(let text) = value { return text }
-            return json { $0.value(value) }
+            return JSONWriter.text { $0.value(value) }
         }
         if column.hasPrefix("source.") {
             let name = column.dropFirst(7)
@@ -36,14 +36,8 @@ enum DocumentColumns {
         switch member.value(in: document) {
         case .identifier(let text), .text(let text): return text
         case .optionalString(let text): return text ?? ""
-        case .source(let source): return json { DocumentJSON.writeSource(source, to: &$0) }
-        case let value: return json { DocumentJSON.writeValue(value, to: &$0) }
+        case .source(let source): return JSONWriter.text { DocumentJSON.writeSource(source, to: &$0) }
+        case let value: return JSONWriter.text { DocumentJSON.writeValue(value, to: &$0) }
         }
-    }
-
-    private static func json(_ body: (inout JSONWriter) -> Void) -> String {
-        var writer = JSONWriter()
-        body(&writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

@@ -66,10 +66,10 @@ struct HTMLRenderer {
             switch member.value(in: document) {
             case .identifier(let text), .optionalString(let text?): value = text
             case .strings(let values) where !values.isEmpty: value = values.joined(separator: ", ")
-            case .source(let source): value = Self.json { DocumentJSON.writeSource(source, to: &$0) }
-            case .fields(let fields) where !fields.isEmpty: value = Self.json { DocumentJSON.writeValue(.fields(fields), to: &$0) }
+            case .source(let source): value = JSONWriter.text { DocumentJSON.writeSource(source, to: &$0) }
+            case .fields(let fields) where !fields.isEmpty: value = JSONWriter.text { DocumentJSON.writeValue(.fields(fields), to: &$0) }
             case .diagnostics(let diagnostics) where !diagnostics.isEmpty:
-                value = Self.json { DocumentJSON.writeValue(.diagnostics(diagnostics), to: &$0) }
+                value = JSONWriter.text { DocumentJSON.writeValue(.diagnostics(diagnostics), to: &$0) }
             case .optionalString(nil), .strings, .text, .blocks, .comments, .fields, .diagnostics: continue
             }
             element("dt", member.name)
@@ -248,11 +248,5 @@ struct HTMLRenderer {
     /// Markup written as it is (only the renderer's own fixed tags).
     private mutating func raw(_ markup: String) {
         bytes.append(contentsOf: markup.utf8)
-    }
-
-    private static func json(_ body: (inout JSONWriter) -> Void) -> String {
-        var writer = JSONWriter()
-        body(&writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

@@ -57,11 +57,11 @@ enum MarkdownRenderer {
                 yaml += key + ": "
                 YAMLText.appendList(values, to: &yaml)
             case .fields(let fields) where !fields.isEmpty:
-                yaml += key + ": " + json { DocumentJSON.writeValue(.fields(fields), to: &$0) }
+                yaml += key + ": " + JSONWriter.text { DocumentJSON.writeValue(.fields(fields), to: &$0) }
             case .diagnostics(let diagnostics) where !diagnostics.isEmpty:
-                yaml += key + ": " + json { DocumentJSON.writeValue(.diagnostics(diagnostics), to: &$0) }
+                yaml += key + ": " + JSONWriter.text { DocumentJSON.writeValue(.diagnostics(diagnostics), to: &$0) }
             case .source(let source):
-                yaml += key + ": " + json { DocumentJSON.writeSource(source, to: &$0) }
+                yaml += key + ": " + JSONWriter.text { DocumentJSON.writeSource(source, to: &$0) }
             case .optionalString(nil), .text, .blocks, .comments, .fields, .diagnostics:
                 continue
             }
@@ -182,12 +182,6 @@ enum MarkdownRenderer {
             MarkdownInline(prefix: Array("  ".utf8)).append(Block(.paragraph, comment.text), to: &output)
             output.append(0x0A)
         }
-    }
-
-    private static func json(_ body: (inout JSONWriter) -> Void) -> String {
-        var writer = JSONWriter()
-        body(&writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }
 

@@ -12,10 +12,10 @@ public protocol RenderedDocumentSink: AppendableSink {
     var stream: RenderedStream { get set }
 }
 
-/// The state of a `RenderedDocumentSink`: its output and the documents written to it.
+/// The state of a `RenderedDocumentSink`: its output and whether a document is in it yet.
 public struct RenderedStream {
     var output: OutputChannel?
-    var count = 0
+    var started = false
 
     /// Nothing written yet.
     public init() {}
@@ -32,13 +32,13 @@ extension RenderedDocumentSink {
     public mutating func reopen(_ output: OutputChannel) {
         stream = RenderedStream()
         stream.output = output
-        stream.count = output.byteCount > 0 ? 1 : 0
+        stream.started = output.byteCount > 0
     }
 
     /// Writes one document, after the separator from the second on.
     public mutating func write(_ document: Document) {
-        if stream.count > 0 { stream.output?.write(Self.separator) }
-        stream.count += 1
+        if stream.started { stream.output?.write(Self.separator) }
+        stream.started = true
         stream.output?.write(Self.render(document))
     }
 

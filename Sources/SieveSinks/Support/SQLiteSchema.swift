@@ -55,7 +55,7 @@ enum SQLiteSchema {
                 switch member.value(in: document) {
                 case .optionalString(let text): .text(text)
                 case .text(let text): .text(text)
-                case let value: .text(json { DocumentJSON.writeValue(value, to: &$0) })
+                case let value: .text(JSONWriter.text { DocumentJSON.writeValue(value, to: &$0) })
                 }
             }]
         case .blocks, .comments:
@@ -115,11 +115,5 @@ enum SQLiteSchema {
         let attributes = DocumentSchema.blockAttributes.map(\.name)
         let names = ["doc", "position", "kind"] + attributes + ["text", "markup"]
         return "INSERT INTO blocks (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
-    }
-
-    static func json(_ body: (inout JSONWriter) -> Void) -> String {
-        var writer = JSONWriter()
-        body(&writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

@@ -100,9 +100,7 @@ final class SQLiteWriter {
 
     /// The block as one `sieve-document/2` JSON object.
     private static func markup(of block: Block) -> String {
-        var writer = JSONWriter()
-        DocumentJSON.writeBlocks([block], to: &writer)
-        return String(decoding: writer.bytes.dropFirst().dropLast(), as: UTF8.self)
+        JSONWriter.text { DocumentJSON.writeBlock(block, to: &$0) }
     }
 
     /// Commits what is pending and closes the database.

@@ -11,10 +11,10 @@ enum TextRenderer {
             switch member.value(in: document) {
             case .identifier(let text), .optionalString(let text?): value = text
             case .strings(let values) where !values.isEmpty: value = values.joined(separator: "; ")
-            case .source(let source): value = json { DocumentJSON.writeSource(source, to: &$0) }
-            case .fields(let fields) where !fields.isEmpty: value = json { DocumentJSON.writeValue(.fields(fields), to: &$0) }
+            case .source(let source): value = JSONWriter.text { DocumentJSON.writeSource(source, to: &$0) }
+            case .fields(let fields) where !fields.isEmpty: value = JSONWriter.text { DocumentJSON.writeValue(.fields(fields), to: &$0) }
             case .diagnostics(let diagnostics) where !diagnostics.isEmpty:
-                value = json { DocumentJSON.writeValue(.diagnostics(diagnostics), to: &$0) }
+                value = JSONWriter.text { DocumentJSON.writeValue(.diagnostics(diagnostics), to: &$0) }
             case .optionalString(nil), .strings, .text, .blocks, .comments, .fields, .diagnostics: continue
             }
             line("\(member.name): \(value.replacing("\n", with: " "))", &out)
@@ -82,11 +82,5 @@ enum TextRenderer {
     private static func line(_ text: String, _ out: inout [UInt8]) {
         out.append(contentsOf: text.utf8)
         out.append(0x0A)
-    }
-
-    private static func json(_ body: (inout JSONWriter) -> Void) -> String {
-        var writer = JSONWriter()
-        body(&writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

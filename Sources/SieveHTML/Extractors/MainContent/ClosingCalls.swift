@@ -50,7 +50,7 @@ enum ClosingCalls {
         for phrase in phraseBytes {
             var start = 0
             while start + phrase.count <= lower.count {
-                guard let found = firstIndex(of: phrase, in: lower, from: start) else { break }
+                guard let found = ByteSearch.firstRange(of: phrase, in: lower, from: start)?.lowerBound else { break }
                 var end = found + phrase.count
                 if end < lower.count, lower[end] == UInt8(ascii: "s") { end += 1 }
                 if end >= lower.count || !isLetter(lower[end]) { return true }
@@ -64,14 +64,5 @@ enum ClosingCalls {
 
     private static func isLetter(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
-    }
-
-    private static func firstIndex(of phrase: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        var index = start
-        while index + phrase.count <= bytes.count {
-            if bytes[index] == phrase[0], bytes[index..<(index + phrase.count)].elementsEqual(phrase) { return index }
-            index += 1
-        }
-        return nil
     }
 }

@@ -160,7 +160,7 @@ struct CommentSection {
         case .li, .article: return table.linkDensity(index) < 0.8
         case .div, .section:
             return table.nodes[index].attribute("id")?.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) ?? false
-                || Self.hasClassWord("comment", table.nodes[index])
+                || table.nodes[index].withAttribute("class", { ClassSignals.hasClass($0, "comment") }) == true
         default: return false
         }
     }
@@ -183,11 +183,13 @@ struct CommentSection {
     private func isMeta(_ index: Int) -> Bool {
         let tag = table.tags[index]
         if tag == .footer || tag == .header || tag == .time { return true }
-        return ClassTokens.of(table.nodes[index]).contains {
-            ["meta", "metadata", "date", "datetime", "time", "reply", "avatar", "actions", "permalink", "says", "header", "footer",
-             "secondary", "vote", "votes", "rating", "like", "likes"].contains($0)
-        }
+        return ClassTokens.of(table.nodes[index]).contains { Self.metaWords.contains($0) }
     }
+
+    /// Class and id words of a comment's meta data: votes, reply links, avatars, dates.
+    private static let metaWords: Set<String> = ["meta", "metadata", "date", "datetime", "time", "reply", "avatar", "actions",
+                                                 "permalink", "says", "header", "footer", "secondary", "vote", "votes",
+                                                 "rating", "like", "likes"]
 
     private func isContent(_ index: Int, words: Set<String>) -> Bool {
         table.text[index] > 0 && !isComment(index) && ClassTokens.of(table.nodes[index]).contains(where: words.contains)
@@ -208,10 +210,6 @@ struct CommentSection {
     }
 
     /// Whether the element's `class` lists `word` as a whole class name (Drupal's `div.comment`).
-    private static func hasClassWord(_ word: String, _ node: xmlNodePtr) -> Bool {
-        node.attribute("class")?.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains { $0 == word } ?? false
-    }
-
     /// An author line without WordPress's "says:" after the name.
     static func withoutSays(_ author: String) -> String {
         for suffix in [" says:", " sagt:", " dit :", " dice:"] where author.hasSuffix(suffix) {

@@ -64,8 +64,8 @@ enum AuthorNames {
         var shown: [UInt8]?
         func isShown(_ name: String) -> Bool {
             if shown == nil { shown = folded(page.text) }
-            let needle = name.utf8.map(asciiLowercased)
-            return contains(shown!, needle)
+            let needle = name.utf8.map(ByteSearch.lower)
+            return needle.isEmpty || ByteSearch.firstRange(of: needle, in: shown!) != nil
         }
         for source in [jsonLD, metaNames, page.itemprops["author"] ?? [], page.authorLinks] {
             let names = clean(source, site: site).filter { isShown($0) && !siteNames.holds($0) }
@@ -130,30 +130,9 @@ enum AuthorNames {
         return editorOpenings.contains { lowered.hasPrefix($0) }
     }
 
-    /// Whether `needle` occurs in `text`.
-    private static func contains(_ text: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, text.count >= needle.count else { return needle.isEmpty }
-        var index = 0
-        let last = text.count - needle.count
-        while index <= last {
-            if text[index] == first {
-                var offset = 1
-                while offset < needle.count, text[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            index += 1
-        }
-        return false
-    }
-
     /// Whether every word of a name opens with a capital ("Kossivi Tiassou", "J.R. Stone").
     private static func isCapitalized(_ name: String) -> Bool {
         name.split(separator: " ").allSatisfy { $0.first?.isUppercase == true }
-    }
-
-    /// A byte with ASCII capitals lowered (UTF-8 sequences are left as they are).
-    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
-        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     /// Text with ASCII capitals lowered and runs of whitespace (no-break spaces included) made one space.
@@ -172,7 +151,7 @@ enum AuthorNames {
             } else {
                 if space, !result.isEmpty { result.append(0x20) }
                 space = false
-                result.append(asciiLowercased(byte))
+                result.append(ByteSearch.lower(byte))
             }
             index += 1
         }
