@@ -134,6 +134,38 @@ import Testing
         #expect((documents.last?["text"] as? String)?.hasPrefix("Caf\u{E9} au lait") == true)
     }
 
+    /// The stages of the default pipeline with `dedupe`, which runs in the parent (in output order), at the end.
+    static let withDedupe = RunReportTests.stages.flatMap { ["--stage", $0] }
+
+    /// An isolated run passes its workers' JSON straight to a JSON Lines or JSON output, and decodes the documents
+    /// for other sinks and for a parent-side stage: each way writes what an in-process run writes.
+    @Test(arguments: [["--to", "jsonl"], ["--to", "json"], ["--to", "csv"], ["--to", "xml"], ["--to", "markdown"],
+                      ["--to", "jsonl"] + withDedupe, ["--to", "json"] + withDedupe])
+    func everyOutputOfAnIsolatedRunIsWhatAnInProcessRunWrites(_ output: [String]) throws {
+        let arguments = ["convert", "seeds", "samples/html", "-q"] + output
+        let isolated = try SieveProcess.run(arguments + ["--isolate"])
+        let inProcess = try SieveProcess.run(arguments + ["--no-isolate"])
+        #expect(isolated.status == 0, "\(isolated.stderr)")
+        #expect(isolated.stdout.count > 1000)
+        #expect(isolated.stdout == inProcess.stdout)
+    }
+
+    /// The run report counts documents from their JSON form in an isolated run: its charts are those of an in-process run.
+    @Test func anIsolatedRunsReportChartsWhatAnInProcessRunsReportCharts() throws {
+        let scratch = try TemporaryDirectory()
+        func charts(_ isolation: String) throws -> [String] {
+            let report = scratch.path("report\(isolation).html")
+            let result = try SieveProcess.run(["convert", "seeds", "samples/html", "-q", "-o", scratch.path("out\(isolation).jsonl"),
+                                               "--report", report, isolation])
+            #expect(result.status == 0, "\(result.stderr)")
+            let page = try String(contentsOfFile: report, encoding: .utf8)
+            return page.components(separatedBy: "<svg").dropFirst().map { $0.components(separatedBy: "</svg>")[0] }
+        }
+        let isolated = try charts("--isolate")
+        #expect(isolated.count >= 4)
+        #expect(isolated == (try charts("--no-isolate")))
+    }
+
     /// Whether a process exists and is not a zombie waiting for a reaper.
     private func isRunning(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return false }

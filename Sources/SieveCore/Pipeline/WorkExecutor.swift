@@ -11,8 +11,18 @@ import Logging
 public protocol WorkExecutor: Sendable {
     /// The outcome of one loaded input (a file's bytes, or a record's), read with `reader` (nil: chosen by path
     /// and content) and run through the pipeline's unordered transforms: what `Pipeline.process(_:reader:...)`
-    /// answers in this process.
-    func outcome(of input: Input, reader: String?, index: Int, stop: StopFlag?, logger: Logger) -> InputOutcome
+    /// answers in this process. Its kept documents come back as `form` asks: as values in `documents`, or in
+    /// their JSON form in `json`.
+    func outcome(of input: Input, reader: String?, index: Int, form: DocumentForm, stop: StopFlag?, logger: Logger) -> InputOutcome
+}
+
+/// How a `WorkExecutor` hands back the documents it kept.
+public enum DocumentForm: Sendable {
+    /// As `Document` values (`InputOutcome.documents`), for a run whose writer task needs them.
+    case value
+    /// In their JSON form only (`InputOutcome.json`: the bytes `DocumentJSON.encode` gives, text included), for
+    /// a run whose writer task only writes them out (see `Pipeline.run`'s `writeJSON`): nothing decodes them.
+    case json
 }
 
 /// Hears when each work item starts and finishes (items numbered from the first of the whole run, resumed ones

@@ -69,7 +69,8 @@ struct Worker: Sendable {
         return try readLine(deadline: deadline, stop: stop)
     }
 
-    private mutating func readLine(deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) -> [UInt8] {
+    /// The next line the worker writes, without its newline, read before `deadline` (or until `stop` is raised).
+    mutating func readLine(deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) -> [UInt8] {
         while true {
             if let newline = pending[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let answer = Array(pending[..<newline])
@@ -82,6 +83,27 @@ struct Worker: Sendable {
                 throw WorkerFailure(.exited, "the worker closed its standard output")
             }
         }
+    }
+
+    /// The next `count` bytes the worker writes, read before `deadline` (or until `stop` is raised): those already
+    /// buffered, then read straight into the result.
+    mutating func readBytes(_ count: Int, deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) -> [UInt8] {
+        let buffered = min(count, pending.count)
+        var bytes = [UInt8](repeating: 0, count: count)
+        bytes.withUnsafeMutableBufferPointer { _ = $0.initialize(from: pending[..<buffered]) }
+        pending.removeSubrange(..<buffered)
+        scanned = 0
+        var filled = buffered
+        while filled < count {
+            let got = try bytes.withUnsafeMutableBytes { raw in
+                Result { () throws(WorkerFailure) in
+                    try process.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]), deadline: deadline, stop: stop)
+                }
+            }.get()
+            guard got > 0 else { throw WorkerFailure(.exited, "the worker closed its standard output inside an answer") }
+            filled += got
+        }
+        return bytes
     }
 
     /// Explains a failure of this worker, after killing it (a hang) or reaping it (an exit), with its last stderr lines.

@@ -40,16 +40,25 @@ public final class PipelineWorkers: WorkExecutor {
         return path.flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
     }
 
-    /// Sends the input to a worker and reads back its outcome; a worker failure fails the input alone.
-    public func outcome(of input: Input, reader: String?, index: Int, stop: StopFlag?, logger: Logger) -> InputOutcome {
+    /// Sends the input to a worker and reads back its outcome, its documents in `form`; a worker failure fails
+    /// the input alone.
+    public func outcome(of input: Input, reader: String?, index: Int, form: DocumentForm, stop: StopFlag?, logger: Logger) -> InputOutcome {
         let id = pool.nextRequestID()
-        let request = PipelineWire.request(id: id, input: input, reader: reader)
         var worker: Worker
         do { worker = try pool.checkOut(logger: logger) } catch {
             return failed(input, index: index, reason: "cannot start a worker: \(error.message)")
         }
-        let line: [UInt8]
-        do { line = try worker.exchange(request, timeout: pool.launch.timeout, stop: stop) } catch {
+        let deadline = ContinuousClock.now + pool.launch.timeout
+        let header: PipelineWire.AnswerHeader
+        let body: [UInt8]
+        do throws(WorkerFailure) {
+            try worker.process.write(PipelineWire.request(id: id, input: input, reader: reader), deadline: deadline, stop: stop)
+            let line = try worker.readLine(deadline: deadline, stop: stop)
+            do { header = try PipelineWire.answerHeader(line, id: id, index: index) } catch {
+                throw WorkerFailure(.protocolError, "its answer is malformed (\(error))")
+            }
+            body = try worker.readBytes(header.bodyCount, deadline: deadline, stop: stop)
+        } catch {
             if error.kind == .stopped {
                 worker.process.kill()
                 var outcome = InputOutcome(index: index)
@@ -59,7 +68,7 @@ public final class PipelineWorkers: WorkExecutor {
             return failed(input, index: index, reason: explain(error, worker: worker))
         }
         do {
-            let outcome = try PipelineWire.outcome(of: line, id: id, index: index, path: input.path)
+            let outcome = try PipelineWire.outcome(header, body: body, form: form, path: input.path)
             pool.checkIn(worker)
             return outcome
         } catch {
