@@ -8,7 +8,7 @@ import SieveExternal
 /// `sieve worker` (hidden): one worker process of an isolated run. Reads the pipeline from the handshake on
 /// standard input, then answers each loaded input (its bytes and source information) with its outcome, one
 /// JSON line per input, until its input ends (`PipelineWire` has the messages). Its parent kills it when an item
-/// crashes or stalls it, and it dies with its parent.
+/// crashes or stalls it, and it dies with its parent. Its log records go to its parent (`WorkerLog`), which logs them.
 struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
@@ -21,7 +21,7 @@ struct WorkerCommand: ParsableCommand {
 
     func run() throws {
         Self.exitWithParent()
-        let logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
+        let logger = Logger(label: "sieve") { _ in WorkerLog.Handler() }
         var input = FrameReader(fd: STDIN_FILENO)
         guard let hello = try input.line() else { return }
         let pipeline: Pipeline

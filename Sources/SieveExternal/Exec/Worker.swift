@@ -24,7 +24,8 @@ struct Worker: Sendable {
     static func spawn(_ launch: WorkerPool.Launch, logger: Logger) throws(WorkerFailure) -> Worker {
         let process = try ChildProcess.spawn(launch.command, extraEnvironment: launch.environment)
         let command = launch.command.joined(separator: " ")
-        let worker = Worker(process: process, name: command, stderr: StderrPump(fd: process.errors, logger: logger, worker: command))
+        let stderr = StderrPump(fd: process.errors, logger: logger, worker: command, forwardsLog: launch.forwardsLog)
+        let worker = Worker(process: process, name: command, stderr: stderr)
         do {
             try process.write(launch.hello, deadline: ContinuousClock.now + launch.handshakeTimeout)
         } catch {

@@ -28,7 +28,7 @@ public final class PipelineWorkers: WorkExecutor {
         // Swift's crash reporter would keep a crashed worker alive for seconds while it symbolicates.
         if ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] == nil { environment["SWIFT_BACKTRACE"] = "enable=no" }
         pool = WorkerPool(.init(command: [executable, "worker"] + arguments, hello: PipelineWire.hello(spec),
-                                environment: environment, timeout: timeout))
+                                environment: environment, timeout: timeout, forwardsLog: true))
         do { try pool.prestart(count, logger: logger) } catch {
             throw ConfigurationError("cannot start the worker processes: \(error.message)")
         }
