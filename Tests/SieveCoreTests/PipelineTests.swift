@@ -91,11 +91,13 @@ import Testing
     private final class FormNotingExecutor: WorkExecutor {
         let pipeline: Pipeline
         let forms = Mutex<[DocumentForm]>([])
+        let files = Atomic<Int>(0)
         init(_ pipeline: Pipeline) { self.pipeline = pipeline }
 
-        func outcome(of input: Input, reader: String?, index: Int, form: DocumentForm, stop: StopFlag?, logger: Logger) -> InputOutcome {
+        func outcome(of input: WorkInput, index: Int, form: DocumentForm, stop: StopFlag?, logger: Logger) -> InputOutcome {
             forms.withLock { $0.append(form) }
-            var outcome = pipeline.process(input, reader: reader, index: index, logger: logger)
+            if case .file = input { files.add(1, ordering: .relaxed) }
+            var outcome = pipeline.process(input, index: index, logger: logger)
             if form == .json {
                 outcome.json = outcome.documents.map { DocumentJSON.encode($0)[...] }
                 outcome.documents = []
@@ -121,6 +123,7 @@ import Testing
                                             writeJSON: { json.append(Array($0)) })
         #expect(report.written == 5)
         #expect(executor.forms.withLock { $0 } == Array(repeating: ordered ? .value : .json, count: 5))
+        #expect(executor.files.load(ordering: .relaxed) == 5, "regular files are left to the executor to read")
         let ids = (0..<5).map { directory.path("in/\($0)") }
         if ordered {
             #expect(json.isEmpty)

@@ -24,25 +24,33 @@ import Testing
         return try PipelineWire.outcome(header, body: Array(answer[(newline + 1)...]), form: form, path: path)
     }
 
-    @Test func anInputsRawBytesAndSourceInfoCrossIntact() throws {
+    @Test func anInputsRawBytesAndSourceInfoOrAFileToReadCrossIntact() throws {
         var input = Input(path: "cc.warc.gz", bytes: [0x3C, 0x70, 0x3E, 0xFF, 0xFE, 0x0A, 0x00, 0xC3], id: "cc.warc#42",
                           declaredCharset: "windows-1258", url: "https://tin.example/a", offset: 42)
         input.date = "2024-01-05T08:00:00Z"
         let file = Input(path: "a/b\\xff.html", bytes: Array("<p>x</p>".utf8), id: "a/b\\xff")
-        let stream = Array((PipelineWire.request(id: 7, input: input, reader: "html") + PipelineWire.request(id: 8, input: file, reader: nil)).joined())
+        let stream = Array((PipelineWire.request(id: 7, input: .loaded(input, reader: "html"))
+            + PipelineWire.request(id: 8, input: .loaded(file, reader: nil))
+            + PipelineWire.request(id: 9, input: .file(path: "news/a.html.gz", id: "news/a"))).joined())
         var reader = try reader(over: stream)
         let first = try #require(try PipelineWire.readRequest(from: &reader))
         #expect(first.id == 7)
-        #expect(first.input.bytes == input.bytes)
-        #expect(first.reader == "html")
-        #expect([first.input.path, first.input.id, first.input.declaredCharset, first.input.url, first.input.date]
+        guard case .loaded(let record, let readerName) = first.input else { Issue.record("not a loaded input"); return }
+        #expect(record.bytes == input.bytes)
+        #expect(readerName == "html")
+        #expect([record.path, record.id, record.declaredCharset, record.url, record.date]
             == [input.path, input.id, input.declaredCharset, input.url, input.date])
-        #expect(first.input.offset == 42)
+        #expect(record.offset == 42)
         let second = try #require(try PipelineWire.readRequest(from: &reader))
         #expect(second.id == 8)
-        #expect([second.input.path, second.input.id] == [file.path, file.id])
-        #expect(second.input.bytes == file.bytes)
-        #expect(second.input.offset == nil && second.reader == nil)
+        guard case .loaded(let loaded, let noReader) = second.input else { Issue.record("not a loaded input"); return }
+        #expect([loaded.path, loaded.id] == [file.path, file.id])
+        #expect(loaded.bytes == file.bytes)
+        #expect(loaded.offset == nil && noReader == nil)
+        let third = try #require(try PipelineWire.readRequest(from: &reader))
+        #expect(third.id == 9)
+        guard case .file(let path, let documentID) = third.input else { Issue.record("not a file"); return }
+        #expect([path, documentID] == ["news/a.html.gz", "news/a"])
         #expect(try PipelineWire.readRequest(from: &reader) == nil)
     }
 

@@ -134,6 +134,41 @@ import Testing
         #expect((documents.last?["text"] as? String)?.hasPrefix("Caf\u{E9} au lait") == true)
     }
 
+    /// A worker reads a regular file itself (and gunzips it); the parent loads what the worker cannot open by the
+    /// same path (a name that is not UTF-8, standard input): either way, output and failures are an in-process run's.
+    @Test func filesReadByTheWorkerOrLoadedByTheRunGiveWhatAnInProcessRunGives() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("in/a.txt", "Bài một\n\nNội dung của bài một, đủ dài để giữ lại.")
+        try scratch.write("in/b.txt", "Bài hai\n\nNội dung của bài hai, đủ dài để giữ lại.")
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-f", scratch.path("in/b.txt")]
+        try gzip.run()
+        gzip.waitUntilExit()
+        try scratch.write("in/broken.html.gz", "not gzip at all")
+        try scratch.write("in/empty.txt", "")
+        let latin1 = Array(scratch.path("in/caf").utf8) + [0xE9] + Array(".txt".utf8) + [0]
+        let fd = latin1.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
+        #expect(fd >= 0)
+        let text = Array("Bài ba\n\nNội dung của bài ba, tên tệp không phải UTF-8.".utf8)
+        #expect(write(fd, text, text.count) == text.count)
+        close(fd)
+        func run(_ isolation: String) throws -> (Data, Data) {
+            let errors = scratch.path("errors\(isolation).jsonl")
+            let result = try SieveProcess.run(["convert", scratch.path("in"), "-", "--to", "jsonl", "-q", "--errors", errors, isolation] + stages,
+                                              stdin: Data("Bài bốn\n\nTừ đầu vào chuẩn.".utf8))
+            #expect(result.status == 1, "\(result.stderr)")
+            return (result.stdout, try Data(contentsOf: URL(fileURLWithPath: errors)))
+        }
+        let (isolated, isolatedErrors) = try run("--isolate")
+        let (inProcess, inProcessErrors) = try run("--no-isolate")
+        let ids = try SieveProcess.jsonLines(isolated).compactMap { ($0["id"] as? String)?.split(separator: "/").last.map(String.init) }
+        #expect(ids == ["a", "b", "caf\\xE9", "stdin"])
+        #expect(isolated == inProcess)
+        #expect(String(decoding: isolatedErrors, as: UTF8.self).contains("named .gz but not gzip data"))
+        #expect(isolatedErrors == inProcessErrors)
+    }
+
     /// The stages of the default pipeline with `dedupe`, which runs in the parent (in output order), at the end.
     static let withDedupe = RunReportTests.stages.flatMap { ["--stage", $0] }
 

@@ -18,9 +18,10 @@ import Logging
 /// - A failure fails one input or one document; it is recorded with its reason and the run goes on, unless
 ///   `failFast` is set.
 /// - Attachments (the parsed HTML tree) are dropped before documents leave the worker.
-/// - The workers are tasks of this process, or, given a `WorkExecutor`, worker processes: then the task loads
-///   the input and the executor's process reads and transforms it, so a document that crashes or stalls its
-///   worker fails alone (see `WorkExecutor`). Ordered transforms always run here.
+/// - The workers are tasks of this process, or, given a `WorkExecutor`, worker processes: then the executor's
+///   process reads and transforms the input, so a document that crashes or stalls its worker fails alone (see
+///   `WorkExecutor`); a regular file it loads itself, other inputs (records cut from containers, standard
+///   input) are loaded by the task and handed over. Ordered transforms always run here.
 /// - Documents from worker processes reach the writer task in their JSON form, undecoded, when the caller takes
 ///   them so (`writeJSON`) and no ordered transform needs them; otherwise they are decoded into `Document`s.
 /// - An `InFlightLog` hears when each item starts and finishes, so a run that dies can say what was in flight;
@@ -129,9 +130,15 @@ public struct Pipeline: Sendable {
                         guard let executor else { return self.process(item, index: index, logger: logger) }
                         var outcome = InputOutcome(index: index)
                         let loading = policy.profile ? ThreadCPUClock.now() : 0
-                        guard let (input, reader) = self.load(item, into: &outcome) else { return outcome }
+                        let work: WorkInput
+                        if case .file(let ref) = item, let path = ref.reopenablePath {
+                            work = .file(path: path, id: ref.id)
+                        } else {
+                            guard let (input, reader) = self.load(item, into: &outcome) else { return outcome }
+                            work = .loaded(input, reader: reader)
+                        }
                         let loaded = policy.profile ? ThreadCPUClock.now() : 0
-                        outcome = executor.outcome(of: input, reader: reader, index: index, form: form, stop: stop, logger: logger)
+                        outcome = executor.outcome(of: work, index: index, form: form, stop: stop, logger: logger)
                         if policy.profile {
                             var profile = outcome.profile ?? StageProfile()
                             profile.add("input", .input, loaded - loading)
@@ -204,6 +211,15 @@ public struct Pipeline: Sendable {
         for failure in outcome.failures {
             report.failed += 1
             onFailure(failure)
+        }
+    }
+
+    /// Reads and transforms one input handed to a `WorkExecutor`, in this process (the part a worker process does
+    /// for an isolated run): a file is loaded first.
+    public func process(_ input: WorkInput, index: Int, logger: Logger) -> InputOutcome {
+        switch input {
+        case .loaded(let input, let reader): process(input, reader: reader, index: index, logger: logger)
+        case .file(let path, let id): process(WorkItem.file(InputRef(.file, name: FileName(path), id: id)), index: index, logger: logger)
         }
     }
 

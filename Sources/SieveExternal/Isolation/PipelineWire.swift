@@ -8,13 +8,16 @@ import SieveCore
 /// sieve → worker  {"sieve":"pipeline","protocol":1,"role":"pipeline","wire":2,"spec":{"reader":null,"transforms":[...],...}}
 /// worker → sieve  {"protocol":1,"ok":true,"name":"sieve worker"}
 /// sieve → worker  {"id":7,"path":"cc.warc","record":{"id":...,"offset":...},"bytes":N}\n, then N raw bytes and \n
+///             or  {"id":8,"path":"news/a.html","file":{"id":"news/a"}}\n
 /// worker → sieve  {"id":7,"bytes":1234,"documents":[L1,L2],"drops":[...],"failures":[...],"skips":[...]}\n,
 ///                 then L1 + L2 bytes: each kept document's JSON line (L counts its \n)
 /// ```
 /// A profiled run (`"profile":true` in the handshake's spec) gets each item's CPU time by stage back in the
 /// answer's header too: `"profile":[{"name":"html: parse","place":1,"ns":812345},...]` (see `StageProfile`).
-/// Inputs are loaded (read, decompressed) by the parent and travel as raw bytes after their header line (page
-/// bytes need not be UTF-8; file names need not either, since the worker opens nothing). Documents travel after
+/// A regular file whose name is UTF-8 is read (and decompressed) by the worker itself, from the path the parent's
+/// walk found, so its bytes cross no pipe (`WorkInput.file`); other inputs (records cut from containers, standard
+/// input, FIFOs, names that are not UTF-8) are loaded by the parent and travel as raw bytes after their header
+/// line (page bytes need not be UTF-8). Documents travel after
 /// the answer's header line as the very lines a JSON Lines sink writes (`DocumentJSON.encode`, text included, and
 /// a newline), counted in the header, so the parent can write them out without decoding them (`DocumentForm.json`)
 /// or decode them when it needs the values (`DocumentDecoding`); drops and failures travel as error-report lines.
@@ -75,38 +78,52 @@ public enum PipelineWire {
         return writer.bytes
     }
 
-    /// The request for one loaded input, in the parts written one after the other (the bytes are not copied):
-    /// a header line, the input's bytes and a newline.
-    static func request(id: Int, input: Input, reader: String?) -> [[UInt8]] {
-        var record: [String: FieldValue] = ["id": .string(input.id)]
-        record["reader"] = reader.map(FieldValue.string)
-        record["charset"] = input.declaredCharset.map(FieldValue.string)
-        record["url"] = input.url.map(FieldValue.string)
-        record["offset"] = input.offset.map { .number(Double($0)) }
-        record["date"] = input.date.map(FieldValue.string)
+    /// The request for one input, in the parts written one after the other (a loaded input's bytes are not
+    /// copied): a header line, then for a loaded input its bytes and a newline.
+    static func request(id: Int, input: WorkInput) -> [[UInt8]] {
         var writer = JSONWriter()
         writer.raw("{"); writer.key("id"); writer.number(Double(id))
         writer.raw(","); writer.key("path"); writer.string(input.path)
-        writer.raw(","); writer.key("record"); writer.value(.object(record))
-        writer.raw(","); writer.key("bytes"); writer.number(Double(input.bytes.count))
-        writer.raw("}\n")
-        return [writer.bytes, input.bytes, [0x0A]]
+        switch input {
+        case .file(_, let documentID):
+            writer.raw(","); writer.key("file"); writer.value(.object(["id": .string(documentID)]))
+            writer.raw("}\n")
+            return [writer.bytes]
+        case .loaded(let input, let reader):
+            var record: [String: FieldValue] = ["id": .string(input.id)]
+            record["reader"] = reader.map(FieldValue.string)
+            record["charset"] = input.declaredCharset.map(FieldValue.string)
+            record["url"] = input.url.map(FieldValue.string)
+            record["offset"] = input.offset.map { .number(Double($0)) }
+            record["date"] = input.date.map(FieldValue.string)
+            writer.raw(","); writer.key("record"); writer.value(.object(record))
+            writer.raw(","); writer.key("bytes"); writer.number(Double(input.bytes.count))
+            writer.raw("}\n")
+            return [writer.bytes, input.bytes, [0x0A]]
+        }
     }
 
-    /// Reads one request from `reader`: its id, the input and the reader it asks for; nil at end of input.
-    public static func readRequest(from reader: inout FrameReader) throws -> (id: Int, input: Input, reader: String?)? {
+    /// Reads one request from `reader`: its id and the input; nil at end of input.
+    public static func readRequest(from reader: inout FrameReader) throws -> (id: Int, input: WorkInput)? {
         guard let line = try reader.line() else { return nil }
         guard case .object(let request) = try JSONParser.parse(line), case .number(let id)? = request["id"],
-              let path = request["path"]?.stringValue, case .object(let record)? = request["record"],
-              case .number(let count)? = request["bytes"], count >= 0, let docID = record["id"]?.stringValue else {
-            throw DocumentShapeError("expected a request with an id, a path, a record and its byte count")
+              let path = request["path"]?.stringValue else {
+            throw DocumentShapeError("expected a request with an id and a path")
+        }
+        if case .object(let file)? = request["file"] {
+            guard let documentID = file["id"]?.stringValue else { throw DocumentShapeError("a file request needs the document's id") }
+            return (Int(id), .file(path: path, id: documentID))
+        }
+        guard case .object(let record)? = request["record"], case .number(let count)? = request["bytes"], count >= 0,
+              let docID = record["id"]?.stringValue else {
+            throw DocumentShapeError("expected a file, or a record and its byte count")
         }
         let bytes = try reader.bytes(count: Int(count))
         guard try reader.bytes(count: 1) == [0x0A] else { throw DocumentShapeError("a record's bytes must end with a newline") }
         var input = Input(path: path, bytes: bytes, id: docID, declaredCharset: record["charset"]?.stringValue,
                           url: record["url"]?.stringValue, offset: record["offset"].flatMap(integer))
         input.date = record["date"]?.stringValue
-        return (Int(id), input, record["reader"]?.stringValue)
+        return (Int(id), .loaded(input, reader: record["reader"]?.stringValue))
     }
 
     /// The answer: an item's outcome, as a header line followed by its documents' JSON lines. A profiled outcome

@@ -7,8 +7,8 @@ import SieveCore
 /// `ChildProcess`) and `PipelineWire`.
 ///
 /// ```
-///  parent: walk, split containers, load ──▶ request ──▶ [sieve worker]: read, transforms ──▶ answer
-///          write in order, ordered stages ◀──────────────────────────────────────────────────────┘
+///  parent: walk, split containers, load records ──▶ request ──▶ [sieve worker]: load files, read, transforms
+///          write in order, ordered stages ◀──────── answer (documents as JSON lines) ◀──────────┘
 /// ```
 /// A worker that crashes, exits or breaks the protocol fails only the item it was serving ("the worker was
 /// killed by signal 11 (Segmentation fault)"); one that takes longer than `timeout` is killed ("timed out after
@@ -42,7 +42,7 @@ public final class PipelineWorkers: WorkExecutor {
 
     /// Sends the input to a worker and reads back its outcome, its documents in `form`; a worker failure fails
     /// the input alone.
-    public func outcome(of input: Input, reader: String?, index: Int, form: DocumentForm, stop: StopFlag?, logger: Logger) -> InputOutcome {
+    public func outcome(of input: WorkInput, index: Int, form: DocumentForm, stop: StopFlag?, logger: Logger) -> InputOutcome {
         let id = pool.nextRequestID()
         var worker: Worker
         do { worker = try pool.checkOut(logger: logger) } catch {
@@ -52,7 +52,7 @@ public final class PipelineWorkers: WorkExecutor {
         let header: PipelineWire.AnswerHeader
         let body: [UInt8]
         do throws(WorkerFailure) {
-            try worker.process.write(PipelineWire.request(id: id, input: input, reader: reader), deadline: deadline, stop: stop)
+            try worker.process.write(PipelineWire.request(id: id, input: input), deadline: deadline, stop: stop)
             let line = try worker.readLine(deadline: deadline, stop: stop)
             do { header = try PipelineWire.answerHeader(line, id: id, index: index) } catch {
                 throw WorkerFailure(.protocolError, "its answer is malformed (\(error))")
@@ -92,10 +92,14 @@ public final class PipelineWorkers: WorkExecutor {
         }
     }
 
-    private func failed(_ input: Input, index: Int, reason: String) -> InputOutcome {
+    private func failed(_ input: WorkInput, index: Int, reason: String) -> InputOutcome {
         var outcome = InputOutcome(index: index)
-        outcome.bytes = input.bytes.count
-        outcome.failures = [Failure(input: input.path, offset: input.offset, stage: "worker", reason: reason)]
+        var offset: Int?
+        if case .loaded(let input, _) = input {
+            outcome.bytes = input.bytes.count
+            offset = input.offset
+        }
+        outcome.failures = [Failure(input: input.path, offset: offset, stage: "worker", reason: reason)]
         return outcome
     }
 }
