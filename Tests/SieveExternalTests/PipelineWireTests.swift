@@ -29,12 +29,12 @@ import Testing
                           declaredCharset: "windows-1258", url: "https://tin.example/a", offset: 42)
         input.date = "2024-01-05T08:00:00Z"
         let file = Input(path: "a/b\\xff.html", bytes: Array("<p>x</p>".utf8), id: "a/b\\xff")
-        let stream = Array((PipelineWire.request(id: 7, input: .loaded(input, reader: "html"))
-            + PipelineWire.request(id: 8, input: .loaded(file, reader: nil))
-            + PipelineWire.request(id: 9, input: .file(path: "news/a.html.gz", id: "news/a"))).joined())
+        let stream = Array((PipelineWire.request(id: 7, input: .loaded(input, reader: "html"), form: .json)
+            + PipelineWire.request(id: 8, input: .loaded(file, reader: nil), form: .value)
+            + PipelineWire.request(id: 9, input: .file(path: "news/a.html.gz", id: "news/a"), form: .json)).joined())
         var reader = try reader(over: stream)
         let first = try #require(try PipelineWire.readRequest(from: &reader))
-        #expect(first.id == 7)
+        #expect(first.id == 7 && first.text)
         guard case .loaded(let record, let readerName) = first.input else { Issue.record("not a loaded input"); return }
         #expect(record.bytes == input.bytes)
         #expect(readerName == "html")
@@ -42,13 +42,13 @@ import Testing
             == [input.path, input.id, input.declaredCharset, input.url, input.date])
         #expect(record.offset == 42)
         let second = try #require(try PipelineWire.readRequest(from: &reader))
-        #expect(second.id == 8)
+        #expect(second.id == 8 && !second.text, "documents wanted as values come without their text")
         guard case .loaded(let loaded, let noReader) = second.input else { Issue.record("not a loaded input"); return }
         #expect([loaded.path, loaded.id] == [file.path, file.id])
         #expect(loaded.bytes == file.bytes)
         #expect(loaded.offset == nil && noReader == nil)
         let third = try #require(try PipelineWire.readRequest(from: &reader))
-        #expect(third.id == 9)
+        #expect(third.id == 9 && third.text)
         guard case .file(let path, let documentID) = third.input else { Issue.record("not a file"); return }
         #expect([path, documentID] == ["news/a.html.gz", "news/a"])
         #expect(try PipelineWire.readRequest(from: &reader) == nil)
@@ -160,5 +160,19 @@ import Testing
         let older = Array(String(decoding: hello, as: UTF8.self).replacingOccurrences(of: #""wire":2"#, with: #""wire":1"#).utf8)
         #expect(older != hello)
         #expect(throws: DocumentShapeError.self) { try PipelineWire.spec(fromHello: older) }
+    }
+
+    @Test func documentsWantedAsValuesCrossWithoutTheirTextAndDecodeTheSame() throws {
+        var outcome = InputOutcome(index: 0)
+        outcome.documents = [SampleDocuments.structured]
+        let answer = PipelineWire.answer(id: 3, outcome: outcome, text: false)
+        let full = PipelineWire.answer(id: 3, outcome: outcome)
+        #expect(answer.count < full.count)
+        let lines = answer.split(separator: 0x0A)
+        #expect(Array(lines[1]) == { var writer = JSONWriter(); DocumentJSON.write(SampleDocuments.structured, to: &writer, text: false); return writer.bytes }())
+        let document = try #require(try self.outcome(of: answer, id: 3, index: 0, path: "x").documents.first)
+        #expect(document.blocks == SampleDocuments.structured.blocks)
+        #expect(document.text == SampleDocuments.structured.text)
+        #expect(DocumentJSON.encode(document) == DocumentJSON.encode(SampleDocuments.structured))
     }
 }

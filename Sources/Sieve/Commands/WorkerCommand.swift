@@ -35,11 +35,11 @@ struct WorkerCommand: ParsableCommand {
         try Self.send(PipelineWire.welcome(refusal: nil))
         while true {
             let reading = ThreadCPUClock.now()
-            guard let (id, item) = try PipelineWire.readRequest(from: &input) else { break }
+            guard let (id, item, text) = try PipelineWire.readRequest(from: &input) else { break }
             let read = ThreadCPUClock.now() - reading
             var outcome = pipeline.process(item, index: 0, logger: logger)
             outcome.profile?.add("isolation", .isolation, read)
-            try Self.send(PipelineWire.answer(id: id, outcome: outcome))
+            try Self.send(PipelineWire.answer(id: id, outcome: outcome, text: text))
         }
     }
 

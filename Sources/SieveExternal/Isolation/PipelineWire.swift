@@ -8,7 +8,7 @@ import SieveCore
 /// sieve → worker  {"sieve":"pipeline","protocol":1,"role":"pipeline","wire":2,"spec":{"reader":null,"transforms":[...],...}}
 /// worker → sieve  {"protocol":1,"ok":true,"name":"sieve worker"}
 /// sieve → worker  {"id":7,"path":"cc.warc","record":{"id":...,"offset":...},"bytes":N}\n, then N raw bytes and \n
-///             or  {"id":8,"path":"news/a.html","file":{"id":"news/a"}}\n
+///             or  {"id":8,"path":"news/a.html","file":{"id":"news/a"}}\n   (either with "text":false: see below)
 /// worker → sieve  {"id":7,"bytes":1234,"documents":[L1,L2],"drops":[...],"failures":[...],"skips":[...]}\n,
 ///                 then L1 + L2 bytes: each kept document's JSON line (L counts its \n)
 /// ```
@@ -20,7 +20,9 @@ import SieveCore
 /// line (page bytes need not be UTF-8). Documents travel after
 /// the answer's header line as the very lines a JSON Lines sink writes (`DocumentJSON.encode`, text included, and
 /// a newline), counted in the header, so the parent can write them out without decoding them (`DocumentForm.json`)
-/// or decode them when it needs the values (`DocumentDecoding`); drops and failures travel as error-report lines.
+/// or decode them when it needs the values (`DocumentDecoding`); a parent that will decode them asks for lines
+/// without `text` (`"text":false` in the request), which the blocks give again. Drops and failures travel as
+/// error-report lines.
 /// A worker refuses a handshake of another wire version.
 public enum PipelineWire {
     /// The wire version: 2 frames documents after the answer's header line (1 had them inside it, without text).
@@ -79,11 +81,13 @@ public enum PipelineWire {
     }
 
     /// The request for one input, in the parts written one after the other (a loaded input's bytes are not
-    /// copied): a header line, then for a loaded input its bytes and a newline.
-    static func request(id: Int, input: WorkInput) -> [[UInt8]] {
+    /// copied): a header line, then for a loaded input its bytes and a newline. Documents wanted as values are
+    /// asked for without their text.
+    static func request(id: Int, input: WorkInput, form: DocumentForm) -> [[UInt8]] {
         var writer = JSONWriter()
         writer.raw("{"); writer.key("id"); writer.number(Double(id))
         writer.raw(","); writer.key("path"); writer.string(input.path)
+        if form == .value { writer.raw(","); writer.key("text"); writer.raw("false") }
         switch input {
         case .file(_, let documentID):
             writer.raw(","); writer.key("file"); writer.value(.object(["id": .string(documentID)]))
@@ -103,8 +107,9 @@ public enum PipelineWire {
         }
     }
 
-    /// Reads one request from `reader`: its id and the input; nil at end of input.
-    public static func readRequest(from reader: inout FrameReader) throws -> (id: Int, input: WorkInput)? {
+    /// Reads one request from `reader`: its id, the input, and whether the answer's documents carry their text;
+    /// nil at end of input.
+    public static func readRequest(from reader: inout FrameReader) throws -> (id: Int, input: WorkInput, text: Bool)? {
         guard let line = try reader.line() else { return nil }
         guard case .object(let request) = try JSONParser.parse(line), case .number(let id)? = request["id"],
               let path = request["path"]?.stringValue else {
@@ -112,7 +117,7 @@ public enum PipelineWire {
         }
         if case .object(let file)? = request["file"] {
             guard let documentID = file["id"]?.stringValue else { throw DocumentShapeError("a file request needs the document's id") }
-            return (Int(id), .file(path: path, id: documentID))
+            return (Int(id), .file(path: path, id: documentID), request["text"] != .bool(false))
         }
         guard case .object(let record)? = request["record"], case .number(let count)? = request["bytes"], count >= 0,
               let docID = record["id"]?.stringValue else {
@@ -123,19 +128,20 @@ public enum PipelineWire {
         var input = Input(path: path, bytes: bytes, id: docID, declaredCharset: record["charset"]?.stringValue,
                           url: record["url"]?.stringValue, offset: record["offset"].flatMap(integer))
         input.date = record["date"]?.stringValue
-        return (Int(id), .loaded(input, reader: record["reader"]?.stringValue))
+        return (Int(id), .loaded(input, reader: record["reader"]?.stringValue), request["text"] != .bool(false))
     }
 
-    /// The answer: an item's outcome, as a header line followed by its documents' JSON lines. A profiled outcome
-    /// gets the time spent writing the answer added to its `isolation` row, as the header's last member.
-    public static func answer(id: Int, outcome: InputOutcome) -> [UInt8] {
+    /// The answer: an item's outcome, as a header line followed by its documents' JSON lines (with their `text`
+    /// unless the request asked otherwise). A profiled outcome gets the time spent writing the answer added to its
+    /// `isolation` row, as the header's last member.
+    public static func answer(id: Int, outcome: InputOutcome, text: Bool = true) -> [UInt8] {
         let started = outcome.profile == nil ? 0 : ThreadCPUClock.now()
         var documents = JSONWriter()
         documents.bytes.reserveCapacity(outcome.documents.reduce(0) { $0 + $1.blocks.count * 512 + 512 })
         var lengths: [Int] = []
         for document in outcome.documents {
             let start = documents.bytes.count
-            DocumentJSON.write(document, to: &documents)
+            DocumentJSON.write(document, to: &documents, text: text)
             documents.bytes.append(0x0A)
             lengths.append(documents.bytes.count - start)
         }
