@@ -34,12 +34,17 @@ enum SieveProcess {
         return process
     }
 
-    /// Runs `sieve arguments...` in the package root, with optional standard input.
-    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = root) throws -> Result {
+    /// Runs `sieve arguments...` in the package root, with optional standard input and environment variables
+    /// set over this process's own.
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = root,
+                    environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("sieve-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: capture) }
