@@ -17,13 +17,14 @@ import SieveCore
 /// A regular file whose name is UTF-8 is read (and decompressed) by the worker itself, from the path the parent's
 /// walk found, so its bytes cross no pipe (`WorkInput.file`); other inputs (records cut from containers, standard
 /// input, FIFOs, names that are not UTF-8) are loaded by the parent and travel as raw bytes after their header
-/// line (page bytes need not be UTF-8). Documents travel after
-/// the answer's header line as the very lines a JSON Lines sink writes (`DocumentJSON.encode`, text included, and
-/// a newline), counted in the header, so the parent can write them out without decoding them (`DocumentForm.json`)
-/// or decode them when it needs the values (`DocumentDecoding`); a parent that will decode them asks for lines
-/// without `text` (`"text":false` in the request), which the blocks give again. Drops and failures travel as
-/// error-report lines.
-/// A worker refuses a handshake of another wire version.
+/// line (page bytes need not be UTF-8).
+///
+/// Documents travel after the answer's header line as the very lines a JSON Lines sink writes
+/// (`DocumentJSON.encode`, text included, and a newline), counted in the header, so the parent can write them out
+/// without decoding them (`DocumentForm.json`) or decode them when it needs the values (`DocumentDecoding`); a
+/// parent that will decode them asks for lines without `text` (`"text":false` in the request), which the blocks
+/// give again. The parent checks that each counted line is one JSON object line before using it. Drops and
+/// failures travel as error-report lines. A worker refuses a handshake of another wire version.
 public enum PipelineWire {
     /// The wire version: 2 frames documents after the answer's header line (1 had them inside it, without text).
     public static let version = 2
