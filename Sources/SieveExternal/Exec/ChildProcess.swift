@@ -133,10 +133,10 @@ struct ChildProcess: Sendable {
         return first.withUnsafeBytes { withBuffers(parts.dropFirst(), collected + [$0], body) }
     }
 
-    /// Reads what the child wrote to standard output into `buffer`, waiting until `deadline` (or until `stop` is
-    /// raised); false at end of file.
-    func read(into buffer: inout [UInt8], deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    /// Reads what the child wrote to standard output onto the end of `buffer`, through `chunk` (whose size is the
+    /// most read at once), waiting until `deadline` (or until `stop` is raised); false at end of file.
+    func read(into buffer: inout [UInt8], through chunk: inout [UInt8], deadline: ContinuousClock.Instant,
+              stop: StopFlag? = nil) throws(WorkerFailure) -> Bool {
         let count = try chunk.withUnsafeMutableBytes { raw in
             Result { () throws(WorkerFailure) in try read(into: raw, deadline: deadline, stop: stop) }
         }.get()

@@ -12,6 +12,8 @@ struct Worker: Sendable {
     let stderr: StderrPump
     private var pending: [UInt8] = []
     private var scanned = 0
+    /// Where each read of the worker's output lands, made once.
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
     private init(process: ChildProcess, name: String, stderr: StderrPump) {
         self.process = process
@@ -80,7 +82,7 @@ struct Worker: Sendable {
                 return answer
             }
             scanned = pending.count
-            guard try process.read(into: &pending, deadline: deadline, stop: stop) else {
+            guard try process.read(into: &pending, through: &chunk, deadline: deadline, stop: stop) else {
                 throw WorkerFailure(.exited, "the worker closed its standard output")
             }
         }

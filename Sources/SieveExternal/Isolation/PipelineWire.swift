@@ -279,6 +279,8 @@ public struct FrameReader {
     private let fd: Int32
     private var pending: [UInt8] = []
     private var start = 0
+    /// Where each read lands, made once.
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
     /// Reads from `fd`.
     public init(fd: Int32) {
@@ -327,7 +329,6 @@ public struct FrameReader {
             pending.removeSubrange(..<start)
             start = 0
         }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count > 0 {
