@@ -40,7 +40,7 @@ struct NodeTable {
     var signals: [ClassSignals.Signal] = []
 
     /// Hidden elements named like comments ("show comments" sections shown by a script), left out of the
-    /// table but read by `CommentSection`.
+    /// table but read by `CommentSection`; never a pruned (`excluded`) one.
     var hiddenComments: [xmlNodePtr] = []
 
     /// One past the last index of each element's subtree (pre-order ranges).
@@ -77,7 +77,9 @@ struct NodeTable {
                 if let owner = blockStack.last { lineBreaks[Int(owner)] += 1 }
                 return .skipChildren
             }
-            if (node != root && Visibility.isSkipped(node, tag)) || (!excluded.isEmpty && excluded.contains(node)) {
+            // A pruned subtree is gone for good; only a hidden one may hold comments a script reveals.
+            if !excluded.isEmpty, excluded.contains(node) { return .skipChildren }
+            if node != root, Visibility.isSkipped(node, tag) {
                 if !tag.isNeverContent, ClassSignals.signal(of: node).contains(.comments) { hiddenComments.append(node) }
                 return .skipChildren
             }
