@@ -120,6 +120,7 @@ public struct MetadataExtractor: Extractor {
 
     /// Whitespace collapsed.
     static func clean(_ value: String) -> String {
-        value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if let pieces = ScalarSplit.pieces(value, separator: .whitespace) { return pieces.joined(separator: " ") }
+        return value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

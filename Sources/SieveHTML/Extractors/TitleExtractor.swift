@@ -53,7 +53,9 @@ public struct TitleExtractor: Extractor {
 
     /// The lowercase words of a text.
     static func words(_ text: String) -> Set<String> {
-        Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        let lower = text.lowercased()
+        if let pieces = ScalarSplit.pieces(lower, separator: .notLetterOrNumber) { return Set(pieces) }
+        return Set(lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
     }
 
     /// Overlap of two word sets (Jaccard).

@@ -75,7 +75,7 @@ struct PageSignals {
                 if title == nil { title = node.collapsedText }
                 return .skipChildren
             case .script:
-                if node.attribute("type")?.lowercased().contains("ld+json") == true {
+                if node.withAttribute("type", { Self.contains($0, "ld+json") }) == true {
                     jsonLD.append(node.childContent)
                 } else if !node.hasAttribute("src") {
                     scripts.append(node)
@@ -148,21 +148,13 @@ struct PageSignals {
 
     /// `hidden`: the element sits in a hidden one, so it is no byline readers see.
     private mutating func recordNamed(_ node: xmlNodePtr, hidden: Bool) {
-        var byline = false, dated = false
-        for attribute: StaticString in ["class", "id"] {
-            _ = node.withAttribute(attribute) { value in
-                byline = byline || Self.contains(value, "byline") || Self.contains(value, "author")
-                dated = dated || Self.contains(value, "date") || Self.contains(value, "time") || Self.contains(value, "publish")
-                    || Self.contains(value, "posted") || Self.contains(value, "meta") || Self.contains(value, "datum")
-                    || Self.contains(value, "fecha")
-            }
-        }
+        let classWords = node.withAttribute("class", Self.namedWords.found(in:)) ?? 0
+        let words = classWords | (node.withAttribute("id", Self.namedWords.found(in:)) ?? 0)
+        var byline = words & Self.bylineWords != 0
+        var dated = words & Self.dateWords != 0
         // A photo's credit or licence named like an author ("media-license-author", "image-credit-author")
         // names the photographer or agency, not the article's writer.
-        if byline, node.withAttribute("class", { value in
-            Self.contains(value, "license") || Self.contains(value, "licence") || Self.contains(value, "credit")
-                || Self.contains(value, "copyright")
-        }) == true {
+        if byline, classWords & Self.creditWords != 0 {
             byline = false
         }
         dated = dated || byline
@@ -182,6 +174,14 @@ struct PageSignals {
             dateTexts.append(title)
         }
     }
+
+    /// Words in `class` or `id` naming a byline (bits 0-1), a date (bits 2-8), and in `class` a picture's
+    /// credit (bits 9-12), looked for in one pass.
+    private static let namedWords = NeedleSet(["byline", "author", "date", "time", "publish", "posted", "meta", "datum",
+                                               "fecha", "license", "licence", "credit", "copyright"])
+    private static let bylineWords: UInt32 = 0b11
+    private static let dateWords: UInt32 = 0b1_1111_1100
+    private static let creditWords: UInt32 = 0b1_1110_0000_0000
 
     /// Labels that open a byline line, with the space or colon after them.
     static let bylineLabels: [[UInt8]] = ["Von ", "Von: ", "von ", "By ", "Text von ", "Eingestellt von ", "Geschrieben von ",
@@ -249,15 +249,18 @@ struct PageSignals {
         guard node.pointee.properties != nil else { return false }
         for attribute: StaticString in ["class", "id"] {
             let chrome = node.withAttribute(attribute) { value in
-                contains(value, "comment") || contains(value, "related") || (contains(value, "sidebar") && !contains(value, "no-sidebars"))
-                    || contains(value, "recommend") || contains(value, "teaser") || contains(value, "widget")
-                    || contains(value, "popular") || contains(value, "trending")
-                    || (contains(value, "footer") && !contains(value, "post-footer") && !contains(value, "entry-footer"))
+                let found = chromeWords.found(in: value)
+                return found & 0b1_1111_0011 != 0 || found & 0b1100 == 0b0100 || found & 0b1110_0000_0000 == 0b0010_0000_0000
             }
             if chrome == true { return true }
         }
         return false
     }
+
+    /// Chrome words of `isChromeBox`: any of bits 0, 1, 4-8; `sidebar` (2) without `no-sidebars` (3);
+    /// `footer` (9) without `post-footer` (10) or `entry-footer` (11).
+    private static let chromeWords = NeedleSet(["comment", "related", "sidebar", "no-sidebars", "recommend", "teaser", "widget",
+                                                "popular", "trending", "footer", "post-footer", "entry-footer"])
 
     /// Whether an element sits in a comment thread, a related-stories box, a sidebar, a footer or a list item
     /// teasing another story, whose dates belong to other texts. With `layout` false, the classes of `<body>`
@@ -342,6 +345,8 @@ struct PageSignals {
 extension String {
     /// The string without leading and trailing whitespace (ASCII and no-break space).
     var trimmed: String {
+        // Printable ASCII at both ends (most values) is no whitespace: nothing to trim.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return self }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
