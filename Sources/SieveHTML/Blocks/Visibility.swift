@@ -51,12 +51,17 @@ enum Visibility {
 
     /// Whether an inline style hides the element, ignoring case and spaces.
     static func hidesByStyle(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
-        var compact: [UInt8] = []
-        compact.reserveCapacity(style.count)
-        for byte in style where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            compact.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
+        guard !style.isEmpty else { return false }
+        // The compacted copy lives on the stack (most styles are short): no heap allocation per element.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: style.count) { buffer in
+            var count = 0
+            for byte in style where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+                buffer[count] = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+                count += 1
+            }
+            let compact = UnsafeBufferPointer(rebasing: buffer[0..<count])
+            return contains(compact, "display:none") || contains(compact, "visibility:hidden")
         }
-        return contains(compact, "display:none") || contains(compact, "visibility:hidden")
     }
 
     private static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
@@ -70,7 +75,7 @@ enum Visibility {
         }
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: StaticString) -> Bool {
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         needle.withUTF8Buffer { needle in
             guard haystack.count >= needle.count else { return false }
             outer: for start in 0...(haystack.count - needle.count) {

@@ -3,7 +3,7 @@
 /// cost of about one search. Built once per word list (a `static let`).
 ///
 /// Example: `NeedleSet(["date", "time"]).found(in: "post-Date")` → bit 0 set, bit 1 clear.
-struct NeedleSet: Sendable {
+final class NeedleSet: Sendable {
     /// The words' bytes, one after another.
     private let bytes: [UInt8]
     /// Per word: where its bytes start and its length.
@@ -41,24 +41,31 @@ struct NeedleSet: Sendable {
     /// A mask of the words that occur in `value` (bit `i` for word `i`).
     func found(in value: UnsafeBufferPointer<UInt8>) -> UInt32 {
         guard value.count >= shortest else { return 0 }
-        var mask: UInt32 = 0
-        for start in 0...(value.count - shortest) {
-            let group = groups[Int(value[start] | 0x20)]
-            var next = Int(group.start)
-            while next < Int(group.end) {
-                let word = order[next]
-                next += 1
-                guard mask & (1 << UInt32(word)) == 0 else { continue }
-                let span = words[Int(word)]
-                guard start + span.length <= value.count else { continue }
-                var same = true
-                for offset in 1..<span.length where value[start + offset] | 0x20 != bytes[span.start + offset] {
-                    same = false
-                    break
+        return bytes.withUnsafeBufferPointer { bytes in
+            words.withUnsafeBufferPointer { words in
+                order.withUnsafeBufferPointer { order in
+                    groups.withUnsafeBufferPointer { groups in
+                        var mask: UInt32 = 0
+                        var start = 0
+                        let last = value.count - shortest
+                        while start <= last {
+                            let group = groups[Int(value[start] | 0x20)]
+                            var next = Int(group.start)
+                            while next < Int(group.end) {
+                                let word = order[next]
+                                next += 1
+                                let span = words[Int(word)]
+                                guard mask & (1 << UInt32(word)) == 0, start + span.length <= value.count else { continue }
+                                var offset = 1
+                                while offset < span.length, value[start + offset] | 0x20 == bytes[span.start + offset] { offset += 1 }
+                                if offset == span.length { mask |= 1 << UInt32(word) }
+                            }
+                            start += 1
+                        }
+                        return mask
+                    }
                 }
-                if same { mask |= 1 << UInt32(word) }
             }
         }
-        return mask
     }
 }

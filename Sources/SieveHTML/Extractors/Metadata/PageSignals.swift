@@ -148,8 +148,9 @@ struct PageSignals {
 
     /// `hidden`: the element sits in a hidden one, so it is no byline readers see.
     private mutating func recordNamed(_ node: xmlNodePtr, hidden: Bool) {
-        let classWords = node.withAttribute("class", Self.namedWords.found(in:)) ?? 0
-        let words = classWords | (node.withAttribute("id", Self.namedWords.found(in:)) ?? 0)
+        let named = Self.namedWords
+        let classWords = node.withAttribute("class") { named.found(in: $0) } ?? 0
+        let words = classWords | (node.withAttribute("id") { named.found(in: $0) } ?? 0)
         var byline = words & Self.bylineWords != 0
         var dated = words & Self.dateWords != 0
         // A photo's credit or licence named like an author ("media-license-author", "image-credit-author")
@@ -189,12 +190,19 @@ struct PageSignals {
                                           "Ein Beitrag von ", "Posted by ", "Written by ", "Text: ", "Autor: ", "Autorin: ", "Autor:in: ",
                                           "Auteur : ", "Auteur: ", "Texte : ", "Por ", "Par "].map { Array($0.utf8) }
 
+    /// The first bytes of `bylineLabels`: most text nodes open with none of them and need no comparison.
+    private static let bylineInitials: [Bool] = {
+        var initials = [Bool](repeating: false, count: 256)
+        for label in bylineLabels { initials[Int(label[0])] = true }
+        return initials
+    }()
+
     /// Whether a text node opens with a byline label (leading whitespace skipped), or is only the label's word
     /// ("Von", "By") with the name in the next element.
     static func opensWithBylineLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
         while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x09 || bytes[start] == 0x0D { start += 1 }
-        guard bytes.count - start >= 2, bytes.count - start <= 100 else { return false }
+        guard bytes.count - start >= 2, bytes.count - start <= 100, bylineInitials[Int(bytes[start])] else { return false }
         for label in bylineLabels where bytes.count - start >= label.count - 1 {
             var same = true
             for offset in 0..<label.count {
@@ -247,9 +255,10 @@ struct PageSignals {
     /// Drupal's `no-sidebars` on `<body>` says the page has no sidebar.
     static func isChromeBox(_ node: xmlNodePtr) -> Bool {
         guard node.pointee.properties != nil else { return false }
+        let words = chromeWords
         for attribute: StaticString in ["class", "id"] {
             let chrome = node.withAttribute(attribute) { value in
-                let found = chromeWords.found(in: value)
+                let found = words.found(in: value)
                 return found & 0b1_1111_0011 != 0 || found & 0b1100 == 0b0100 || found & 0b1110_0000_0000 == 0b0010_0000_0000
             }
             if chrome == true { return true }
