@@ -14,7 +14,7 @@ enum Visibility {
     }
 
     /// Whether a paragraph element (`<p>`) sits anywhere under the node.
-    private static func holdsParagraph(_ node: xmlNodePtr) -> Bool {
+    static func holdsParagraph(_ node: xmlNodePtr) -> Bool {
         var found = false
         node.walk { child in
             guard child.isElement else { return .skipChildren }
@@ -32,21 +32,25 @@ enum Visibility {
         var attribute = node.pointee.properties
         while let current = attribute {
             attribute = current.pointee.next
-            guard let name = current.pointee.name else { continue }
-            // One pass over the attributes; names are checked by their first byte before comparing.
-            switch name[0] {
-            case UInt8(ascii: "h"):
-                if xmlNode.equalsName(name, "hidden") { return true }
-            case UInt8(ascii: "a"):
-                if xmlNode.equalsName(name, "aria-hidden"),
-                   node.withAttribute("aria-hidden", { equalsIgnoringCase($0, "true") }) == true { return true }
-            case UInt8(ascii: "s"):
-                if xmlNode.equalsName(name, "style"), node.withAttribute("style", hidesByStyle) == true { return true }
-            default:
-                break
-            }
+            if hides(current) { return true }
         }
         return false
+    }
+
+    /// Whether one attribute hides its element: `hidden`, `aria-hidden="true"`, or a hiding inline style
+    /// (the name is checked by its first byte before comparing).
+    @inline(__always) static func hides(_ attribute: xmlAttrPtr) -> Bool {
+        guard let name = attribute.pointee.name else { return false }
+        switch name[0] {
+        case UInt8(ascii: "h"):
+            return xmlNode.equalsName(name, "hidden")
+        case UInt8(ascii: "a"):
+            return xmlNode.equalsName(name, "aria-hidden") && attribute.withValue { equalsIgnoringCase($0, "true") }
+        case UInt8(ascii: "s"):
+            return xmlNode.equalsName(name, "style") && attribute.withValue(hidesByStyle)
+        default:
+            return false
+        }
     }
 
     /// Whether an inline style hides the element, ignoring case and spaces.

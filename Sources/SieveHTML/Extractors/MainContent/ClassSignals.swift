@@ -96,11 +96,22 @@ enum ClassSignals {
 
     /// The signal of an element from its `class`, `id`, `role` and `itemprop`, in one pass over its attributes.
     static func signal(of node: xmlNodePtr) -> Signal {
+        read(node).signal
+    }
+
+    /// The element's signal and whether its own markup hides it (`Visibility.isHidden`), in one pass over
+    /// its attributes.
+    static func read(_ node: xmlNodePtr) -> (signal: Signal, hidden: Bool) {
         var signal: Signal = []
+        var hidden = false
         var attribute = node.pointee.properties
         while let current = attribute {
             attribute = current.pointee.next
             guard let name = current.pointee.name else { continue }
+            if !hidden, Visibility.hides(current) {
+                hidden = true
+                continue
+            }
             switch name[0] {
             case UInt8(ascii: "c") where xmlNode.equalsName(name, "class"):
                 current.withValue { value in
@@ -117,7 +128,7 @@ enum ClassSignals {
                 break
             }
         }
-        return signal
+        return (signal, hidden)
     }
 
     /// The signals of every token in an attribute value. A token is a run of ASCII letters and digits, cut

@@ -79,9 +79,18 @@ struct NodeTable {
             }
             // A pruned subtree is gone for good; only a hidden one may hold comments a script reveals.
             if !excluded.isEmpty, excluded.contains(node) { return .skipChildren }
-            if node != root, Visibility.isSkipped(node, tag) {
-                if !tag.isNeverContent, ClassSignals.signal(of: node).contains(.comments) { hiddenComments.append(node) }
-                return .skipChildren
+            // `Visibility.isSkipped`, with the attributes read once for visibility and signal together.
+            let signal: ClassSignals.Signal
+            if node != root, tag.isNeverContent {
+                if tag != .noscript || !Visibility.holdsParagraph(node) { return .skipChildren }
+                signal = ClassSignals.signal(of: node)
+            } else {
+                let read = ClassSignals.read(node)
+                if node != root, read.hidden {
+                    if read.signal.contains(.comments) { hiddenComments.append(node) }
+                    return .skipChildren
+                }
+                signal = read.signal
             }
             let index = Int32(nodes.count)
             nodes.append(node)
@@ -98,7 +107,7 @@ struct NodeTable {
             quotedText.append(0)
             lineBreaks.append(0)
             paragraphs.append(0)
-            signals.append(ClassSignals.signal(of: node))
+            signals.append(signal)
             stack.append(index)
             if tag.isBlock || blockStack.isEmpty { blockStack.append(index) }
             if tag == .blockquote { quoteDepth += 1 }
