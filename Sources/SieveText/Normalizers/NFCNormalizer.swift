@@ -46,6 +46,10 @@ public struct NFCNormalizer: Normalizer {
 
     /// The text in NFC, with `Ð/ð` mapped to `Đ/đ` when `lookalikes` is set.
     static func normalize(_ text: String, lookalikes: Bool) -> String {
+        // Every scalar from U+00D0 on has a UTF-8 lead byte from 0xC3 on: text without one (ASCII and the
+        // start of Latin-1, most of any page) needs no look at its scalars.
+        var bytes = text
+        if bytes.withUTF8({ !$0.contains(where: { $0 >= 0xC3 }) }) { return text }
         var needsNFC = false
         var hasEth = false
         for scalar in text.unicodeScalars where scalar.value >= 0xD0 {
