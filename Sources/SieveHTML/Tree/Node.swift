@@ -127,6 +127,9 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 }
 
 extension UnsafeMutablePointer where Pointee == xmlAttr {
+    /// The attribute's value.
+    public var value: String { xmlNodePtr.childContent(pointee.children) }
+
     /// The raw bytes of the attribute's value, handed to `body` without copying when the value is one text
     /// node (as libxml2 builds it for nearly every attribute), else joined into a String first.
     public func withValue<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

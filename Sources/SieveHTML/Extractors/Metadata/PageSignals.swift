@@ -94,13 +94,35 @@ struct PageSignals {
                 if tag.isNeverContent { return .skipChildren }
             }
             if node.pointee.properties != nil {
-                if hidden == nil, Visibility.isHidden(node) { hidden = node }
-                if let itemprop = node.attribute("itemprop") { record(itemprop: itemprop, node) }
+                // One pass over the attributes: whether one hides the element, and where `class`, `id` and
+                // `itemprop` are.
+                var hides = false
+                var classes: xmlAttrPtr?, id: xmlAttrPtr?, itemprop: xmlAttrPtr?
+                var attribute = node.pointee.properties
+                while let current = attribute {
+                    attribute = current.pointee.next
+                    guard let name = current.pointee.name else { continue }
+                    if hidden == nil, !hides, Visibility.hides(current) {
+                        hides = true
+                        continue
+                    }
+                    if name[0] == UInt8(ascii: "c"), xmlNode.equalsName(name, "class") {
+                        classes = current
+                    } else if name[0] == UInt8(ascii: "i") {
+                        if xmlNode.equalsName(name, "id") {
+                            id = current
+                        } else if xmlNode.equalsName(name, "itemprop") {
+                            itemprop = current
+                        }
+                    }
+                }
+                if hides { hidden = node }
+                if let itemprop { record(itemprop: itemprop.value, node) }
                 if tag == .a, hidden == nil, authorLinks.count < 8, node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true,
                    !Self.isInsideChrome(node, layout: false, sparing: headlineBoxes), let text = node.shortText(limit: 100), !text.isEmpty {
                     authorLinks.append(text)
                 }
-                recordNamed(node, hidden: hidden != nil)
+                recordNamed(node, classes: classes, id: id, hidden: hidden != nil)
             }
             return .continue
         }, leave: { node in
@@ -146,11 +168,12 @@ struct PageSignals {
         for word in itemprop.lowercased().split(separator: " ") { itemprops[String(word), default: []].append(value) }
     }
 
-    /// `hidden`: the element sits in a hidden one, so it is no byline readers see.
-    private mutating func recordNamed(_ node: xmlNodePtr, hidden: Bool) {
+    /// `classes` and `id` are the element's attributes of those names; `hidden`: the element sits in a hidden
+    /// one, so it is no byline readers see.
+    private mutating func recordNamed(_ node: xmlNodePtr, classes: xmlAttrPtr?, id: xmlAttrPtr?, hidden: Bool) {
         let named = Self.namedWords
-        let classWords = node.withAttribute("class") { named.found(in: $0) } ?? 0
-        let words = classWords | (node.withAttribute("id") { named.found(in: $0) } ?? 0)
+        let classWords = classes?.withValue { named.found(in: $0) } ?? 0
+        let words = classWords | (id?.withValue { named.found(in: $0) } ?? 0)
         var byline = words & Self.bylineWords != 0
         var dated = words & Self.dateWords != 0
         // A photo's credit or licence named like an author ("media-license-author", "image-credit-author")
