@@ -92,7 +92,8 @@ public struct MetadataExtractor: Extractor {
         text.reserveCapacity(LanguageGuess.readLimit)
         for (index, block) in document.blocks.prefix(40).enumerated() where text.count < LanguageGuess.readLimit {
             if index > 0 { text.append(0x20) }
-            text.append(contentsOf: block.text.utf8.prefix(LanguageGuess.readLimit - text.count))
+            var blockText = block.text
+            blockText.withUTF8 { text.append(contentsOf: UnsafeBufferPointer(rebasing: $0.prefix(LanguageGuess.readLimit - text.count))) }
         }
         guard let guessed = LanguageGuess.guess(bytes: text) else { return fallback }
         if let fallback, fallback != guessed {

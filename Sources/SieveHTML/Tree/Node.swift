@@ -56,6 +56,11 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     }
 
     fileprivate static func childContent(_ first: xmlNodePtr?) -> String {
+        // One child (an attribute's text, a script's source): its bytes straight into the String.
+        if let only = first, only.pointee.next == nil {
+            guard let content = only.pointee.content else { return "" }
+            return String(decoding: UnsafeBufferPointer(start: content, count: strlen(content)), as: UTF8.self)
+        }
         var bytes: [UInt8] = []
         var child = first
         while let node = child {
