@@ -49,8 +49,18 @@ struct NodeTable {
     /// Number of elements.
     var count: Int { nodes.count }
 
-    /// Builds the table for `root`'s subtree, leaving out nodes in `excluded`.
-    init(root: xmlNodePtr, excluded: Set<xmlNodePtr>) {
+    /// Builds the table for `root`'s subtree, leaving out nodes in `excluded`; `capacity` is the number of
+    /// elements expected at most (a hint, such as `HTMLTree.elementCount`).
+    init(root: xmlNodePtr, excluded: Set<xmlNodePtr>, capacity: Int = 0) {
+        if capacity > 0 {
+            nodes.reserveCapacity(capacity)
+            tags.reserveCapacity(capacity)
+            signals.reserveCapacity(capacity)
+            for counts in [\NodeTable.parent, \.depth, \.text, \.linkText, \.inlineText, \.inlineLinkText, \.commas,
+                           \.sentenceEnds, \.quotedText, \.lineBreaks, \.links, \.paragraphs] {
+                self[keyPath: counts].reserveCapacity(capacity)
+            }
+        }
         var blockStack: [Int32] = []
         var stack: [Int32] = []
         var linkDepth = 0

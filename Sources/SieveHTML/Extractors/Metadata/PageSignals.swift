@@ -46,6 +46,7 @@ struct PageSignals {
     /// Reads the page.
     init(tree: HTMLTree) {
         guard let root = tree.root else { return }
+        text.reserveCapacity(min(tree.byteCount, Self.textLimit))
         // The outermost hidden element being walked, if any: its text is not shown to readers.
         var hidden: xmlNodePtr?
         root.walk(enter: { node in
