@@ -15,9 +15,13 @@ final class NeedleSet: Sendable {
     /// The shortest word's length: values shorter than it hold none.
     private let shortest: Int
 
-    /// A set of at most 32 non-empty lowercase ASCII words; bit `i` of an answer stands for `words[i]`.
+    /// Which pairs of first two bytes open a word: one bit per pair, so most positions of a value are
+    /// passed over after one look-up.
+    private let pairs: [UInt64]
+
+    /// A set of at most 32 lowercase ASCII words of two bytes or more; bit `i` of an answer stands for `words[i]`.
     init(_ words: [String]) {
-        precondition(words.count <= 32 && words.allSatisfy { !$0.isEmpty }, "NeedleSet holds 1 to 32 non-empty words")
+        precondition(words.count <= 32 && words.allSatisfy { $0.utf8.count >= 2 }, "NeedleSet holds 1 to 32 words of 2 bytes or more")
         var bytes: [UInt8] = []
         var spans: [(start: Int, length: Int)] = []
         for word in words {
@@ -31,6 +35,12 @@ final class NeedleSet: Sendable {
             for (index, span) in spans.enumerated() where bytes[span.start] == first { order.append(UInt8(index)) }
             groups[first] = (start, UInt8(order.count))
         }
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        for span in spans {
+            let key = Int(bytes[span.start]) << 8 | Int(bytes[span.start + 1])
+            pairs[key >> 6] |= 1 << UInt64(key & 63)
+        }
+        self.pairs = pairs
         self.bytes = bytes
         self.words = spans
         self.order = order
@@ -42,27 +52,31 @@ final class NeedleSet: Sendable {
     func found(in value: UnsafeBufferPointer<UInt8>) -> UInt32 {
         guard value.count >= shortest else { return 0 }
         return bytes.withUnsafeBufferPointer { bytes in
-            words.withUnsafeBufferPointer { words in
-                order.withUnsafeBufferPointer { order in
-                    groups.withUnsafeBufferPointer { groups in
-                        var mask: UInt32 = 0
-                        var start = 0
-                        let last = value.count - shortest
-                        while start <= last {
-                            let group = groups[Int(value[start] | 0x20)]
-                            var next = Int(group.start)
-                            while next < Int(group.end) {
-                                let word = order[next]
-                                next += 1
-                                let span = words[Int(word)]
-                                guard mask & (1 << UInt32(word)) == 0, start + span.length <= value.count else { continue }
-                                var offset = 1
-                                while offset < span.length, value[start + offset] | 0x20 == bytes[span.start + offset] { offset += 1 }
-                                if offset == span.length { mask |= 1 << UInt32(word) }
+            pairs.withUnsafeBufferPointer { pairs in
+                words.withUnsafeBufferPointer { words in
+                    order.withUnsafeBufferPointer { order in
+                        groups.withUnsafeBufferPointer { groups in
+                            var mask: UInt32 = 0
+                            var start = 0
+                            let last = value.count - shortest
+                            while start <= last {
+                                defer { start += 1 }
+                                let key = Int(value[start] | 0x20) << 8 | Int(value[start + 1] | 0x20)
+                                guard pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+                                let group = groups[Int(value[start] | 0x20)]
+                                var next = Int(group.start)
+                                while next < Int(group.end) {
+                                    let word = order[next]
+                                    next += 1
+                                    let span = words[Int(word)]
+                                    guard mask & (1 << UInt32(word)) == 0, start + span.length <= value.count else { continue }
+                                    var offset = 1
+                                    while offset < span.length, value[start + offset] | 0x20 == bytes[span.start + offset] { offset += 1 }
+                                    if offset == span.length { mask |= 1 << UInt32(word) }
+                                }
                             }
-                            start += 1
+                            return mask
                         }
-                        return mask
                     }
                 }
             }

@@ -60,16 +60,27 @@ enum ClassSignals {
         var bytes: [UInt8] = []
         /// Per word: where its bytes start, its length, whether it matches as a prefix, its signal.
         var entries: [(start: Int32, length: Int32, prefix: Bool, signal: UInt8)] = []
-        /// Per first byte: the range of its words in `entries`.
-        var buckets = [Range<Int32>](repeating: 0..<0, count: 256)
+        /// Per pair of first letters (`pair`): the range of its words in `entries`.
+        var buckets = [Range<Int32>](repeating: 0..<0, count: 26 * 26)
+    }
+
+    /// The bucket of a token or word by its first two bytes, both ASCII letters in any case; nil otherwise
+    /// (every word has two letters at least, so such a token matches none).
+    @inline(__always) private static func pair(_ first: UInt8, _ second: UInt8) -> Int? {
+        let first = first | 0x20, second = second | 0x20
+        guard first >= 0x61, first <= 0x7A, second >= 0x61, second <= 0x7A else { return nil }
+        return Int(first - 0x61) * 26 + Int(second - 0x61)
     }
 
     private static let words: Words = {
-        var lists: [[(word: [UInt8], prefix: Bool, signal: Signal)]] = Array(repeating: [], count: 256)
+        var lists: [[(word: [UInt8], prefix: Bool, signal: Signal)]] = Array(repeating: [], count: 26 * 26)
         func add(_ words: [String], prefix: Bool, _ signal: Signal) {
             for word in words {
                 let bytes = Array(word.utf8)
-                lists[Int(bytes[0])].append((bytes, prefix, signal))
+                guard bytes.count >= 2, let bucket = pair(bytes[0], bytes[1]) else {
+                    preconditionFailure("class word \(word) does not open with two letters")
+                }
+                lists[bucket].append((bytes, prefix, signal))
             }
         }
         add(negativeStems, prefix: true, .negative)
@@ -83,13 +94,13 @@ enum ClassSignals {
         // "comentarios"); the singular may be an opinion column ("Kommentar") and is left out.
         add(["comment", "disqus", "kommentare", "comentarios", "komentarze"], prefix: true, .comments)
         var words = Words()
-        for first in 0..<256 {
+        for bucket in lists.indices {
             let from = Int32(words.entries.count)
-            for entry in lists[first] {
+            for entry in lists[bucket] {
                 words.entries.append((Int32(words.bytes.count), Int32(entry.word.count), entry.prefix, entry.signal.rawValue))
                 words.bytes += entry.word
             }
-            words.buckets[first] = from..<Int32(words.entries.count)
+            words.buckets[bucket] = from..<Int32(words.entries.count)
         }
         return words
     }()
@@ -170,7 +181,8 @@ enum ClassSignals {
     private static func match(_ token: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>,
                               _ entries: UnsafeBufferPointer<(start: Int32, length: Int32, prefix: Bool, signal: UInt8)>) -> Signal {
         var signal: Signal = []
-        let bucket = words.buckets[Int(token[0] | 0x20)]
+        guard token.count >= 2, let pair = pair(token[0], token[1]) else { return [] }
+        let bucket = words.buckets[pair]
         var entryIndex = Int(bucket.lowerBound)
         let entryEnd = Int(bucket.upperBound)
         next: while entryIndex < entryEnd {
@@ -180,7 +192,7 @@ enum ClassSignals {
             guard entry.prefix ? token.count >= length : token.count == length else { continue }
             let start = Int(entry.start)
             // Letters and digits lowercase with `| 0x20` (digits have the bit set already).
-            for offset in 1..<length where token[offset] | 0x20 != bytes[start + offset] { continue next }
+            for offset in 2..<length where token[offset] | 0x20 != bytes[start + offset] { continue next }
             signal.insert(Signal(rawValue: entry.signal))
         }
         // "commentary" (and French "commentaire" columns) is an opinion article, not the comments.
