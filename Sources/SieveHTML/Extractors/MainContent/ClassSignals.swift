@@ -148,17 +148,24 @@ enum ClassSignals {
     static func scan(_ value: UnsafeBufferPointer<UInt8>) -> Signal {
         words.bytes.withUnsafeBufferPointer { bytes in
             words.entries.withUnsafeBufferPointer { entries in
-                var signal: Signal = []
-                var start = -1
-                var previousLower = false
-                var afterElementor = false
-                var index = 0
-                while index <= value.count {
-                    let byte: UInt8 = index < value.count ? value[index] : 0x20
-                    let isUpper = byte >= 0x41 && byte <= 0x5A
-                    let isLower = byte >= 0x61 && byte <= 0x7A
-                    let isDigit = byte >= 0x30 && byte <= 0x39
-                    if start >= 0, (isUpper && previousLower) || !(isUpper || isLower || isDigit) {
+                byteKinds.withUnsafeBufferPointer { kinds in
+                    var signal: Signal = []
+                    var afterElementor = false
+                    var index = 0
+                    let count = value.count
+                    while true {
+                        while index < count, kinds[Int(value[index])] == 0 { index += 1 }
+                        guard index < count else { return signal }
+                        // A token: letters and digits, up to an upper-case letter after a lower-case one or a digit.
+                        let start = index
+                        var previousLower = kinds[Int(value[index])] != upper
+                        index += 1
+                        while index < count {
+                            let kind = kinds[Int(value[index])]
+                            if kind == 0 || (kind == upper && previousLower) { break }
+                            previousLower = kind != upper
+                            index += 1
+                        }
                         let token = UnsafeBufferPointer(rebasing: value[start..<index])
                         // Elementor, the most used WordPress page builder, names every block "elementor-widget-…":
                         // there "widget" says nothing about sidebars.
@@ -166,16 +173,22 @@ enum ClassSignals {
                             signal.formUnion(match(token, bytes, entries))
                         }
                         afterElementor = token.count == 9 && startsWith(token, "elementor")
-                        start = -1
                     }
-                    if start < 0, isUpper || isLower || isDigit { start = index }
-                    previousLower = isLower || isDigit
-                    index += 1
                 }
-                return signal
             }
         }
     }
+
+    /// Byte kinds for `scan`: 0 separates tokens, `lower` for a-z, `upper` for A-Z, `digit` for 0-9.
+    private static let byteKinds: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x61...0x7A: lower
+        case 0x41...0x5A: upper
+        case 0x30...0x39: digit
+        default: 0
+        }
+    }
+    private static let lower: UInt8 = 1, upper: UInt8 = 2, digit: UInt8 = 3
 
     /// The signals of one token (ASCII letters and digits, any case).
     private static func match(_ token: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>,
