@@ -34,7 +34,7 @@ import Testing
         #expect {
             try testRegistry.makeTransform(StageSpec(name: "shoot"))
         } throws: { error in
-            "\(error)".contains("unknown stage 'shoot'") && "\(error)".contains("did you mean 'shout'")
+            "\(error)".contains("unknown normalizer, extractor or filter 'shoot'") && "\(error)".contains("did you mean 'shout'")
         }
     }
 

@@ -26,6 +26,21 @@ import Testing
         #expect(reader.next() == nil)
     }
 
+    @Test func aColumnIsResolvedOnceAndReadsEachDocument() {
+        let documents = awkwardDocuments()
+        let cells: (String) -> [String] = { name in
+            let column = DocumentColumns.Column(name)
+            return documents.map { column.value(in: $0) }
+        }
+        #expect(cells("id") == ["seeds/003", "odd"])
+        #expect(cells("source.path") == ["seeds/003.txt", documents[1].source.path])
+        #expect(cells("authors") == [#"["Thái Bình"]"#, #"["@someone"]"#])
+        #expect(cells("published") == ["2023-08-23T21:22:00+07:00", documents[1].published ?? ""])
+        #expect(cells("fields.school_years") == [#"["2022-2023","2023-2024"]"#, ""])
+        #expect(cells("source.nothing") == ["", ""])
+        #expect(cells("nothing") == ["", ""])
+    }
+
     @Test func rowsEndWithCRLF() throws {
         var options = CSVSink.Options()
         options.columns = ["id"]

@@ -34,7 +34,7 @@ import Testing
         let scratch = try TemporaryDirectory()
         let result = try SieveProcess.run(["convert", "seeds", "--stage", "unwarp", "-o", scratch.path("out.jsonl")])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("unknown stage 'unwarp' (did you mean 'unwrap'?)"))
+        #expect(result.stderr.contains("--stage: unknown normalizer, extractor or filter 'unwarp' (did you mean 'unwrap'?)"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty)
     }
 

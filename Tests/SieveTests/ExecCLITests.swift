@@ -32,8 +32,7 @@ import Testing
     @Test func aCrashingWorkerFailsOnlyItsDocument() throws {
         let scratch = try TemporaryDirectory()
         let directory = scratch.url
-        let worker = directory.appendingPathComponent("crash_on_002.py")
-        try """
+        let worker = URL(fileURLWithPath: try scratch.write("crash_on_002.py", """
         import json, os, sys
         hello = json.loads(sys.stdin.readline())
         print(json.dumps({"protocol": 1, "ok": True, "name": "crashy"}), flush=True)
@@ -43,7 +42,7 @@ import Testing
                 print("cannot cope with " + request["document"]["id"], file=sys.stderr, flush=True)
                 os._exit(9)
             print(json.dumps({"id": request["id"], "document": request["document"]}), flush=True)
-        """.write(to: worker, atomically: true, encoding: .utf8)
+        """))
         let errors = directory.appendingPathComponent("errors.jsonl")
         let output = directory.appendingPathComponent("out.jsonl")
         let result = try SieveProcess.run(["convert", "seeds", "--stage", "exec:command=python3|\(worker.path)", "-o", output.path,
@@ -63,9 +62,8 @@ import Testing
     @Test func aBadHandshakeStopsTheRunBeforeAnyInput() throws {
         let scratch = try TemporaryDirectory()
         let directory = scratch.url
-        let worker = directory.appendingPathComponent("broken.py")
-        try "import sys\nprint('config missing: set MODEL_PATH', file=sys.stderr)\nsys.exit(4)\n"
-            .write(to: worker, atomically: true, encoding: .utf8)
+        let worker = URL(fileURLWithPath: try scratch.write("broken.py",
+            "import sys\nprint('config missing: set MODEL_PATH', file=sys.stderr)\nsys.exit(4)\n"))
         let output = directory.appendingPathComponent("out.jsonl")
         let result = try SieveProcess.run(["convert", "seeds", "--stage", "exec:command=python3|\(worker.path)", "-o", output.path])
         #expect(result.status == 2)
@@ -88,9 +86,8 @@ import Testing
     @Test func aBadPipelineFileFailsWithEveryProblemAndReadsNothing() throws {
         let scratch = try TemporaryDirectory()
         let directory = scratch.url
-        let file = directory.appendingPathComponent("bad.yml")
-        try "stages:\n  - nfd\n  - name: title\n    options: {replac: true}\noutput: \(directory.path)/out.jsonl\n"
-            .write(to: file, atomically: true, encoding: .utf8)
+        let file = URL(fileURLWithPath: try scratch.write("bad.yml",
+            "stages:\n  - nfd\n  - name: title\n    options: {replac: true}\noutput: \(directory.path)/out.jsonl\n"))
         let result = try SieveProcess.run(["run", file.path, "seeds"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("\(file.path):2:5: unknown normalizer, extractor or filter 'nfd' (did you mean 'nfc'?)"))

@@ -26,6 +26,21 @@ import Testing
         #expect(result.text.contains("await SieveCommand.main(registry: .standard.with(SectionTagger.self))"))
     }
 
+    /// samples/custom-stage-swift holds what `new-stage --kind extractor SectionTagger` writes, as a package of its
+    /// own that scripts/test-samples builds; it cannot import the template, so this keeps the two the same.
+    @Test func theSamplePackageHoldsWhatTheExtractorTemplateWrites() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("Package.swift", Self.manifest)
+        let result = try SieveProcess.run(["new-stage", "--kind", "extractor", "SectionTagger", "--target", "SectionStages",
+                                           "--package-dir", scratch.url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for file in ["Sources/SectionStages/SectionTagger.swift", "Tests/SectionStagesTests/SectionTaggerTests.swift"] {
+            let written = try String(contentsOf: scratch.url.appendingPathComponent(file), encoding: .utf8)
+            let sample = try String(contentsOf: SieveProcess.root.appendingPathComponent("samples/custom-stage-swift/\(file)"), encoding: .utf8)
+            #expect(written == sample, "\(file) differs from the template's")
+        }
+    }
+
     @Test func aPackageWithoutSieveIsToldToDependOnIt() throws {
         let scratch = try TemporaryDirectory()
         try scratch.write("Package.swift", Self.manifest)

@@ -8,6 +8,22 @@ import Testing
 @Suite struct PipelineFileTests {
     let registry = StageRegistry.standard
 
+    @Test func aMisspeltStageIsReportedInOneWordingInAFileAndOnTheCommandLine() throws {
+        let fromFile: [String]
+        do {
+            _ = try PipelineFile.parse("stages:\n  - nfd\n", path: "p.yml", registry: registry)
+            fromFile = []
+        } catch { fromFile = error.messages }
+        let fromOption: [String]
+        do {
+            _ = try registry.makeTransform(StageSpec(parsing: "nfd", origin: "--stage"))
+            fromOption = []
+        } catch { fromOption = error.messages }
+        let wording = "unknown normalizer, extractor or filter 'nfd' (did you mean 'nfc'?); run 'sieve stages' to list them"
+        #expect(fromFile == ["p.yml:2:5: " + wording])
+        #expect(fromOption == ["--stage: " + wording])
+    }
+
     @Test func aGoodFileBecomesTheSpec() throws {
         let file = try PipelineFile.parse("""
         version: 1

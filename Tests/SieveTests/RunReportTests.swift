@@ -82,12 +82,9 @@ import Testing
         #expect(Set(marks.keys) == Set(charts))
         for chart in charts { #expect(marks[chart, default: 0] > 0, "chart \(chart) has no marks") }
 
-        let shots = FileManager.default.temporaryDirectory.appendingPathComponent("sieve-report-screenshots")
-        try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
-        let shot = shots.appendingPathComponent("report-\(UUID().uuidString.prefix(8)).png").path
+        let shot = scratch.path("report.png")
         try browser.screenshot(scratch.path("out/report.html"), to: shot, width: 900, height: 3200, scratch: scratch.url)
         let png = try Data(contentsOf: URL(fileURLWithPath: shot))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 20_000, "a PNG with something drawn")
-        print("run report screenshot: \(shot)")
     }
 }

@@ -34,12 +34,19 @@ enum SieveProcess {
         return process
     }
 
-    /// Runs `sieve arguments...` in the package root, with optional standard input.
-    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = root) throws -> Result {
+    /// Runs `sieve arguments...` in the package root, with optional standard input, and this process's
+    /// environment with `environment`'s variables set over it (a nil value unsets one).
+    static func run(_ arguments: [String], stdin: Data? = nil, in directory: URL = root,
+                    environment: [String: String?] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            var variables = ProcessInfo.processInfo.environment
+            for (name, value) in environment { variables[name] = value }
+            process.environment = variables
+        }
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("sieve-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: capture) }

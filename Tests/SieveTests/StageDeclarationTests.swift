@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func stagesShowsTypesChoicesAndDefaults() throws {
-        let result = try SieveProcess.run(["stages"])
+        let result = try SieveProcess.run(["stages"], environment: ["COLUMNS": nil])
         #expect(result.status == 0)
         let lines = result.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let filters = try #require(lines.firstIndex(of: "FILTERS"))
@@ -34,7 +34,36 @@ import Testing
         #expect(lines.contains("      shingle     integer = 4"))
         #expect(lines.contains("      similarity  number = 0.7"))
         #expect(lines.contains("      near        true|false = true"))
-        #expect(lines.contains("      columns  list = id|source.path|title|published|authors|language|url|text|fields"))
+        let columns = try #require(lines.firstIndex(of: "      columns  list ="), "a default too wide for 80 columns on a line of its own")
+        #expect(lines[columns + 1] == "               id|source.path|title|published|authors|language|url|text|fields")
+    }
+
+    /// `sieve stages` wraps like `--help`: to `COLUMNS`, else the terminal, else 80 (the tests' output is a file).
+    /// A continuation line is indented under the text it continues; only a word wider than its room overflows.
+    @Test(arguments: [nil, 60, 100] as [Int?])
+    func stagesWrapsToTheWidth(columns: Int?) throws {
+        let width = columns ?? 80
+        let wrapped = try SieveProcess.run(["stages"], environment: ["COLUMNS": columns.map(String.init)]).text
+        for line in wrapped.split(separator: "\n") where line.count > width {
+            #expect(!line.trimmingCharacters(in: .whitespaces).contains(" "), "over \(width) columns: \(line)")
+        }
+        let unwrapped = try SieveProcess.run(["stages"], environment: ["COLUMNS": "1000"]).text
+        #expect(wrapped.split(whereSeparator: \.isWhitespace) == unwrapped.split(whereSeparator: \.isWhitespace))
+        #expect(wrapped.split(separator: "\n").count > unwrapped.split(separator: "\n").count)
+        let summary = try #require(unwrapped.split(separator: "\n").first { $0.hasPrefix("   dedupe") })
+        let column = summary.distance(from: summary.startIndex, to: try #require(summary.range(of: "Drop")).lowerBound)
+        let lines = wrapped.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("   dedupe") })
+        if lines[start].count < summary.count {
+            #expect(lines[start + 1].prefix(column).allSatisfy { $0 == " " } && lines[start + 1].dropFirst(column).first != " ")
+        }
+    }
+
+    @Test func stagesJSONDoesNotWrap() throws {
+        let narrow = try SieveProcess.run(["stages", "--json"], environment: ["COLUMNS": "40"])
+        let wide = try SieveProcess.run(["stages", "--json"], environment: ["COLUMNS": "1000"])
+        #expect(narrow.stdout == wide.stdout)
+        #expect(narrow.text.split(separator: "\n").count == 1)
     }
 
     @Test func stagesShowsTheNamesASinkIsWrittenUnder() throws {

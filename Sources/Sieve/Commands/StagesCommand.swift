@@ -23,7 +23,8 @@ struct StagesCommand: ParsableCommand {
     func run() {
         let registry = SieveCommand.registry
         let defaults = Set(registry.defaultTransforms.map(\.name))
-        print(json ? StageListing.json(registry, defaults: defaults) : StageListing.text(registry, defaults: defaults), terminator: "")
+        print(json ? StageListing.json(registry, defaults: defaults) : StageListing.text(registry, defaults: defaults, width: TextWrap.width),
+              terminator: "")
     }
 }
 
@@ -36,29 +37,34 @@ enum StageListing {
     }
 
     /// A table grouped by role; each option on its own line with its type (or choices) and default, its help below.
-    static func text(_ registry: StageRegistry, defaults: Set<String>) -> String {
+    /// Summaries, option lines and help wrap to `width` columns under where their text begins.
+    static func text(_ registry: StageRegistry, defaults: Set<String>, width: Int) -> String {
         var lines: [String] = []
         for role in StageRole.allCases {
             let stages = registry.descriptors.filter { $0.role == role }
             guard !stages.isEmpty else { continue }
             lines.append("\(role.rawValue.uppercased())S")
             let names = stages.map { displayName($0, in: registry) }
-            let width = names.map(\.count).max() ?? 0
+            let nameWidth = names.map(\.count).max() ?? 0
             for (stage, name) in zip(stages, names) {
                 let mark = defaults.contains(stage.name) ? "*" : " "
-                lines.append("  \(mark)\(name)\(String(repeating: " ", count: width + 2 - name.count))\(stage.summary)")
+                let head = "  \(mark)\(name)\(String(repeating: " ", count: nameWidth + 2 - name.count))"
+                lines += TextWrap.lines(stage.summary, after: head, width: width)
                 let optionWidth = stage.options.map(\.name.count).max() ?? 0
                 for option in stage.options {
                     let pad = String(repeating: " ", count: optionWidth + 2 - option.name.count)
-                    lines.append("      \(option.name)\(pad)\(typeText(option.type)) = \(render(option.defaultValue))")
-                    lines.append("      \(String(repeating: " ", count: optionWidth + 2))\(option.help)")
+                    lines += TextWrap.lines("\(typeText(option.type)) = \(render(option.defaultValue))",
+                                            after: "      \(option.name)\(pad)", width: width)
+                    lines += TextWrap.lines(option.help, after: String(repeating: " ", count: optionWidth + 8), width: width)
                 }
             }
             lines.append("")
         }
-        lines.append("* runs in the default pipeline of 'sieve convert' (in this order: \(registry.defaultTransforms.map(\.name).joined(separator: ", ")))")
-        lines.append("A sink's other names (in parentheses) work on --to and in a pipeline file's sink:.")
-        lines.append("Options: NAME:key=value,key=value on --stage, --from and --to; a list takes values separated by |.")
+        let order = registry.defaultTransforms.map(\.name).joined(separator: ", ")
+        lines += TextWrap.lines("runs in the default pipeline of 'sieve convert' (in this order: \(order))", after: "* ", width: width)
+        lines += TextWrap.lines("A sink's other names (in parentheses) work on --to and in a pipeline file's sink:.", after: "", width: width)
+        lines += TextWrap.lines("Options: NAME:key=value,key=value on --stage, --from and --to; a list takes values separated by |.",
+                                after: "", width: width)
         return lines.joined(separator: "\n") + "\n"
     }
 

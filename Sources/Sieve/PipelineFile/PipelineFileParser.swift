@@ -147,17 +147,14 @@ struct PipelineFileParser {
     }
 
     private mutating func checkName(_ spec: StageSpec, role: StageRole?) -> Bool {
-        let wanted = role?.rawValue ?? "normalizer, extractor or filter"
         let fits: (StageRole) -> Bool = { actual in role.map { actual == $0 } ?? actual.isTransform }
         guard let descriptor = registry.descriptor(named: spec.name) else {
-            let candidates = role == .sink ? SinkNames.shown(in: registry) : registry.descriptors.filter { fits($0.role) }.map(\.name)
-            var message = "\(spec.origin): unknown \(wanted) '\(spec.name)'"
-            message += Suggestion.hint(for: spec.name, among: candidates)
-            append(spec.origin, message + "; run 'sieve stages' to list them")
+            let shown = role == .sink ? SinkNames.shown(in: registry) : nil
+            append(spec.origin, registry.unknownStageMessage(spec, role: role, candidates: shown))
             return false
         }
         guard fits(descriptor.role) else {
-            let place = role == nil ? "in 'stages:'" : "as '\(wanted):'"
+            let place = role.map { "as '\($0.rawValue):'" } ?? "in 'stages:'"
             append(spec.origin, "\(spec.origin): stage '\(spec.name)' is a \(descriptor.role.rawValue), so it cannot be used \(place)")
             return false
         }

@@ -62,12 +62,21 @@ public struct StageRegistry: Sendable {
 
     private func lookup(_ spec: StageSpec, role: StageRole?) throws(ConfigurationError) -> any Stage.Type {
         if let descriptor = entries[spec.name] { return descriptor.type }
-        let candidates = role.map(names(of:)) ?? descriptors.filter(\.role.isTransform).map(\.name)
-        var message = "\(spec.origin): unknown \(role?.rawValue ?? "stage") '\(spec.name)'"
-        message += Suggestion.hint(for: spec.name, among: candidates)
-        message += "; run 'sieve stages' to list them"
-        throw ConfigurationError(message)
+        throw ConfigurationError(unknownStageMessage(spec, role: role))
     }
+
+    /// What to tell a user whose spec names no registered stage where a `role` stage is wanted (nil: a transform),
+    /// the one wording for `--stage`, `--from` and a pipeline file:
+    /// `ORIGIN: unknown normalizer, extractor or filter 'nfd' (did you mean 'nfc'?); run 'sieve stages' to list them`.
+    /// The hint picks from `candidates`, by default the registered names of that role.
+    public func unknownStageMessage(_ spec: StageSpec, role: StageRole?, candidates: [String]? = nil) -> String {
+        let names = candidates ?? role.map(names(of:)) ?? descriptors.filter(\.role.isTransform).map(\.name)
+        return "\(spec.origin): unknown \(role?.rawValue ?? Self.transformRoles) '\(spec.name)'"
+            + Suggestion.hint(for: spec.name, among: names) + "; run 'sieve stages' to list them"
+    }
+
+    /// The roles a transform may have, as messages name them.
+    static let transformRoles = "normalizer, extractor or filter"
 
     /// Every problem with the options a spec writes for its stage, checked against the stage's declaration
     /// without building it; empty for an unknown stage (`descriptor(named:)` says that).
@@ -77,7 +86,7 @@ public struct StageRegistry: Sendable {
 
     private func wrongRole(_ spec: StageSpec, expected: StageRole?) -> ConfigurationError {
         let actual = entries[spec.name]?.role.rawValue ?? "unknown"
-        let wanted = expected?.rawValue ?? "normalizer, extractor or filter"
+        let wanted = expected?.rawValue ?? Self.transformRoles
         return ConfigurationError("\(spec.origin): stage '\(spec.name)' is a \(actual), not a \(wanted)")
     }
 

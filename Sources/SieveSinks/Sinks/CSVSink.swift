@@ -29,18 +29,20 @@ public struct CSVSink: AppendableSink {
     /// `csv`.
     public static let fileExtension = "csv"
 
-    private let columns: [String]
+    private let names: [String]
+    private let columns: [DocumentColumns.Column]
     private var output: OutputChannel?
 
-    /// Creates the sink from checked columns.
+    /// Creates the sink from checked columns, each resolved once here.
     public init(options: Options) {
-        columns = options.columns
+        names = options.columns
+        columns = options.columns.map(DocumentColumns.Column.init)
     }
 
     /// Starts the output with the header row.
     public mutating func open(_ output: OutputChannel) {
         self.output = output
-        writeRow(columns)
+        writeRow(names)
     }
 
     /// Continues an interrupted output; the header row is already there.
@@ -50,7 +52,7 @@ public struct CSVSink: AppendableSink {
 
     /// Writes one row.
     public mutating func write(_ document: Document) {
-        writeRow(columns.map { DocumentColumns.value(of: $0, in: document) })
+        writeRow(columns.map { $0.value(in: document) })
     }
 
     /// Nothing to close for CSV.

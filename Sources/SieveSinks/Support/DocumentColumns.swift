@@ -21,23 +21,51 @@ enum DocumentColumns {
             + "\(standard.joined(separator: ", ")), fields.NAME"
     }
 
-    /// The cell text of one column.
-    static func value(of column: String, in document: Document) -> String {
-        if column.hasPrefix("fields.") {
-            guard let value = document.fields[String(column.dropFirst(7))] else { return "" }
-            if case .string(let text) = value { return text }
-            return JSONWriter.text { $0.value(value) }
+    /// One column, its name resolved to what it reads once per run (not per cell).
+    ///
+    /// Example: `Column("fields.school_years")` reads `document.fields["school_years"]`; `Column("source.path")`
+    /// the source's `path`; a name no document has gives empty cells (the `columns` option rejects it first).
+    struct Column {
+        private enum Reading {
+            case field(String)
+            case source(DocumentSchema.SourceMember)
+            case member(DocumentSchema.Member)
+            case nothing
         }
-        if column.hasPrefix("source.") {
-            let name = column.dropFirst(7)
-            return DocumentSchema.sourceMembers.first { $0.name == name }?.text(in: document.source) ?? ""
+
+        private let reading: Reading
+
+        /// Resolves a column name.
+        init(_ name: String) {
+            if name.hasPrefix("fields.") {
+                reading = .field(String(name.dropFirst(7)))
+            } else if name.hasPrefix("source.") {
+                let member = name.dropFirst(7)
+                reading = DocumentSchema.sourceMembers.first { $0.name == member }.map(Reading.source) ?? .nothing
+            } else {
+                reading = DocumentSchema.member(named: name).map(Reading.member) ?? .nothing
+            }
         }
-        guard let member = DocumentSchema.member(named: column) else { return "" }
-        switch member.value(in: document) {
-        case .identifier(let text), .text(let text): return text
-        case .optionalString(let text): return text ?? ""
-        case .source(let source): return JSONWriter.text { DocumentJSON.writeSource(source, to: &$0) }
-        case let value: return JSONWriter.text { DocumentJSON.writeValue(value, to: &$0) }
+
+        /// The cell text of this column for `document`: strings as they are, lists and objects as JSON.
+        func value(in document: Document) -> String {
+            switch reading {
+            case .field(let name):
+                guard let value = document.fields[name] else { return "" }
+                if case .string(let text) = value { return text }
+                return JSONWriter.text { $0.value(value) }
+            case .source(let member):
+                return member.text(in: document.source) ?? ""
+            case .member(let member):
+                switch member.value(in: document) {
+                case .identifier(let text), .text(let text): return text
+                case .optionalString(let text): return text ?? ""
+                case .source(let source): return JSONWriter.text { DocumentJSON.writeSource(source, to: &$0) }
+                case let value: return JSONWriter.text { DocumentJSON.writeValue(value, to: &$0) }
+                }
+            case .nothing:
+                return ""
+            }
         }
     }
 }

@@ -61,20 +61,11 @@ struct HTMLRenderer {
     /// Every member but the title and the body, in the schema's order, as a definition list.
     private mutating func metadata(_ document: Document) {
         raw("<dl>\n")
-        for member in DocumentSchema.members where member.name != "title" {
-            let value: String
-            switch member.value(in: document) {
-            case .identifier(let text), .optionalString(let text?): value = text
-            case .strings(let values) where !values.isEmpty: value = values.joined(separator: ", ")
-            case .source(let source): value = JSONWriter.text { DocumentJSON.writeSource(source, to: &$0) }
-            case .fields(let fields) where !fields.isEmpty: value = JSONWriter.text { DocumentJSON.writeValue(.fields(fields), to: &$0) }
-            case .diagnostics(let diagnostics) where !diagnostics.isEmpty:
-                value = JSONWriter.text { DocumentJSON.writeValue(.diagnostics(diagnostics), to: &$0) }
-            case .optionalString(nil), .strings, .text, .blocks, .comments, .fields, .diagnostics: continue
-            }
-            element("dt", member.name)
+        for (name, shown) in MetadataMembers.of(document) {
+            let value = shown.text(joiningListWith: ", ")
+            element("dt", name)
             raw("<dd>")
-            if member.name == "url" || member.name == "image" { link(value, text: value) } else { text(value) }
+            if name == "url" || name == "image" { link(value, text: value) } else { text(value) }
             raw("</dd>\n")
         }
         raw("</dl>\n")

@@ -45,25 +45,12 @@ enum MarkdownRenderer {
             YAMLText.appendQuoted(title, to: &yaml)
             yaml += "\n"
         }
-        for member in DocumentSchema.members where member.name != "title" {
-            let key = member.name == "published" ? "date" : member.name
-            switch member.value(in: document) {
-            case .identifier(let text), .optionalString(let text?):
-                guard !text.isEmpty else { continue }
-                yaml += key + ": "
-                YAMLText.appendQuoted(text, to: &yaml)
-            case .strings(let values):
-                guard !values.isEmpty else { continue }
-                yaml += key + ": "
-                YAMLText.appendList(values, to: &yaml)
-            case .fields(let fields) where !fields.isEmpty:
-                yaml += key + ": " + JSONWriter.text { DocumentJSON.writeValue(.fields(fields), to: &$0) }
-            case .diagnostics(let diagnostics) where !diagnostics.isEmpty:
-                yaml += key + ": " + JSONWriter.text { DocumentJSON.writeValue(.diagnostics(diagnostics), to: &$0) }
-            case .source(let source):
-                yaml += key + ": " + JSONWriter.text { DocumentJSON.writeSource(source, to: &$0) }
-            case .optionalString(nil), .text, .blocks, .comments, .fields, .diagnostics:
-                continue
+        for (name, value) in MetadataMembers.of(document) where value != .text("") {
+            yaml += (name == "published" ? "date" : name) + ": "
+            switch value {
+            case .text(let text): YAMLText.appendQuoted(text, to: &yaml)
+            case .list(let items): YAMLText.appendList(items, to: &yaml)
+            case .json(let json): yaml += json
             }
             yaml += "\n"
         }

@@ -6,18 +6,8 @@ enum TextRenderer {
     static func render(_ document: Document) -> [UInt8] {
         var out: [UInt8] = []
         if let title = document.title, !title.isEmpty { line(title, &out) }
-        for member in DocumentSchema.members where member.name != "title" {
-            let value: String
-            switch member.value(in: document) {
-            case .identifier(let text), .optionalString(let text?): value = text
-            case .strings(let values) where !values.isEmpty: value = values.joined(separator: "; ")
-            case .source(let source): value = JSONWriter.text { DocumentJSON.writeSource(source, to: &$0) }
-            case .fields(let fields) where !fields.isEmpty: value = JSONWriter.text { DocumentJSON.writeValue(.fields(fields), to: &$0) }
-            case .diagnostics(let diagnostics) where !diagnostics.isEmpty:
-                value = JSONWriter.text { DocumentJSON.writeValue(.diagnostics(diagnostics), to: &$0) }
-            case .optionalString(nil), .strings, .text, .blocks, .comments, .fields, .diagnostics: continue
-            }
-            line("\(member.name): \(value.replacing("\n", with: " "))", &out)
+        for (name, value) in MetadataMembers.of(document) {
+            line("\(name): \(value.text(joiningListWith: "; ").replacing("\n", with: " "))", &out)
         }
         var previous: Block.Kind?
         var numbers: [Int] = []
