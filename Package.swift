@@ -48,6 +48,14 @@ let package = Package(
             pkgConfig: "uchardet",
             providers: [.apt(["libuchardet-dev"])]
         ),
+        .systemLibrary(
+            // mimalloc replaces malloc in the `sieve` executable: a page's libxml2 tree is tens of thousands of
+            // small allocations made and freed together, where glibc's allocator spent about a tenth of the
+            // CPU of a conversion (measured on 581 pages: 9% less CPU with it, with or without isolation).
+            // It ships no pkg-config file: scripts/setup looks for its header and installs the package.
+            name: "CMimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         .target(
             name: "SieveCore",
             dependencies: ["CZlib", "CUchardet", .product(name: "Logging", package: "swift-log")],
@@ -85,7 +93,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .executableTarget(name: "sieve", dependencies: ["Sieve"], swiftSettings: strictSettings),
+        .executableTarget(name: "sieve", dependencies: ["Sieve", "CMimalloc"], swiftSettings: strictSettings),
         .target(
             name: "SieveFuzzing",
             dependencies: ["Sieve", "SieveCore", "SieveExternal", .product(name: "Logging", package: "swift-log")],

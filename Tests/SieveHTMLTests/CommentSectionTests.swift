@@ -71,4 +71,28 @@ import Testing
             """)
         #expect(comments == [SieveCore.Comment(author: "Maud", text: "Bravo aux juges, enfin une décision claire pour les patients.")])
     }
+
+    /// A hidden comment section (shown by a "show comments" button) is read; pruned by XPath, it is gone
+    /// from `comments` too, not only from the text.
+    @Test func aPrunedHiddenCommentSectionGivesNoComments() throws {
+        let page = """
+            <html><body><article><h1>Décision</h1>
+            <p>Un arrêt attendu par les patients, les médecins et les assureurs, qui suivaient le dossier depuis trois ans déjà.</p>
+            <p>Selon la défense, la décision ouvre la voie à des dizaines de recours semblables devant les tribunaux administratifs.</p>
+            <p>Les juges ont rendu leur décision après une longue audience, et les avocats des deux parties ont annoncé un appel.</p>
+            </article>
+            <div id="comments" class="comments" style="display: none"><ul class="comment-list">
+            <li class="comment" id="comment-12"><span class="author">Maud</span><p>Bravo aux juges, enfin une décision claire.</p></li>
+            </ul></div></body></html>
+            """
+        func comments(prune: [String]) throws -> [SieveCore.Comment] {
+            var document = try readHTML(page)
+            var options = MainContentExtractor.Options()
+            options.prune = prune
+            _ = try MainContentExtractor(options: options).apply(to: &document, context: testContext("main-content"))
+            return document.comments
+        }
+        #expect(try comments(prune: []) == [SieveCore.Comment(author: "Maud", text: "Bravo aux juges, enfin une décision claire.")])
+        #expect(try comments(prune: ["//div[@id='comments']"]).isEmpty)
+    }
 }

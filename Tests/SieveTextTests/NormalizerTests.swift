@@ -78,4 +78,14 @@ import Testing
         #expect(document.blocks.map(\.text) == expected)
         #expect(document.blocks.allSatisfy { $0.kind == .paragraph })
     }
+
+    /// `unwrap` cuts lines at line-feed bytes where that is what splitting by characters gives: empty lines
+    /// kept or left out, a combining mark after a line feed, and CR LF (one character, never cut) alike.
+    @Test(arguments: ["one\ntwo\n\nthree\n", "\n\nx", "é\n\u{301}a\nb", "a\r\nb\nc", "no break", ""])
+    func unwrapLinesAreTheCharacterSplit(text: String) {
+        for omitting in [false, true] {
+            #expect(UnwrapNormalizer.lines(of: text, omittingEmpty: omitting)
+                == text.split(separator: "\n", omittingEmptySubsequences: omitting))
+        }
+    }
 }

@@ -14,7 +14,7 @@ enum Visibility {
     }
 
     /// Whether a paragraph element (`<p>`) sits anywhere under the node.
-    private static func holdsParagraph(_ node: xmlNodePtr) -> Bool {
+    static func holdsParagraph(_ node: xmlNodePtr) -> Bool {
         var found = false
         node.walk { child in
             guard child.isElement else { return .skipChildren }
@@ -32,31 +32,40 @@ enum Visibility {
         var attribute = node.pointee.properties
         while let current = attribute {
             attribute = current.pointee.next
-            guard let name = current.pointee.name else { continue }
-            // One pass over the attributes; names are checked by their first byte before comparing.
-            switch name[0] {
-            case UInt8(ascii: "h"):
-                if xmlNode.equalsName(name, "hidden") { return true }
-            case UInt8(ascii: "a"):
-                if xmlNode.equalsName(name, "aria-hidden"),
-                   node.withAttribute("aria-hidden", { equalsIgnoringCase($0, "true") }) == true { return true }
-            case UInt8(ascii: "s"):
-                if xmlNode.equalsName(name, "style"), node.withAttribute("style", hidesByStyle) == true { return true }
-            default:
-                break
-            }
+            if hides(current) { return true }
         }
         return false
     }
 
+    /// Whether one attribute hides its element: `hidden`, `aria-hidden="true"`, or a hiding inline style
+    /// (the name is checked by its first byte before comparing).
+    @inline(__always) static func hides(_ attribute: xmlAttrPtr) -> Bool {
+        guard let name = attribute.pointee.name else { return false }
+        switch name[0] {
+        case UInt8(ascii: "h"):
+            return xmlNode.equalsName(name, "hidden")
+        case UInt8(ascii: "a"):
+            return xmlNode.equalsName(name, "aria-hidden") && attribute.withValue { equalsIgnoringCase($0, "true") }
+        case UInt8(ascii: "s"):
+            return xmlNode.equalsName(name, "style") && attribute.withValue(hidesByStyle)
+        default:
+            return false
+        }
+    }
+
     /// Whether an inline style hides the element, ignoring case and spaces.
     static func hidesByStyle(_ style: UnsafeBufferPointer<UInt8>) -> Bool {
-        var compact: [UInt8] = []
-        compact.reserveCapacity(style.count)
-        for byte in style where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-            compact.append(byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0))
+        guard !style.isEmpty else { return false }
+        // The compacted copy lives on the stack (most styles are short): no heap allocation per element.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: style.count) { buffer in
+            var count = 0
+            for byte in style where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+                buffer[count] = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+                count += 1
+            }
+            let compact = UnsafeBufferPointer(rebasing: buffer[0..<count])
+            return contains(compact, "display:none") || contains(compact, "visibility:hidden")
         }
-        return contains(compact, "display:none") || contains(compact, "visibility:hidden")
     }
 
     private static func equalsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
@@ -70,7 +79,7 @@ enum Visibility {
         }
     }
 
-    private static func contains(_ haystack: [UInt8], _ needle: StaticString) -> Bool {
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
         needle.withUTF8Buffer { needle in
             guard haystack.count >= needle.count else { return false }
             outer: for start in 0...(haystack.count - needle.count) {

@@ -86,7 +86,8 @@ public struct MainContentExtractor: Extractor {
             pruned.formUnion(XPath.nodes(expression, in: tree))
         }
         let links = LinkBase(root: root, pageURL: document.source.url ?? document.url)
-        let extracted = Self.extract(root: root, pruned: pruned, tuning: tuning, links: links, comments: keepComments)
+        let extracted = Self.extract(root: root, pruned: pruned, tuning: tuning, links: links, comments: keepComments,
+                                     capacity: tree.elementCount)
         let blocks = Self.trimmingEdges(extracted.blocks, title: PageReading.of(&document, tree: tree).title)
         document.comments = extracted.comments
         if blocks.isEmpty {
@@ -110,10 +111,11 @@ public struct MainContentExtractor: Extractor {
         extract(root: root, pruned: pruned, tuning: tuning, links: links, comments: false).blocks
     }
 
-    /// The article blocks of a page and, when `comments` is set, its reader comments.
-    static func extract(root: xmlNodePtr, pruned: Set<xmlNodePtr>, tuning: Tuning, links: LinkBase, comments: Bool)
-        -> (blocks: [Block], comments: [Comment]) {
-        let table = NodeTable(root: root, excluded: pruned)
+    /// The article blocks of a page and, when `comments` is set, its reader comments; `capacity` is a hint of
+    /// the page's element count (`HTMLTree.elementCount`).
+    static func extract(root: xmlNodePtr, pruned: Set<xmlNodePtr>, tuning: Tuning, links: LinkBase, comments: Bool,
+                        capacity: Int = 0) -> (blocks: [Block], comments: [Comment]) {
+        let table = NodeTable(root: root, excluded: pruned, capacity: capacity)
         let containers = CandidateScorer(table: table, tuning: tuning).select()
         let found = comments ? CommentSection(table: table, links: links).comments(outside: containers) : []
         return (articleBlocks(table: table, containers: containers, pruned: pruned, tuning: tuning, links: links), found)

@@ -87,8 +87,15 @@ public struct MetadataExtractor: Extractor {
     private func checkedLanguage(declared: String?, page: PageSignals, data: JSONLD, document: inout Document) -> String? {
         let fallback = declared ?? data.language.flatMap(Self.primaryTag)
             ?? page.first("og:locale", "content-language", "language", "dc.language").flatMap(Self.primaryTag)
-        let text = document.blocks.prefix(40).map(\.text).joined(separator: " ")
-        guard let guessed = LanguageGuess.guess(text) else { return fallback }
+        // The first blocks joined by spaces, only as far as the guess reads.
+        var text: [UInt8] = []
+        text.reserveCapacity(LanguageGuess.readLimit)
+        for (index, block) in document.blocks.prefix(40).enumerated() where text.count < LanguageGuess.readLimit {
+            if index > 0 { text.append(0x20) }
+            var blockText = block.text
+            blockText.withUTF8 { text.append(contentsOf: UnsafeBufferPointer(rebasing: $0.prefix(LanguageGuess.readLimit - text.count))) }
+        }
+        guard let guessed = LanguageGuess.guess(bytes: text) else { return fallback }
         if let fallback, fallback != guessed {
             document.diagnose(Self.name, "the page declares language '\(fallback)' but its text reads as '\(guessed)'; using '\(guessed)'")
         }
@@ -120,6 +127,7 @@ public struct MetadataExtractor: Extractor {
 
     /// Whitespace collapsed.
     static func clean(_ value: String) -> String {
-        value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if let pieces = ScalarSplit.pieces(value, separator: .whitespace) { return pieces.joined(separator: " ") }
+        return value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

@@ -53,12 +53,23 @@ public struct TitleExtractor: Extractor {
 
     /// The lowercase words of a text.
     static func words(_ text: String) -> Set<String> {
-        Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        let lower = text.lowercased()
+        if let pieces = ScalarSplit.pieces(lower, separator: .notLetterOrNumber) { return Set(pieces) }
+        return Set(lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
     }
 
     /// Overlap of two word sets (Jaccard).
     static func similarity(_ left: Set<String>, _ right: Set<String>) -> Double {
         guard !left.isEmpty, !right.isEmpty else { return 0 }
-        return Double(left.intersection(right).count) / Double(left.union(right).count)
+        let shared = sharedCount(left, right)
+        return Double(shared) / Double(left.count + right.count - shared)
+    }
+
+    /// The number of words two sets share (the size of their intersection, without building it).
+    static func sharedCount(_ left: Set<String>, _ right: Set<String>) -> Int {
+        let (small, large) = left.count <= right.count ? (left, right) : (right, left)
+        var count = 0
+        for word in small where large.contains(word) { count += 1 }
+        return count
     }
 }

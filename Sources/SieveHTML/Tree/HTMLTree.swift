@@ -10,6 +10,11 @@ public final class HTMLTree: @unchecked Sendable {
     /// The libxml2 document.
     public let document: xmlDocPtr
 
+    /// The page's start tags (counted before the parse; an upper bound on its elements) and UTF-8 bytes:
+    /// capacity hints for tables and buffers built from the tree.
+    public let elementCount: Int
+    public let byteCount: Int
+
     /// libxml2's global state, initialised once before any parse (required before parallel use).
     private static let initialised: Bool = {
         xmlInitParser()
@@ -61,6 +66,8 @@ public final class HTMLTree: @unchecked Sendable {
         }
         guard let parsed else { throw .noDocument }
         document = parsed
+        elementCount = elements
+        byteCount = bytes.count
     }
 
     deinit {

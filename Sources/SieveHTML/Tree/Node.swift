@@ -29,15 +29,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
     /// The raw bytes of an attribute's value, handed to `body` without copying into a String.
     public func withAttribute<R>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        guard let attr = findAttribute(name) else { return nil }
-        guard let text = attr.pointee.children, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content,
-              text.pointee.next == nil else {
-            return attributeValue(name).map { value in
-                var value = value
-                return value.withUTF8 { body($0) }
-            }
-        }
-        return body(UnsafeBufferPointer(start: content, count: strlen(content)))
+        findAttribute(name)?.withValue(body)
     }
 
     /// Whether the element has the attribute at all.
@@ -63,7 +55,12 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         Self.childContent(pointee.children)
     }
 
-    private static func childContent(_ first: xmlNodePtr?) -> String {
+    fileprivate static func childContent(_ first: xmlNodePtr?) -> String {
+        // One child (an attribute's text, a script's source): its bytes straight into the String.
+        if let only = first, only.pointee.next == nil {
+            guard let content = only.pointee.content else { return "" }
+            return String(decoding: UnsafeBufferPointer(start: content, count: strlen(content)), as: UTF8.self)
+        }
         var bytes: [UInt8] = []
         var child = first
         while let node = child {
@@ -131,6 +128,22 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
             if node == self { return }
             node = node.pointee.next!
         }
+    }
+}
+
+extension UnsafeMutablePointer where Pointee == xmlAttr {
+    /// The attribute's value.
+    public var value: String { xmlNodePtr.childContent(pointee.children) }
+
+    /// The raw bytes of the attribute's value, handed to `body` without copying when the value is one text
+    /// node (as libxml2 builds it for nearly every attribute), else joined into a String first.
+    public func withValue<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let text = pointee.children, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content,
+           text.pointee.next == nil {
+            return body(UnsafeBufferPointer(start: content, count: strlen(content)))
+        }
+        var value = xmlNodePtr.childContent(pointee.children)
+        return value.withUTF8 { body($0) }
     }
 }
 

@@ -16,8 +16,17 @@ public enum Tag: UInt8, Sendable {
     case a, span, time, font, b, strong, i, em, u, small, sub, sup, mark, abbr, cite, q, s, del, ins, kbd, samp, tt
     case fieldset, legend
 
-    /// Names stored by a 64-bit FNV-1a hash of the name's bytes, checked against the name on a hit.
-    private static let names: [UInt64: (Tag, [UInt8])] = {
+    /// One slot of the name table: a name of up to 10 bytes packed little-endian into two words (zero
+    /// bytes past its end, so equal words are equal names) and its tag.
+    private struct Slot {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var tag = Tag.other
+    }
+
+    /// The names by their packed words, open addressing with linear probing in 512 slots (a quarter full):
+    /// no hashing of bytes or Swift `Hasher` per lookup, and this runs for every element of every walk.
+    private static let slots: [Slot] = {
         let list: [(String, Tag)] = [
             ("html", .html), ("head", .head), ("body", .body), ("title", .title), ("meta", .meta), ("link", .link),
             ("base", .base), ("script", .script), ("style", .style), ("noscript", .noscript),
@@ -41,29 +50,54 @@ public enum Tag: UInt8, Sendable {
             ("s", .s), ("del", .del), ("ins", .ins), ("kbd", .kbd), ("samp", .samp), ("tt", .tt),
             ("fieldset", .fieldset), ("legend", .legend),
         ]
-        var table: [UInt64: (Tag, [UInt8])] = [:]
+        var slots = [Slot](repeating: Slot(), count: 512)
         for (name, tag) in list {
-            let bytes = Array(name.utf8)
-            table[bytes.withUnsafeBufferPointer { hash($0.baseAddress!, $0.count) }] = (tag, bytes)
+            let packed = (Array(name.utf8) + [0]).withUnsafeBufferPointer { pack($0.baseAddress!) }
+            guard let (low, high) = packed else { preconditionFailure("tag name \(name) is over 10 bytes") }
+            var slot = index(low, high)
+            while slots[slot].low != 0 { slot = (slot + 1) & 511 }
+            slots[slot] = Slot(low: low, high: high, tag: tag)
         }
-        return table
+        return slots
     }()
 
-    @inline(__always) private static func hash(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for index in 0..<count {
-            value = (value ^ UInt64(bytes[index])) &* 0x100_0000_01b3
+    /// A NUL-terminated name of 1 to 10 bytes packed into two words; nil when empty or longer.
+    @inline(__always) private static func pack(_ name: UnsafePointer<UInt8>) -> (UInt64, UInt64)? {
+        var low: UInt64 = 0, high: UInt64 = 0
+        var index = 0
+        while index < 8 {
+            let byte = name[index]
+            if byte == 0 { return index == 0 ? nil : (low, 0) }
+            low |= UInt64(byte) << UInt64(8 * index)
+            index += 1
         }
-        return value
+        while index < 11 {
+            let byte = name[index]
+            if byte == 0 { return (low, high) }
+            if index == 10 { return nil }
+            high |= UInt64(byte) << UInt64(8 * (index - 8))
+            index += 1
+        }
+        return nil
+    }
+
+    /// The first slot to probe for a packed name.
+    @inline(__always) private static func index(_ low: UInt64, _ high: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((low ^ (high &* 0x1F)) &* 0x9E37_79B9_7F4A_7C15) >> 55)
     }
 
     /// The tag of a NUL-terminated element name.
     @inline(__always) public static func of(_ name: UnsafePointer<xmlChar>?) -> Tag {
-        guard let name else { return .other }
-        let count = strlen(name)
-        guard count <= 10, let (tag, bytes) = names[hash(name, count)], bytes.count == count else { return .other }
-        for index in 0..<count where bytes[index] != name[index] { return .other }
-        return tag
+        guard let name, let (low, high) = pack(name) else { return .other }
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = index(low, high)
+            while true {
+                let candidate = slots[slot]
+                if candidate.low == low, candidate.high == high { return candidate.tag }
+                if candidate.low == 0 { return .other }
+                slot = (slot + 1) & 511
+            }
+        }
     }
 
     /// Elements whose content is never article text: scripts, styles, embedded objects, form controls.

@@ -17,18 +17,30 @@ struct TextBuffer {
         while true {
             let byte = text[index]
             if byte == 0 { return }
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-                pendingSpace = true
-            } else if byte == 0xC2, text[index + 1] == 0xA0 {
+            if Self.isSpace(byte) {
                 pendingSpace = true
                 index += 1
+            } else if byte == 0xC2, text[index + 1] == 0xA0 {
+                pendingSpace = true
+                index += 2
             } else {
                 if pendingSpace, let last = bytes.last, last != 0x0A { bytes.append(0x20) }
                 pendingSpace = false
-                bytes.append(byte)
+                // The run of visible bytes up to the next space or the end, copied at once.
+                let start = index
+                index += 1
+                while true {
+                    let next = text[index]
+                    if next == 0 || Self.isSpace(next) || (next == 0xC2 && text[index + 1] == 0xA0) { break }
+                    index += 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: text + start, count: index - start))
             }
-            index += 1
         }
+    }
+
+    @inline(__always) private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
     }
 
     /// Marks a soft break between inline pieces that should not run together (a space at most).

@@ -46,6 +46,18 @@ public struct NFCNormalizer: Normalizer {
 
     /// The text in NFC, with `Ð/ð` mapped to `Đ/đ` when `lookalikes` is set.
     static func normalize(_ text: String, lookalikes: Bool) -> String {
+        // Scalars below U+0300 are stable: text without a UTF-8 lead byte from 0xCC on (U+0300) and without
+        // an eth (C3 90, C3 B0) stays as it is, checked on its bytes (most pages in Latin scripts).
+        var bytes = text
+        let plain = bytes.withUTF8 { utf8 in
+            for index in utf8.indices where utf8[index] >= 0xC3 {
+                let byte = utf8[index]
+                if byte >= 0xCC { return false }
+                if byte == 0xC3, index + 1 < utf8.count, utf8[index + 1] == 0x90 || utf8[index + 1] == 0xB0 { return false }
+            }
+            return true
+        }
+        if plain { return text }
         var needsNFC = false
         var hasEth = false
         for scalar in text.unicodeScalars where scalar.value >= 0xD0 {

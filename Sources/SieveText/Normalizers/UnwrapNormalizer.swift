@@ -24,7 +24,7 @@ public struct UnwrapNormalizer: Normalizer {
         guard document.blocks.contains(where: { $0.text.utf8.contains(0x0A) }) else { return .keep }
         var allLines: [Substring] = []
         for block in document.blocks where block.kind != .code && block.kind != .table {
-            allLines.append(contentsOf: block.text.split(separator: "\n", omittingEmptySubsequences: false))
+            allLines.append(contentsOf: Self.lines(of: block.text, omittingEmpty: false))
             allLines.append("")
         }
         let width = HardWrap.width(of: allLines)
@@ -35,7 +35,7 @@ public struct UnwrapNormalizer: Normalizer {
                 blocks.append(block)
                 continue
             }
-            let lines = block.text.split(separator: "\n")
+            let lines = Self.lines(of: block.text, omittingEmpty: true)
             if block.kind == .heading {
                 var heading = block
                 heading.rewriteText { $0.split(separator: "\n").joined(separator: " ") }
@@ -50,5 +50,13 @@ public struct UnwrapNormalizer: Normalizer {
         }
         document.blocks = blocks
         return .keep
+    }
+
+    /// The text's lines, as `split(separator: "\n")` gives them: a line feed is a character of its own
+    /// unless a carriage return precedes it (CR LF is one character, which that split does not cut), so
+    /// text without a carriage return is cut at its 0x0A bytes, without breaking it into characters.
+    static func lines(of text: String, omittingEmpty: Bool) -> [Substring] {
+        guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: omittingEmpty) }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
     }
 }

@@ -27,12 +27,6 @@ enum ClassSignals {
         static let comments = Signal(rawValue: 32)
     }
 
-    private struct Entry {
-        let word: [UInt8]
-        let prefix: Bool
-        let signal: Signal
-    }
-
     /// Chrome stems matched as token prefixes.
     static let negativeStems = [
         "nav", "menu", "footer", "comment", "share", "sharing", "social", "related", "promo", "sidebar",
@@ -59,12 +53,34 @@ enum ClassSignals {
     /// Lead words matched exactly (`lead` alone, so `leaderboard` ad slots stay out).
     static let leadWords = ["lead", "lede", "leadtext", "intro", "introtext", "introduction", "summary", "abstract"]
 
-    private static let table: [[Entry]] = {
-        var table = [[Entry]](repeating: [], count: 256)
+    /// The words of every list, by first letter: one flat byte store and one range of entries per first
+    /// byte, so matching a token touches no Swift array of arrays (this runs for every class token of a page).
+    private struct Words {
+        /// The words' bytes, one after another.
+        var bytes: [UInt8] = []
+        /// Per word: where its bytes start, its length, whether it matches as a prefix, its signal.
+        var entries: [(start: Int32, length: Int32, prefix: Bool, signal: UInt8)] = []
+        /// Per pair of first letters (`pair`): the range of its words in `entries`.
+        var buckets = [Range<Int32>](repeating: 0..<0, count: 26 * 26)
+    }
+
+    /// The bucket of a token or word by its first two bytes, both ASCII letters in any case; nil otherwise
+    /// (every word has two letters at least, so such a token matches none).
+    @inline(__always) private static func pair(_ first: UInt8, _ second: UInt8) -> Int? {
+        let first = first | 0x20, second = second | 0x20
+        guard first >= 0x61, first <= 0x7A, second >= 0x61, second <= 0x7A else { return nil }
+        return Int(first - 0x61) * 26 + Int(second - 0x61)
+    }
+
+    private static let words: Words = {
+        var lists: [[(word: [UInt8], prefix: Bool, signal: Signal)]] = Array(repeating: [], count: 26 * 26)
         func add(_ words: [String], prefix: Bool, _ signal: Signal) {
             for word in words {
                 let bytes = Array(word.utf8)
-                table[Int(bytes[0])].append(Entry(word: bytes, prefix: prefix, signal: signal))
+                guard bytes.count >= 2, let bucket = pair(bytes[0], bytes[1]) else {
+                    preconditionFailure("class word \(word) does not open with two letters")
+                }
+                lists[bucket].append((bytes, prefix, signal))
             }
         }
         add(negativeStems, prefix: true, .negative)
@@ -77,68 +93,134 @@ enum ClassSignals {
         // German, Spanish/Portuguese and Polish plurals name comment sections too ("kommentare",
         // "comentarios"); the singular may be an opinion column ("Kommentar") and is left out.
         add(["comment", "disqus", "kommentare", "comentarios", "komentarze"], prefix: true, .comments)
-        return table
+        var words = Words()
+        for bucket in lists.indices {
+            let from = Int32(words.entries.count)
+            for entry in lists[bucket] {
+                words.entries.append((Int32(words.bytes.count), Int32(entry.word.count), entry.prefix, entry.signal.rawValue))
+                words.bytes += entry.word
+            }
+            words.buckets[bucket] = from..<Int32(words.entries.count)
+        }
+        return words
     }()
 
-    /// The signal of an element from its `class`, `id`, `role` and `itemprop`.
+    /// The signal of an element from its `class`, `id`, `role` and `itemprop`, in one pass over its attributes.
     static func signal(of node: xmlNodePtr) -> Signal {
-        guard node.pointee.properties != nil else { return [] }
-        var signal: Signal = []
-        _ = node.withAttribute("class") { value in
-            signal.formUnion(scan(value))
-            if hasClass(value, "hidden") { signal.insert(.negative) }
-        }
-        _ = node.withAttribute("id") { signal.formUnion(scan($0)) }
-        _ = node.withAttribute("role") { signal.formUnion(scan($0)) }
-        if node.withAttribute("itemprop", { ascii($0, equalsLowercase: "articlebody") }) == true {
-            signal.insert(.articleBody)
-        }
-        return signal
+        read(node).signal
     }
 
-    /// The signals of every token in an attribute value.
-    static func scan(_ value: UnsafeBufferPointer<UInt8>) -> Signal {
+    /// The element's signal and whether its own markup hides it (`Visibility.isHidden`), in one pass over
+    /// its attributes.
+    static func read(_ node: xmlNodePtr) -> (signal: Signal, hidden: Bool) {
         var signal: Signal = []
-        var token: [UInt8] = []
-        token.reserveCapacity(24)
-        var previousLower = false
-        var afterElementor = false
-        var index = 0
-        while index <= value.count {
-            let byte: UInt8 = index < value.count ? value[index] : 0x20
-            index += 1
-            let isUpper = byte >= 0x41 && byte <= 0x5A
-            let isLower = byte >= 0x61 && byte <= 0x7A
-            let isDigit = byte >= 0x30 && byte <= 0x39
-            if (isUpper && previousLower) || !(isUpper || isLower || isDigit), !token.isEmpty {
-                // Elementor, the most used WordPress page builder, names every block "elementor-widget-…":
-                // there "widget" says nothing about sidebars.
-                if !(afterElementor && token.count >= 6 && token.starts(with: widget)) { signal.formUnion(match(token)) }
-                afterElementor = token.count == 9 && token == elementor
-                token.removeAll(keepingCapacity: true)
+        var hidden = false
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            guard let name = current.pointee.name else { continue }
+            if !hidden, Visibility.hides(current) {
+                hidden = true
+                continue
             }
-            if isUpper || isLower || isDigit { token.append(isUpper ? byte | 0x20 : byte) }
-            previousLower = isLower || isDigit
+            switch name[0] {
+            case UInt8(ascii: "c") where xmlNode.equalsName(name, "class"):
+                current.withValue { value in
+                    signal.formUnion(scan(value))
+                    if hasClass(value, "hidden") { signal.insert(.negative) }
+                }
+            case UInt8(ascii: "i") where xmlNode.equalsName(name, "id"):
+                current.withValue { signal.formUnion(scan($0)) }
+            case UInt8(ascii: "r") where xmlNode.equalsName(name, "role"):
+                current.withValue { signal.formUnion(scan($0)) }
+            case UInt8(ascii: "i") where xmlNode.equalsName(name, "itemprop"):
+                if current.withValue({ ascii($0, equalsLowercase: "articlebody") }) { signal.insert(.articleBody) }
+            default:
+                break
+            }
         }
-        return signal
+        return (signal, hidden)
     }
 
-    private static let elementor = Array("elementor".utf8)
-    private static let widget = Array("widget".utf8)
+    /// The signals of every token in an attribute value. A token is a run of ASCII letters and digits, cut
+    /// before an upper-case letter that follows a lower-case one or a digit (camelCase); it is matched
+    /// where it lies in `value`, ignoring case.
+    static func scan(_ value: UnsafeBufferPointer<UInt8>) -> Signal {
+        words.bytes.withUnsafeBufferPointer { bytes in
+            words.entries.withUnsafeBufferPointer { entries in
+                byteKinds.withUnsafeBufferPointer { kinds in
+                    var signal: Signal = []
+                    var afterElementor = false
+                    var index = 0
+                    let count = value.count
+                    while true {
+                        while index < count, kinds[Int(value[index])] == 0 { index += 1 }
+                        guard index < count else { return signal }
+                        // A token: letters and digits, up to an upper-case letter after a lower-case one or a digit.
+                        let start = index
+                        var previousLower = kinds[Int(value[index])] != upper
+                        index += 1
+                        while index < count {
+                            let kind = kinds[Int(value[index])]
+                            if kind == 0 || (kind == upper && previousLower) { break }
+                            previousLower = kind != upper
+                            index += 1
+                        }
+                        let token = UnsafeBufferPointer(rebasing: value[start..<index])
+                        // Elementor, the most used WordPress page builder, names every block "elementor-widget-…":
+                        // there "widget" says nothing about sidebars.
+                        if !(afterElementor && token.count >= 6 && startsWith(token, "widget")) {
+                            signal.formUnion(match(token, bytes, entries))
+                        }
+                        afterElementor = token.count == 9 && startsWith(token, "elementor")
+                    }
+                }
+            }
+        }
+    }
 
-    private static func match(_ token: [UInt8]) -> Signal {
-        guard let first = token.first else { return [] }
+    /// Byte kinds for `scan`: 0 separates tokens, `lower` for a-z, `upper` for A-Z, `digit` for 0-9.
+    private static let byteKinds: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0x61...0x7A: lower
+        case 0x41...0x5A: upper
+        case 0x30...0x39: digit
+        default: 0
+        }
+    }
+    private static let lower: UInt8 = 1, upper: UInt8 = 2, digit: UInt8 = 3
+
+    /// The signals of one token (ASCII letters and digits, any case).
+    private static func match(_ token: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>,
+                              _ entries: UnsafeBufferPointer<(start: Int32, length: Int32, prefix: Bool, signal: UInt8)>) -> Signal {
         var signal: Signal = []
-        for entry in table[Int(first)] where token.count >= entry.word.count {
-            if !entry.prefix, token.count != entry.word.count { continue }
-            if token.starts(with: entry.word) { signal.insert(entry.signal) }
+        guard token.count >= 2, let pair = pair(token[0], token[1]) else { return [] }
+        let bucket = words.buckets[pair]
+        var entryIndex = Int(bucket.lowerBound)
+        let entryEnd = Int(bucket.upperBound)
+        next: while entryIndex < entryEnd {
+            let entry = entries[entryIndex]
+            entryIndex += 1
+            let length = Int(entry.length)
+            guard entry.prefix ? token.count >= length : token.count == length else { continue }
+            let start = Int(entry.start)
+            // Letters and digits lowercase with `| 0x20` (digits have the bit set already).
+            for offset in 2..<length where token[offset] | 0x20 != bytes[start + offset] { continue next }
+            signal.insert(Signal(rawValue: entry.signal))
         }
         // "commentary" (and French "commentaire" columns) is an opinion article, not the comments.
-        if signal.contains(.neverArticle), token.starts(with: commentar) { signal.subtract([.neverArticle, .comments]) }
+        if signal.contains(.neverArticle), startsWith(token, "commentar") { signal.subtract([.neverArticle, .comments]) }
         return signal
     }
 
-    private static let commentar = Array("commentar".utf8)
+    /// Whether a token (ASCII letters and digits) starts with the lowercase `word`, ignoring case.
+    @inline(__always) private static func startsWith(_ token: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let length = word.utf8CodeUnitCount
+        guard token.count >= length else { return false }
+        let pointer = word.utf8Start
+        for offset in 0..<length where token[offset] | 0x20 != pointer[offset] { return false }
+        return true
+    }
 
     /// Whether a class list holds `name` as a class of its own: `hidden` hides an element, but Drupal's
     /// `field--label-hidden` (every field of a Drupal page) and Bootstrap's `hidden-xs` do not.

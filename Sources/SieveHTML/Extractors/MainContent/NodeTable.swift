@@ -40,7 +40,7 @@ struct NodeTable {
     var signals: [ClassSignals.Signal] = []
 
     /// Hidden elements named like comments ("show comments" sections shown by a script), left out of the
-    /// table but read by `CommentSection`.
+    /// table but read by `CommentSection`; never a pruned (`excluded`) one.
     var hiddenComments: [xmlNodePtr] = []
 
     /// One past the last index of each element's subtree (pre-order ranges).
@@ -49,8 +49,18 @@ struct NodeTable {
     /// Number of elements.
     var count: Int { nodes.count }
 
-    /// Builds the table for `root`'s subtree, leaving out nodes in `excluded`.
-    init(root: xmlNodePtr, excluded: Set<xmlNodePtr>) {
+    /// Builds the table for `root`'s subtree, leaving out nodes in `excluded`; `capacity` is the number of
+    /// elements expected at most (a hint, such as `HTMLTree.elementCount`).
+    init(root: xmlNodePtr, excluded: Set<xmlNodePtr>, capacity: Int = 0) {
+        if capacity > 0 {
+            nodes.reserveCapacity(capacity)
+            tags.reserveCapacity(capacity)
+            signals.reserveCapacity(capacity)
+            for counts in [\NodeTable.parent, \.depth, \.text, \.linkText, \.inlineText, \.inlineLinkText, \.commas,
+                           \.sentenceEnds, \.quotedText, \.lineBreaks, \.links, \.paragraphs] {
+                self[keyPath: counts].reserveCapacity(capacity)
+            }
+        }
         var blockStack: [Int32] = []
         var stack: [Int32] = []
         var linkDepth = 0
@@ -77,9 +87,20 @@ struct NodeTable {
                 if let owner = blockStack.last { lineBreaks[Int(owner)] += 1 }
                 return .skipChildren
             }
-            if (node != root && Visibility.isSkipped(node, tag)) || (!excluded.isEmpty && excluded.contains(node)) {
-                if !tag.isNeverContent, ClassSignals.signal(of: node).contains(.comments) { hiddenComments.append(node) }
-                return .skipChildren
+            // A pruned subtree is gone for good; only a hidden one may hold comments a script reveals.
+            if !excluded.isEmpty, excluded.contains(node) { return .skipChildren }
+            // `Visibility.isSkipped`, with the attributes read once for visibility and signal together.
+            let signal: ClassSignals.Signal
+            if node != root, tag.isNeverContent {
+                if tag != .noscript || !Visibility.holdsParagraph(node) { return .skipChildren }
+                signal = ClassSignals.signal(of: node)
+            } else {
+                let read = ClassSignals.read(node)
+                if node != root, read.hidden {
+                    if read.signal.contains(.comments) { hiddenComments.append(node) }
+                    return .skipChildren
+                }
+                signal = read.signal
             }
             let index = Int32(nodes.count)
             nodes.append(node)
@@ -96,7 +117,7 @@ struct NodeTable {
             quotedText.append(0)
             lineBreaks.append(0)
             paragraphs.append(0)
-            signals.append(ClassSignals.signal(of: node))
+            signals.append(signal)
             stack.append(index)
             if tag.isBlock || blockStack.isEmpty { blockStack.append(index) }
             if tag == .blockquote { quoteDepth += 1 }

@@ -137,25 +137,33 @@ enum AuthorNames {
 
     /// Text with ASCII capitals lowered and runs of whitespace (no-break spaces included) made one space.
     private static func folded(_ text: [UInt8]) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.count)
-        var index = 0
-        var space = false
-        while index < text.count {
-            let byte = text[index]
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                space = true
-            } else if byte == 0xC2, index + 1 < text.count, text[index + 1] == 0xA0 {
-                space = true
-                index += 1
-            } else {
-                if space, !result.isEmpty { result.append(0x20) }
-                space = false
-                result.append(ByteSearch.lower(byte))
+        // Written into uninitialized storage (the result is never longer than the text): this runs over the
+        // whole page text.
+        text.withUnsafeBufferPointer { text in
+            [UInt8](unsafeUninitializedCapacity: text.count) { result, count in
+                count = 0
+                var index = 0
+                var space = false
+                while index < text.count {
+                    let byte = text[index]
+                    if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                        space = true
+                    } else if byte == 0xC2, index + 1 < text.count, text[index + 1] == 0xA0 {
+                        space = true
+                        index += 1
+                    } else {
+                        if space, count > 0 {
+                            result[count] = 0x20
+                            count += 1
+                        }
+                        space = false
+                        result[count] = ByteSearch.lower(byte)
+                        count += 1
+                    }
+                    index += 1
+                }
             }
-            index += 1
         }
-        return result
     }
 
     /// Cleaned, split and de-duplicated names.

@@ -27,10 +27,12 @@ enum LanguageGuess {
         return table
     }()
 
-    /// The language the text reads as, when the evidence is clear; nil otherwise.
-    static func guess(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { guess(UnsafeBufferPointer(rebasing: $0.prefix(6000))) }
+    /// How many leading bytes of a text are read.
+    static let readLimit = 6000
+
+    /// The language UTF-8 text reads as (its first `readLimit` bytes), when the evidence is clear.
+    static func guess(bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { guess(UnsafeBufferPointer(rebasing: $0.prefix(readLimit))) }
     }
 
     private static func guess(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {

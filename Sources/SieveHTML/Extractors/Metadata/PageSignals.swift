@@ -46,6 +46,7 @@ struct PageSignals {
     /// Reads the page.
     init(tree: HTMLTree) {
         guard let root = tree.root else { return }
+        text.reserveCapacity(min(tree.byteCount, Self.textLimit))
         // The outermost hidden element being walked, if any: its text is not shown to readers.
         var hidden: xmlNodePtr?
         root.walk(enter: { node in
@@ -75,7 +76,7 @@ struct PageSignals {
                 if title == nil { title = node.collapsedText }
                 return .skipChildren
             case .script:
-                if node.attribute("type")?.lowercased().contains("ld+json") == true {
+                if node.withAttribute("type", { Self.contains($0, "ld+json") }) == true {
                     jsonLD.append(node.childContent)
                 } else if !node.hasAttribute("src") {
                     scripts.append(node)
@@ -94,13 +95,35 @@ struct PageSignals {
                 if tag.isNeverContent { return .skipChildren }
             }
             if node.pointee.properties != nil {
-                if hidden == nil, Visibility.isHidden(node) { hidden = node }
-                if let itemprop = node.attribute("itemprop") { record(itemprop: itemprop, node) }
+                // One pass over the attributes: whether one hides the element, and where `class`, `id` and
+                // `itemprop` are.
+                var hides = false
+                var classes: xmlAttrPtr?, id: xmlAttrPtr?, itemprop: xmlAttrPtr?
+                var attribute = node.pointee.properties
+                while let current = attribute {
+                    attribute = current.pointee.next
+                    guard let name = current.pointee.name else { continue }
+                    if hidden == nil, !hides, Visibility.hides(current) {
+                        hides = true
+                        continue
+                    }
+                    if name[0] == UInt8(ascii: "c"), xmlNode.equalsName(name, "class") {
+                        classes = current
+                    } else if name[0] == UInt8(ascii: "i") {
+                        if xmlNode.equalsName(name, "id") {
+                            id = current
+                        } else if xmlNode.equalsName(name, "itemprop") {
+                            itemprop = current
+                        }
+                    }
+                }
+                if hides { hidden = node }
+                if let itemprop { record(itemprop: itemprop.value, node) }
                 if tag == .a, hidden == nil, authorLinks.count < 8, node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true,
                    !Self.isInsideChrome(node, layout: false, sparing: headlineBoxes), let text = node.shortText(limit: 100), !text.isEmpty {
                     authorLinks.append(text)
                 }
-                recordNamed(node, hidden: hidden != nil)
+                recordNamed(node, classes: classes, id: id, hidden: hidden != nil)
             }
             return .continue
         }, leave: { node in
@@ -146,23 +169,17 @@ struct PageSignals {
         for word in itemprop.lowercased().split(separator: " ") { itemprops[String(word), default: []].append(value) }
     }
 
-    /// `hidden`: the element sits in a hidden one, so it is no byline readers see.
-    private mutating func recordNamed(_ node: xmlNodePtr, hidden: Bool) {
-        var byline = false, dated = false
-        for attribute: StaticString in ["class", "id"] {
-            _ = node.withAttribute(attribute) { value in
-                byline = byline || Self.contains(value, "byline") || Self.contains(value, "author")
-                dated = dated || Self.contains(value, "date") || Self.contains(value, "time") || Self.contains(value, "publish")
-                    || Self.contains(value, "posted") || Self.contains(value, "meta") || Self.contains(value, "datum")
-                    || Self.contains(value, "fecha")
-            }
-        }
+    /// `classes` and `id` are the element's attributes of those names; `hidden`: the element sits in a hidden
+    /// one, so it is no byline readers see.
+    private mutating func recordNamed(_ node: xmlNodePtr, classes: xmlAttrPtr?, id: xmlAttrPtr?, hidden: Bool) {
+        let named = Self.namedWords
+        let classWords = classes?.withValue { named.found(in: $0) } ?? 0
+        let words = classWords | (id?.withValue { named.found(in: $0) } ?? 0)
+        var byline = words & Self.bylineWords != 0
+        var dated = words & Self.dateWords != 0
         // A photo's credit or licence named like an author ("media-license-author", "image-credit-author")
         // names the photographer or agency, not the article's writer.
-        if byline, node.withAttribute("class", { value in
-            Self.contains(value, "license") || Self.contains(value, "licence") || Self.contains(value, "credit")
-                || Self.contains(value, "copyright")
-        }) == true {
+        if byline, classWords & Self.creditWords != 0 {
             byline = false
         }
         dated = dated || byline
@@ -183,18 +200,33 @@ struct PageSignals {
         }
     }
 
+    /// Words in `class` or `id` naming a byline (bits 0-1), a date (bits 2-8), and in `class` a picture's
+    /// credit (bits 9-12), looked for in one pass.
+    private static let namedWords = NeedleSet(["byline", "author", "date", "time", "publish", "posted", "meta", "datum",
+                                               "fecha", "license", "licence", "credit", "copyright"])
+    private static let bylineWords: UInt32 = 0b11
+    private static let dateWords: UInt32 = 0b1_1111_1100
+    private static let creditWords: UInt32 = 0b1_1110_0000_0000
+
     /// Labels that open a byline line, with the space or colon after them.
     static let bylineLabels: [[UInt8]] = ["Von ", "Von: ", "von ", "By ", "Text von ", "Eingestellt von ", "Geschrieben von ",
                                           "Erstellt von ", "Gespeichert von ", "Verfasst von ", "Ein Artikel von ",
                                           "Ein Beitrag von ", "Posted by ", "Written by ", "Text: ", "Autor: ", "Autorin: ", "Autor:in: ",
                                           "Auteur : ", "Auteur: ", "Texte : ", "Por ", "Par "].map { Array($0.utf8) }
 
+    /// The first bytes of `bylineLabels`: most text nodes open with none of them and need no comparison.
+    private static let bylineInitials: [Bool] = {
+        var initials = [Bool](repeating: false, count: 256)
+        for label in bylineLabels { initials[Int(label[0])] = true }
+        return initials
+    }()
+
     /// Whether a text node opens with a byline label (leading whitespace skipped), or is only the label's word
     /// ("Von", "By") with the name in the next element.
     static func opensWithBylineLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
         while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x09 || bytes[start] == 0x0D { start += 1 }
-        guard bytes.count - start >= 2, bytes.count - start <= 100 else { return false }
+        guard bytes.count - start >= 2, bytes.count - start <= 100, bylineInitials[Int(bytes[start])] else { return false }
         for label in bylineLabels where bytes.count - start >= label.count - 1 {
             var same = true
             for offset in 0..<label.count {
@@ -247,17 +279,21 @@ struct PageSignals {
     /// Drupal's `no-sidebars` on `<body>` says the page has no sidebar.
     static func isChromeBox(_ node: xmlNodePtr) -> Bool {
         guard node.pointee.properties != nil else { return false }
+        let words = chromeWords
         for attribute: StaticString in ["class", "id"] {
             let chrome = node.withAttribute(attribute) { value in
-                contains(value, "comment") || contains(value, "related") || (contains(value, "sidebar") && !contains(value, "no-sidebars"))
-                    || contains(value, "recommend") || contains(value, "teaser") || contains(value, "widget")
-                    || contains(value, "popular") || contains(value, "trending")
-                    || (contains(value, "footer") && !contains(value, "post-footer") && !contains(value, "entry-footer"))
+                let found = words.found(in: value)
+                return found & 0b1_1111_0011 != 0 || found & 0b1100 == 0b0100 || found & 0b1110_0000_0000 == 0b0010_0000_0000
             }
             if chrome == true { return true }
         }
         return false
     }
+
+    /// Chrome words of `isChromeBox`: any of bits 0, 1, 4-8; `sidebar` (2) without `no-sidebars` (3);
+    /// `footer` (9) without `post-footer` (10) or `entry-footer` (11).
+    private static let chromeWords = NeedleSet(["comment", "related", "sidebar", "no-sidebars", "recommend", "teaser", "widget",
+                                                "popular", "trending", "footer", "post-footer", "entry-footer"])
 
     /// Whether an element sits in a comment thread, a related-stories box, a sidebar, a footer or a list item
     /// teasing another story, whose dates belong to other texts. With `layout` false, the classes of `<body>`
@@ -342,6 +378,8 @@ struct PageSignals {
 extension String {
     /// The string without leading and trailing whitespace (ASCII and no-break space).
     var trimmed: String {
+        // Printable ASCII at both ends (most values) is no whitespace: nothing to trim.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return self }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

@@ -72,7 +72,7 @@ enum PageTitle {
             for (variant, variantWords) in variants {
                 let score = TitleExtractor.similarity(heading.words, variantWords)
                 guard score >= matchThreshold else { continue }
-                let shared = heading.words.intersection(variantWords).count
+                let shared = TitleExtractor.sharedCount(heading.words, variantWords)
                 if let current = best, (current.shared, current.score, -current.level) >= (shared, score, -heading.level) { continue }
                 best = (heading.text, variant, shared, score, heading.level)
             }
@@ -183,13 +183,30 @@ enum PageTitle {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
-        return String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+        var kept = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            kept.append(scalar)
+        }
+        return String(kept)
     }
 
     /// Whether `text` holds the separator (fixed punctuation between spaces, so a byte match is the match;
     /// Foundation's `contains` cost a CFString search per heading and separator).
     static func contains(_ text: String, _ separator: String) -> Bool {
-        ByteSearch.findIgnoringCase(Array(text.utf8), separator, from: 0) != nil
+        var text = text, separator = separator
+        return text.withUTF8 { haystack in
+            separator.withUTF8 { pattern in
+                guard !pattern.isEmpty, haystack.count >= pattern.count else { return false }
+                var start = 0
+                while start <= haystack.count - pattern.count {
+                    var offset = 0
+                    while offset < pattern.count, ByteSearch.lower(haystack[start + offset]) == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { return true }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 
     /// The longest label of the host but its last, as a key: "www.falstaff.de" → "falstaff",
