@@ -26,11 +26,12 @@ struct BoilerplateFilter {
         let total = roots.reduce(0) { $0 + Int(table.text[$1]) }
         guard total > 0 else { return chrome }
         let opening = firstProse(in: roots[0])
+        let sections = sectionHeadings(under: roots, after: opening)
         for root in roots {
             var index = root + 1
             let end = Int(table.subtreeEnd[root])
             while index < end {
-                if isChrome(index, articleText: Double(total)) {
+                if isChrome(index, articleText: Double(total), sections: sections) {
                     chrome.dropped.insert(table.nodes[index])
                     if table.links[index] >= 1, table.linkDensity(index) >= 0.5 { chrome.linkLists.insert(table.nodes[index]) }
                     if table.tags[index] == .header, index < opening {
@@ -62,7 +63,26 @@ struct BoilerplateFilter {
         return end
     }
 
-    private func isChrome(_ index: Int, articleText: Double) -> Bool {
+    /// The `<h1>` elements that title sections of the article, as on sites that write every section heading as
+    /// `<h1>` (Readability's issue 464): below the first body paragraph (`opening`; above it is the headline),
+    /// each followed by a paragraph of prose (80 characters or more, mostly not links), and two at least (one
+    /// alone is a repeated headline or the headline of another story).
+    private func sectionHeadings(under roots: [Int], after opening: Int) -> Set<Int> {
+        var found = Set<Int>()
+        for root in roots {
+            let end = Int(table.subtreeEnd[root])
+            for index in max(root + 1, opening)..<max(end, opening) where table.tags[index] == .h1 {
+                let next = Int(table.subtreeEnd[index])
+                if next < end, table.tags[next] == .p, table.inlineText[next] >= 80, table.inlineLinkDensity(next) < 0.5 {
+                    found.insert(index)
+                }
+            }
+        }
+        return found.count >= 2 ? found : []
+    }
+
+    /// `sections` are the `<h1>` elements that title sections (`sectionHeadings`); any other `<h1>` is a headline.
+    private func isChrome(_ index: Int, articleText: Double, sections: Set<Int>) -> Bool {
         let tag = table.tags[index]
         let text = Double(table.text[index])
         let share = text / articleText
@@ -73,12 +93,16 @@ struct BoilerplateFilter {
             return share < 0.5
         case .header:
             return share < 0.3
-        case .h1:
+        case .h1 where !sections.contains(index):
             return true
         case .form, .fieldset:
             return share < 0.5
-        case .tbody, .thead, .tfoot, .tr, .td, .th:
-            // Class names on table rows and cells describe the data ("player-2020"), not page chrome.
+        case .td:
+            // Class names on table cells describe the data ("player-2020"), not page chrome; but a layout
+            // table's side cell of links beside the article's cell is navigation.
+            return isLinkCellBesideProse(index)
+        case .tbody, .thead, .tfoot, .tr, .th:
+            // Class names on table rows describe the data, not page chrome.
             return false
         default:
             break
@@ -114,6 +138,25 @@ struct BoilerplateFilter {
            table.inlineLinkDensity(index) > tuning.paragraphLinkDensity, table.text[index] == table.inlineText[index] {
             // A web address written out ("www.example.org") is a reference the article gives, not a teaser.
             return !Self.isWrittenAddress(table.nodes[index].collapsedText)
+        }
+        return false
+    }
+
+    /// A layout table's cell of links (three or more, mostly link text, often separated by `<br>`: old CMS
+    /// pages put their menu there) in a row whose other cells hold a paragraph of prose (80 characters or
+    /// more). A data table's cells hold no such paragraph.
+    private func isLinkCellBesideProse(_ cell: Int) -> Bool {
+        let row = Int(table.parent[cell])
+        guard row >= 0, table.links[cell] >= 3, table.linkDensity(cell) > tuning.containerLinkDensity else { return false }
+        var index = row + 1
+        let end = Int(table.subtreeEnd[row])
+        while index < end {
+            if index == cell {
+                index = Int(table.subtreeEnd[cell])
+                continue
+            }
+            if table.tags[index] == .p, table.inlineText[index] >= 80 { return true }
+            index += 1
         }
         return false
     }

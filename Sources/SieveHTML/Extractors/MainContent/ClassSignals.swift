@@ -85,7 +85,7 @@ enum ClassSignals {
         guard node.pointee.properties != nil else { return [] }
         var signal: Signal = []
         _ = node.withAttribute("class") { value in
-            signal.formUnion(scan(value))
+            signal.formUnion(scanClasses(value))
             if hasClass(value, "hidden") { signal.insert(.negative) }
         }
         _ = node.withAttribute("id") { signal.formUnion(scan($0)) }
@@ -95,6 +95,50 @@ enum ClassSignals {
         }
         return signal
     }
+
+    /// The signals of a class list, reading only the first word of the taxonomy classes that WordPress's
+    /// `post_class()` and Ghost write on every post: the slug of `tag-{slug}` and `category-{slug}` names a
+    /// topic of the post ("tag-comments", "category-newsletter"), not what the element is.
+    static func scanClasses(_ value: UnsafeBufferPointer<UInt8>) -> Signal {
+        guard hasTaxonomyClass(value) else { return scan(value) }
+        var signal: Signal = []
+        var start = 0
+        while start < value.count {
+            var end = start
+            while end < value.count, !isClassSeparator(value[end]) { end += 1 }
+            let name = UnsafeBufferPointer(rebasing: value[start..<end])
+            if let word = taxonomyWordLength(name) {
+                signal.formUnion(scan(UnsafeBufferPointer(rebasing: name[0..<word])))
+            } else {
+                signal.formUnion(scan(name))
+            }
+            start = end + 1
+        }
+        return signal
+    }
+
+    private static func hasTaxonomyClass(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < value.count {
+            var end = start
+            while end < value.count, !isClassSeparator(value[end]) { end += 1 }
+            if taxonomyWordLength(UnsafeBufferPointer(rebasing: value[start..<end])) != nil { return true }
+            start = end + 1
+        }
+        return false
+    }
+
+    /// The length of the taxonomy word ("tag", "category") when the class is `word-{slug}`.
+    private static func taxonomyWordLength(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        for prefix in taxonomyPrefixes where name.count > prefix.count {
+            if (0..<prefix.count).allSatisfy({ name[$0] | 0x20 == prefix[$0] }) { return prefix.count - 1 }
+        }
+        return nil
+    }
+
+    private static let taxonomyPrefixes = [Array("tag-".utf8), Array("category-".utf8)]
+
+    private static func isClassSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     /// The signals of every token in an attribute value.
     static func scan(_ value: UnsafeBufferPointer<UInt8>) -> Signal {
