@@ -108,4 +108,16 @@ struct MainContentReportedCasesTests {
             """)
         #expect(document.text.hasPrefix("Kevin Marsh's time as harbour master ended"))
     }
+    @Test func introInAHeroBoxBesideTheTextUnderBodyIsTheLead() throws {
+        // boilerpy3 (haystack issue 6579): the page's intro sits in a hero box with the headline, a sibling of the
+        // text container, both straight under <body>.
+        let intro = "The largest rodents on earth live in groups of ten to twenty along rivers and lakes, and swim well."
+        let document = try extract("""
+            <body><header><a href="/">Home</a> <a href="/species">Species</a></header><div class="hero"><h1>Capybara</h1>
+            <p class="hero__intro">\(intro)</p></div><div class="main-content"><h2>Habitat</h2><p>\(Self.prose("The ranger"))</p>
+            <p>\(Self.prose("A biologist"))</p><p>\(Self.prose("The keeper"))</p></div><footer><p>Wildlife Trust</p></footer></body>
+            """)
+        #expect(document.blocks.first?.text == intro)
+        #expect(document.blocks.last?.text == Self.prose("The keeper"))
+    }
 }

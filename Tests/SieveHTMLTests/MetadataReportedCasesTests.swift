@@ -132,4 +132,13 @@ struct MetadataReportedCasesTests {
             """)
         #expect(acronym.title == "ARM : why the new chips matter for small servers")
     }
+    @Test func jsonLDPersonGivenOnlyByNameParts() throws {
+        // trafilatura issue 362: schema.org Person with givenName and familyName but no name.
+        let document = try metadata("""
+            <html lang="en"><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Harbour plan approved",
+            "author":{"@type":"Person","givenName":"Anna","familyName":"Berg"}}</script></head><body><article>
+            <h1>Harbour plan approved</h1>\(Self.body)<p>Anna Berg covers the harbour and the council.</p></article></body></html>
+            """)
+        #expect(document.authors == ["Anna Berg"])
+    }
 }
