@@ -120,4 +120,22 @@ struct MainContentReportedCasesTests {
         #expect(document.blocks.first?.text == intro)
         #expect(document.blocks.last?.text == Self.prose("The keeper"))
     }
+    @Test func bootstrapComponentBodiesAreNotTheArticleBody() throws {
+        // trafilatura issue 10: an accordion of questions in the article. Bootstrap names each panel "accordion-body"
+        // (and cards "card-body"): the first panel outscored the article and the rest of it was lost.
+        let answers = ["A lease costs less each month, but you own nothing at the end, and the mileage is limited.",
+                       "Repairs during the lease are paid by the driver, unless the contract includes a service package."]
+        let panels = zip(["When does a lease pay off", "Who pays for repairs"], answers).map { question, answer in
+            "<div class=\"accordion-item\"><h3 class=\"accordion-header\"><span>\(question)</span></h3><div class=\"accordion-collapse collapse\">"
+                + "<div class=\"accordion-body\"><p>\(answer)</p></div></div></div>"
+        }.joined()
+        let document = try extract("""
+            <body><article><h1>Buy or lease?</h1><p>\(Self.prose("The dealer"))</p><div class="accordion">\(panels)</div>
+            <p>\(Self.prose("A buyer"))</p></article></body>
+            """)
+        #expect(describe(document.blocks) == [
+            "paragraph:\(Self.prose("The dealer"))", "heading3:When does a lease pay off", "paragraph:\(answers[0])",
+            "heading3:Who pays for repairs", "paragraph:\(answers[1])", "paragraph:\(Self.prose("A buyer"))",
+        ])
+    }
 }

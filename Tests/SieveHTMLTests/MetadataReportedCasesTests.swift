@@ -141,4 +141,12 @@ struct MetadataReportedCasesTests {
             """)
         #expect(document.authors == ["Anna Berg"])
     }
+    @Test func pictureCreditAfterTheWriterIsNoAuthor() throws {
+        // trafilatura issue 92: credit lines name the photographer beside the writer.
+        let document = try metadata("""
+            <html lang="de"><body><article><h1>Hafenplan beschlossen</h1><p class="credits">Text: Anna Weber, Fotos: Tom Li</p>
+            <p>Der Regionalrat hat den Hafenplan nach langer Debatte mit mehreren Änderungen beschlossen.</p></article></body></html>
+            """)
+        #expect(document.authors == ["Anna Weber"])
+    }
 }

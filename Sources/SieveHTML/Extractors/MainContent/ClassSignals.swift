@@ -96,18 +96,20 @@ enum ClassSignals {
         return signal
     }
 
-    /// The signals of a class list, reading only the first word of the taxonomy classes that WordPress's
-    /// `post_class()` and Ghost write on every post: the slug of `tag-{slug}` and `category-{slug}` names a
-    /// topic of the post ("tag-comments", "category-newsletter"), not what the element is.
+    /// The signals of a class list, reading only the first word of classes whose other words do not say what
+    /// the element is: the taxonomy classes that WordPress's `post_class()` and Ghost write on every post
+    /// (`tag-{slug}`, `category-{slug}`: "tag-comments" is a topic, not comments), and the parts of Bootstrap
+    /// components (`card-body`, `accordion-header`, `modal-body`...: "body" there is no article body, "header"
+    /// no page header).
     static func scanClasses(_ value: UnsafeBufferPointer<UInt8>) -> Signal {
-        guard hasTaxonomyClass(value) else { return scan(value) }
+        guard hasFirstWordClass(value) else { return scan(value) }
         var signal: Signal = []
         var start = 0
         while start < value.count {
             var end = start
             while end < value.count, !isClassSeparator(value[end]) { end += 1 }
             let name = UnsafeBufferPointer(rebasing: value[start..<end])
-            if let word = taxonomyWordLength(name) {
+            if let word = firstWordLength(name) {
                 signal.formUnion(scan(UnsafeBufferPointer(rebasing: name[0..<word])))
             } else {
                 signal.formUnion(scan(name))
@@ -117,26 +119,33 @@ enum ClassSignals {
         return signal
     }
 
-    private static func hasTaxonomyClass(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func hasFirstWordClass(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
         while start < value.count {
             var end = start
             while end < value.count, !isClassSeparator(value[end]) { end += 1 }
-            if taxonomyWordLength(UnsafeBufferPointer(rebasing: value[start..<end])) != nil { return true }
+            if firstWordLength(UnsafeBufferPointer(rebasing: value[start..<end])) != nil { return true }
             start = end + 1
         }
         return false
     }
 
-    /// The length of the taxonomy word ("tag", "category") when the class is `word-{slug}`.
-    private static func taxonomyWordLength(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// The length of the first word when only it counts: `tag-{slug}`, `category-{slug}`, `{component}-body`,
+    /// `{component}-header`.
+    private static func firstWordLength(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard name.count >= 4 else { return nil }
         for prefix in taxonomyPrefixes where name.count > prefix.count {
             if (0..<prefix.count).allSatisfy({ name[$0] | 0x20 == prefix[$0] }) { return prefix.count - 1 }
+        }
+        for part in componentParts where name.count == part.count {
+            if (0..<part.count).allSatisfy({ name[$0] | 0x20 == part[$0] }) { return part.firstIndex(of: UInt8(ascii: "-")) }
         }
         return nil
     }
 
     private static let taxonomyPrefixes = [Array("tag-".utf8), Array("category-".utf8)]
+    private static let componentParts = ["card", "accordion", "modal", "panel", "media", "toast", "offcanvas", "popover"]
+        .flatMap { [Array("\($0)-body".utf8), Array("\($0)-header".utf8)] }
 
     private static func isClassSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
