@@ -122,11 +122,13 @@ struct MainContentReportedCasesTests {
     }
     @Test func bootstrapComponentBodiesAreNotTheArticleBody() throws {
         // trafilatura issue 10: an accordion of questions in the article. Bootstrap names each panel "accordion-body"
-        // (and cards "card-body"): the first panel outscored the article and the rest of it was lost.
+        // (and cards "card-body"): the first panel outscored the article and the rest of it was lost. Its questions
+        // are buttons inside the headings.
         let answers = ["A lease costs less each month, but you own nothing at the end, and the mileage is limited.",
                        "Repairs during the lease are paid by the driver, unless the contract includes a service package."]
         let panels = zip(["When does a lease pay off", "Who pays for repairs"], answers).map { question, answer in
-            "<div class=\"accordion-item\"><h3 class=\"accordion-header\"><span>\(question)</span></h3><div class=\"accordion-collapse collapse\">"
+            "<div class=\"accordion-item\"><h3 class=\"accordion-header\"><button class=\"accordion-button\">\(question)</button></h3>"
+                + "<div class=\"accordion-collapse collapse\">"
                 + "<div class=\"accordion-body\"><p>\(answer)</p></div></div></div>"
         }.joined()
         let document = try extract("""
