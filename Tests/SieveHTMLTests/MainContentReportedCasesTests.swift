@@ -140,4 +140,16 @@ struct MainContentReportedCasesTests {
             "heading3:Who pays for repairs", "paragraph:\(answers[1])", "paragraph:\(Self.prose("A buyer"))",
         ])
     }
+    @Test func namedAnchorsAreTextNotLinks() throws {
+        // trafilatura issue 147: text in an <a> without href (a named anchor, a heading's target) was dropped as a link.
+        let document = try extract("""
+            <body><article><p>\(Self.prose("The mayor"))</p><h2><a>The quick harbour fox jumps over the lazy dock</a></h2>
+            <p>\(Self.prose("A spokesman"))</p><h2><a name="costs" id="costs">Who pays for the new quay</a></h2>
+            <p>\(Self.prose("The engineer"))</p><p><a class="more-button">Load more stories</a></p></article></body>
+            """)
+        #expect(describe(document.blocks) == [
+            "paragraph:\(Self.prose("The mayor"))", "heading2:The quick harbour fox jumps over the lazy dock",
+            "paragraph:\(Self.prose("A spokesman"))", "heading2:Who pays for the new quay", "paragraph:\(Self.prose("The engineer"))",
+        ])
+    }
 }
