@@ -152,4 +152,19 @@ struct MainContentReportedCasesTests {
             "paragraph:\(Self.prose("A spokesman"))", "heading2:Who pays for the new quay", "paragraph:\(Self.prose("The engineer"))",
         ])
     }
+    @Test func referenceListsAreKeptAndKickerTeaserListsAreNot() throws {
+        // Issue 9's reference lists: each item opens with its authors, the link is the title or the DOI.
+        let references = (1...4).map {
+            "Author\($0), A. (201\($0)). <a href=\"https://doi.example/\($0)\">Noise near harbours, part \($0)</a>. Journal of Ports \($0)(2), 10-20."
+        }
+        let teasers = (1...4).map { "<li><span class=\"kicker\">Ports</span> <a href=\"/s\($0)\">Another harbour story number \($0)</a></li>" }
+        let document = try extract("""
+            <body><article><p>\(Self.prose("The mayor"))</p><p>\(Self.prose("A spokesman"))</p><h2>References</h2>
+            <ol>\(references.map { "<li>\($0)</li>" }.joined())</ol><h2>More stories</h2><ul>\(teasers.joined())</ul></article></body>
+            """)
+        #expect(document.blocks.filter { $0.kind == .listItem }.map(\.text) == (1...4).map {
+            "Author\($0), A. (201\($0)). Noise near harbours, part \($0). Journal of Ports \($0)(2), 10-20."
+        })
+        #expect(!document.text.contains("Another harbour story"))
+    }
 }

@@ -168,7 +168,33 @@ struct BoilerplateFilter {
         return !bytes.contains(0x20)
     }
 
-    /// A list of other stories: at least three items, nearly every one holding a link of headline length.
+    /// Whether an item's text opens with words before its first link, as a reference does ("Smith, J. (2019).
+    /// <a>Title</a>. Journal 12(3).") and a teaser does not (its link comes first, or a rank number or time).
+    static func opensWithWords(_ item: xmlNodePtr) -> Bool {
+        var letters = 0
+        item.walk { node in
+            if node.isText {
+                if let content = node.pointee.content {
+                    var byte = content
+                    while byte.pointee != 0 {
+                        let value = byte.pointee
+                        // ASCII letters and the lead bytes of other scripts' letters.
+                        if (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || value >= 0xC3 { letters += 1 }
+                        byte += 1
+                    }
+                }
+                return letters >= 3 ? .stop : .skipChildren
+            }
+            guard node.isElement else { return .skipChildren }
+            if node.tag == .a, node.hasAttribute("href") { return .stop }
+            return Visibility.isSkipped(node, node.tag) ? .skipChildren : .continue
+        }
+        return letters >= 3
+    }
+
+    /// A list of other stories: at least three items, nearly every one holding a link of headline length
+    /// that opens it or makes half its text (a reference opens with its authors, see `opensWithWords`; a
+    /// kicker before a headline is short).
     private func isTeaserList(_ list: Int) -> Bool {
         var items = 0, linked = 0
         var index = list + 1
@@ -176,7 +202,8 @@ struct BoilerplateFilter {
         while index < end {
             if table.tags[index] == .li {
                 items += 1
-                if table.links[index] > 0, table.linkText[index] >= 15 { linked += 1 }
+                if table.links[index] > 0, table.linkText[index] >= 15,
+                   table.linkDensity(index) >= 0.5 || !Self.opensWithWords(table.nodes[index]) { linked += 1 }
                 index = Int(table.subtreeEnd[index])
             } else {
                 index += 1
