@@ -12,6 +12,11 @@ enum DocumentLine {
 
     /// The facts of the document on `line`, or nil when the line is not a JSON object.
     static func record(_ line: [UInt8]) -> ReportRecord? {
+        record(line[...])
+    }
+
+    /// The facts of the document on `line`, or nil when the line is not a JSON object.
+    static func record(_ line: ArraySlice<UInt8>) -> ReportRecord? {
         line.withUnsafeBufferPointer { bytes in
             var scanner = Scanner(bytes: bytes)
             return scanner.document()

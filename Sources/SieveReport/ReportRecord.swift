@@ -30,6 +30,13 @@ public struct ReportRecord: Sendable {
                   authors: document.authors, organizations: Self.names(document.fields["organizations"]))
     }
 
+    /// The facts of a document's JSON form (a line of a JSON Lines output, without its newline), read without
+    /// decoding the rest (`DocumentLine`); nil when it is not a JSON object.
+    public init?(line: ArraySlice<UInt8>) {
+        guard let record = DocumentLine.record(line) else { return nil }
+        self = record
+    }
+
     /// The facts of a document's JSON object; nil when `value` is not an object.
     public init?(json value: FieldValue) {
         guard case .object(let members) = value else { return nil }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 import SieveTesting
 import Testing
 @testable import SieveCore
@@ -83,6 +84,56 @@ import Testing
             try Pipeline(spec, registry: testRegistry)
         } throws: { error in
             (error as? ConfigurationError)?.messages.count == 3
+        }
+    }
+
+    /// Serves items in this process as a worker process would, noting the form each was asked for.
+    private final class FormNotingExecutor: WorkExecutor {
+        let pipeline: Pipeline
+        let forms = Mutex<[DocumentForm]>([])
+        let files = Atomic<Int>(0)
+        init(_ pipeline: Pipeline) { self.pipeline = pipeline }
+
+        func outcome(of input: WorkInput, index: Int, form: DocumentForm, stop: StopFlag?, logger: Logger) -> InputOutcome {
+            forms.withLock { $0.append(form) }
+            if case .file = input { files.add(1, ordering: .relaxed) }
+            var outcome = pipeline.process(input, index: index, logger: logger)
+            if form == .json {
+                outcome.json = outcome.documents.map { DocumentJSON.encode($0)[...] }
+                outcome.documents = []
+            }
+            return outcome
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func anExecutorsDocumentsReachWriteJSONUndecodedUnlessAnOrderedStageNeedsThem(ordered: Bool) async throws {
+        let directory = try TemporaryDirectory()
+        for index in 0..<5 { try directory.write("in/\(index).lines", "line \(index)\nmore") }
+        let transforms = [StageSpec(name: "shout")] + (ordered ? [StageSpec(name: "numbering")] : [])
+        let pipeline = try Pipeline(PipelineSpec(transforms: transforms, sink: StageSpec(name: "memory"), policy: RunPolicy(jobs: 2)),
+                                    registry: testRegistry.with(NumberingTransform.self))
+        let executor = FormNotingExecutor(pipeline)
+        var selection = InputSource.Selection()
+        selection.paths = [directory.path("in")]
+        selection.addFormats(of: testRegistry)
+        var values: [Document] = []
+        var json: [[UInt8]] = []
+        let report = try await pipeline.run(InputSource(selection), executor: executor, logger: logger, write: { values.append($0) },
+                                            writeJSON: { json.append(Array($0)) })
+        #expect(report.written == 5)
+        #expect(executor.forms.withLock { $0 } == Array(repeating: ordered ? .value : .json, count: 5))
+        #expect(executor.files.load(ordering: .relaxed) == 5, "regular files are left to the executor to read")
+        let ids = (0..<5).map { directory.path("in/\($0)") }
+        if ordered {
+            #expect(json.isEmpty)
+            #expect(values.map(\.id) == ids)
+            #expect(values.map { $0.fields["seen"] } == (1...5).map { .number(Double($0)) }, "the ordered stage saw every document")
+        } else {
+            #expect(values.isEmpty)
+            let inProcess = try await run([directory.path("in")]).0.documents
+            #expect(json == inProcess.map(DocumentJSON.encode), "the JSON form of what an in-process run writes")
+            #expect(inProcess.map(\.id) == ids)
         }
     }
 }

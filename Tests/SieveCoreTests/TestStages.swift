@@ -61,4 +61,19 @@ struct MemorySink: SinkWriter {
     mutating func close() {}
 }
 
+/// Numbers the documents in output order (a `seen` field), as a parent-side stage such as `dedupe` would see them
+/// (not in `testRegistry`: add it where wanted).
+final class NumberingTransform: OrderedTransform, Extractor, @unchecked Sendable {
+    static let name = "numbering"
+    static let summary = "test ordered transform"
+    private var seen = 0
+    init(options: NoOptions) {}
+
+    func apply(to document: inout Document, context: StageContext) throws -> Verdict {
+        seen += 1
+        document.fields["seen"] = .number(Double(seen))
+        return .keep
+    }
+}
+
 let testRegistry = StageRegistry().with(LinesReader.self, ShoutTransform.self, MemorySink.self)

@@ -17,25 +17,40 @@ import Testing
         return FrameReader(fd: fds[0])
     }
 
-    @Test func anInputsRawBytesAndSourceInfoCrossIntact() throws {
+    /// Reads an answer back as the parent does: its header line, then the documents' lines it counts.
+    private func outcome(of answer: [UInt8], id: Int, index: Int, path: String, form: DocumentForm = .value) throws -> InputOutcome {
+        let newline = try #require(answer.firstIndex(of: 0x0A))
+        let header = try PipelineWire.answerHeader(Array(answer[..<newline]), id: id, index: index)
+        return try PipelineWire.outcome(header, body: Array(answer[(newline + 1)...]), form: form, path: path)
+    }
+
+    @Test func anInputsRawBytesAndSourceInfoOrAFileToReadCrossIntact() throws {
         var input = Input(path: "cc.warc.gz", bytes: [0x3C, 0x70, 0x3E, 0xFF, 0xFE, 0x0A, 0x00, 0xC3], id: "cc.warc#42",
                           declaredCharset: "windows-1258", url: "https://tin.example/a", offset: 42)
         input.date = "2024-01-05T08:00:00Z"
         let file = Input(path: "a/b\\xff.html", bytes: Array("<p>x</p>".utf8), id: "a/b\\xff")
-        let stream = PipelineWire.request(id: 7, input: input, reader: "html") + PipelineWire.request(id: 8, input: file, reader: nil)
+        let stream = Array((PipelineWire.request(id: 7, input: .loaded(input, reader: "html"), form: .json)
+            + PipelineWire.request(id: 8, input: .loaded(file, reader: nil), form: .value)
+            + PipelineWire.request(id: 9, input: .file(path: "news/a.html.gz", id: "news/a"), form: .json)).joined())
         var reader = try reader(over: stream)
         let first = try #require(try PipelineWire.readRequest(from: &reader))
-        #expect(first.id == 7)
-        #expect(first.input.bytes == input.bytes)
-        #expect(first.reader == "html")
-        #expect([first.input.path, first.input.id, first.input.declaredCharset, first.input.url, first.input.date]
+        #expect(first.id == 7 && first.text)
+        guard case .loaded(let record, let readerName) = first.input else { Issue.record("not a loaded input"); return }
+        #expect(record.bytes == input.bytes)
+        #expect(readerName == "html")
+        #expect([record.path, record.id, record.declaredCharset, record.url, record.date]
             == [input.path, input.id, input.declaredCharset, input.url, input.date])
-        #expect(first.input.offset == 42)
+        #expect(record.offset == 42)
         let second = try #require(try PipelineWire.readRequest(from: &reader))
-        #expect(second.id == 8)
-        #expect([second.input.path, second.input.id] == [file.path, file.id])
-        #expect(second.input.bytes == file.bytes)
-        #expect(second.input.offset == nil && second.reader == nil)
+        #expect(second.id == 8 && !second.text, "documents wanted as values come without their text")
+        guard case .loaded(let loaded, let noReader) = second.input else { Issue.record("not a loaded input"); return }
+        #expect([loaded.path, loaded.id] == [file.path, file.id])
+        #expect(loaded.bytes == file.bytes)
+        #expect(loaded.offset == nil && noReader == nil)
+        let third = try #require(try PipelineWire.readRequest(from: &reader))
+        #expect(third.id == 9 && third.text)
+        guard case .file(let path, let documentID) = third.input else { Issue.record("not a file"); return }
+        #expect([path, documentID] == ["news/a.html.gz", "news/a"])
         #expect(try PipelineWire.readRequest(from: &reader) == nil)
     }
 
@@ -50,11 +65,11 @@ import Testing
         outcome.drops = [Failure(input: "cc.warc", offset: 99, id: "cc.warc#99", stage: "dedupe", reason: "duplicate", kind: .dropped)]
         outcome.failures = [Failure(input: "cc.warc", offset: 120, stage: "html", reason: "no body")]
         outcome.skips = ["HTTP status 404"]
-        var line = PipelineWire.answer(id: 9, outcome: outcome)
-        #expect(line.last == 0x0A)
-        line.removeLast()
-        #expect(!line.contains(0x0A), "an answer is one line")
-        let back = try PipelineWire.outcome(of: line, id: 9, index: 3, path: "cc.warc")
+        let answer = PipelineWire.answer(id: 9, outcome: outcome)
+        let lines = answer.split(separator: 0x0A, omittingEmptySubsequences: false)
+        #expect(lines.count == 3 && lines.last?.isEmpty == true, "a header line, then one line per document")
+        #expect(Array(lines[1]) == DocumentJSON.encode(document), "the document's line is what a JSON Lines sink writes")
+        let back = try self.outcome(of: answer, id: 9, index: 3, path: "cc.warc")
         #expect(back.index == 3)
         #expect(back.bytes == 1234)
         #expect(back.documents.map(\.id) == ["cc.warc#42"])
@@ -64,15 +79,13 @@ import Testing
         #expect(back.drops == outcome.drops)
         #expect(back.failures == outcome.failures)
         #expect(back.skips == outcome.skips)
-        #expect(throws: (any Error).self) { try PipelineWire.outcome(of: line, id: 10, index: 3, path: "cc.warc") }
+        #expect(throws: (any Error).self) { try self.outcome(of: answer, id: 10, index: 3, path: "cc.warc") }
     }
 
     @Test func inlineStructureAndCommentsCrossToAWorkerAndBack() throws {
         var outcome = InputOutcome(index: 0)
         outcome.documents = [SampleDocuments.structured]
-        var line = PipelineWire.answer(id: 1, outcome: outcome)
-        line.removeLast()
-        let back = try PipelineWire.outcome(of: line, id: 1, index: 0, path: "x")
+        let back = try self.outcome(of: PipelineWire.answer(id: 1, outcome: outcome), id: 1, index: 0, path: "x")
         let document = try #require(back.documents.first)
         #expect(document.blocks == SampleDocuments.structured.blocks)
         #expect(document.blocks[1].spans.map(\.kind) == [.link, .bold, .italic, .code, .image])
@@ -106,15 +119,60 @@ import Testing
         outcome.profile!.add("html", .reader, 1_500_000)
         outcome.profile!.add("html: parse", .reader, 2_000_000)
         outcome.profile!.add("nfc", .transform, 300_000)
-        var line = PipelineWire.answer(id: 1, outcome: outcome)
-        line.removeLast()
-        let back = try #require(try PipelineWire.outcome(of: line, id: 1, index: 0, path: "a.html").profile)
+        let back = try #require(try self.outcome(of: PipelineWire.answer(id: 1, outcome: outcome), id: 1, index: 0, path: "a.html").profile)
         #expect(back.ordered.map(\.name) == ["html", "html: parse", "nfc", "isolation"])
         #expect(back.ordered.prefix(3).map(\.nanoseconds) == [1_500_000, 2_000_000, 300_000])
         #expect(back.ordered.map(\.place) == [.reader, .reader, .transform, .isolation])
         // Without a profile, the answer carries none.
-        var plain = PipelineWire.answer(id: 2, outcome: InputOutcome(index: 0))
-        plain.removeLast()
-        #expect(try PipelineWire.outcome(of: plain, id: 2, index: 0, path: "a.html").profile == nil)
+        let plain = PipelineWire.answer(id: 2, outcome: InputOutcome(index: 0))
+        #expect(try self.outcome(of: plain, id: 2, index: 0, path: "a.html").profile == nil)
+    }
+
+    @Test func documentsCanStayInTheirJSONFormUndecoded() throws {
+        var outcome = InputOutcome(index: 0)
+        outcome.documents = [SampleDocuments.structured, Document(id: "b", source: Source(path: "b.txt", format: "text"))]
+        let back = try self.outcome(of: PipelineWire.answer(id: 4, outcome: outcome), id: 4, index: 0, path: "x", form: .json)
+        #expect(back.documents.isEmpty)
+        #expect(back.json.map(Array.init) == outcome.documents.map(DocumentJSON.encode))
+    }
+
+    @Test func anAnswerWhoseDocumentLinesDoNotMatchTheirCountsIsRefused() throws {
+        let line = Array(#"{"a":1}"#.utf8)
+        func answer(lengths: [Int], body: [UInt8]) -> [UInt8] {
+            Array(#"{"id":5,"bytes":9,"documents":\#(lengths),"drops":[],"failures":[],"skips":[]}"#.utf8) + [0x0A] + body
+        }
+        _ = try self.outcome(of: answer(lengths: [8], body: line + [0x0A]), id: 5, index: 0, path: "x", form: .json)
+        // Cut short, run on, not ending with its newline, or holding a newline inside: all refused.
+        let cases: [([Int], String)] = [([8], #"{"a":1}"#), ([8], "{\"a\":1}\n{"), ([7], #"{"a":1}"#), ([4, 4], "{\"a\n1}}\n"),
+                                        ([9], "{\"a\":\n1}\n"), ([8], "[1,2,3]\n")]
+        for (lengths, text) in cases {
+            let body = Array(text.utf8)
+            #expect(throws: DocumentShapeError.self, "\(lengths) \(body)") {
+                try self.outcome(of: answer(lengths: lengths, body: body), id: 5, index: 0, path: "x", form: .json)
+            }
+        }
+    }
+
+    @Test func aWorkerRefusesAHandshakeOfAnotherWireVersion() throws {
+        var hello = PipelineWire.hello(PipelineSpec(transforms: [], sink: StageSpec(name: "jsonl"), policy: RunPolicy(jobs: 1)))
+        hello.removeLast()
+        _ = try PipelineWire.spec(fromHello: hello)
+        let older = Array(String(decoding: hello, as: UTF8.self).replacingOccurrences(of: #""wire":2"#, with: #""wire":1"#).utf8)
+        #expect(older != hello)
+        #expect(throws: DocumentShapeError.self) { try PipelineWire.spec(fromHello: older) }
+    }
+
+    @Test func documentsWantedAsValuesCrossWithoutTheirTextAndDecodeTheSame() throws {
+        var outcome = InputOutcome(index: 0)
+        outcome.documents = [SampleDocuments.structured]
+        let answer = PipelineWire.answer(id: 3, outcome: outcome, text: false)
+        let full = PipelineWire.answer(id: 3, outcome: outcome)
+        #expect(answer.count < full.count)
+        let lines = answer.split(separator: 0x0A)
+        #expect(Array(lines[1]) == { var writer = JSONWriter(); DocumentJSON.write(SampleDocuments.structured, to: &writer, text: false); return writer.bytes }())
+        let document = try #require(try self.outcome(of: answer, id: 3, index: 0, path: "x").documents.first)
+        #expect(document.blocks == SampleDocuments.structured.blocks)
+        #expect(document.text == SampleDocuments.structured.text)
+        #expect(DocumentJSON.encode(document) == DocumentJSON.encode(SampleDocuments.structured))
     }
 }

@@ -59,6 +59,33 @@ import Testing
         #expect(failures.first?["stage"] as? String == "exec")
     }
 
+    /// What an exec worker writes to standard error is logged once, as in an in-process run, when the stage runs
+    /// inside an isolated run's `sieve worker` (that worker hands its log records to the run, which logs them).
+    @Test func anExecWorkersLogLinesAppearOnceUnderIsolationAsInProcess() throws {
+        let scratch = try TemporaryDirectory()
+        let worker = try scratch.write("chatty.py", """
+        import json, sys
+        hello = json.loads(sys.stdin.readline())
+        print(json.dumps({"protocol": 1, "ok": True, "name": "chatty"}), flush=True)
+        for line in sys.stdin:
+            request = json.loads(line)
+            print("note about " + request["document"]["id"].split("/")[-1], file=sys.stderr, flush=True)
+            print(json.dumps({"id": request["id"], "document": request["document"]}), flush=True)
+        """)
+        func logLines(_ flags: [String]) throws -> [String] {
+            let result = try SieveProcess.run(["convert", "seeds", "--stage", "exec:command=python3|\(worker)", "--to", "jsonl",
+                                               "--jobs", "1"] + flags)
+            #expect(result.status == 0, "\(result.stderr)")
+            // Without the timestamp that opens each line.
+            return result.stderr.split(separator: "\n").filter { $0.contains(" info ") }.map { String($0.drop { $0 != " " }) }
+        }
+        let isolated = try logLines(["--isolate"])
+        #expect(isolated.count == 5, "\(isolated)")
+        #expect(isolated.first == " info sieve: stage=exec worker=chatty [SieveExternal] note about 000_9c02ce070c99dc81")
+        #expect(isolated == (try logLines(["--no-isolate"])))
+        #expect(try logLines(["--isolate", "--quiet"]).isEmpty)
+    }
+
     @Test func aBadHandshakeStopsTheRunBeforeAnyInput() throws {
         let scratch = try TemporaryDirectory()
         let directory = scratch.url

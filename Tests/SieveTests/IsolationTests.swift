@@ -134,6 +134,73 @@ import Testing
         #expect((documents.last?["text"] as? String)?.hasPrefix("Caf\u{E9} au lait") == true)
     }
 
+    /// A worker reads a regular file itself (and gunzips it); the parent loads what the worker cannot open by the
+    /// same path (a name that is not UTF-8, standard input): either way, output and failures are an in-process run's.
+    @Test func filesReadByTheWorkerOrLoadedByTheRunGiveWhatAnInProcessRunGives() throws {
+        let scratch = try TemporaryDirectory()
+        try scratch.write("in/a.txt", "Bài một\n\nNội dung của bài một, đủ dài để giữ lại.")
+        try scratch.write("in/b.txt", "Bài hai\n\nNội dung của bài hai, đủ dài để giữ lại.")
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-f", scratch.path("in/b.txt")]
+        try gzip.run()
+        gzip.waitUntilExit()
+        try scratch.write("in/broken.html.gz", "not gzip at all")
+        try scratch.write("in/empty.txt", "")
+        let latin1 = Array(scratch.path("in/caf").utf8) + [0xE9] + Array(".txt".utf8) + [0]
+        let fd = latin1.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
+        #expect(fd >= 0)
+        let text = Array("Bài ba\n\nNội dung của bài ba, tên tệp không phải UTF-8.".utf8)
+        #expect(write(fd, text, text.count) == text.count)
+        close(fd)
+        func run(_ isolation: String) throws -> (Data, Data) {
+            let errors = scratch.path("errors\(isolation).jsonl")
+            let result = try SieveProcess.run(["convert", scratch.path("in"), "-", "--to", "jsonl", "-q", "--errors", errors, isolation] + stages,
+                                              stdin: Data("Bài bốn\n\nTừ đầu vào chuẩn.".utf8))
+            #expect(result.status == 1, "\(result.stderr)")
+            return (result.stdout, try Data(contentsOf: URL(fileURLWithPath: errors)))
+        }
+        let (isolated, isolatedErrors) = try run("--isolate")
+        let (inProcess, inProcessErrors) = try run("--no-isolate")
+        let ids = try SieveProcess.jsonLines(isolated).compactMap { ($0["id"] as? String)?.split(separator: "/").last.map(String.init) }
+        #expect(ids == ["a", "b", "caf\\xE9", "stdin"])
+        #expect(isolated == inProcess)
+        #expect(String(decoding: isolatedErrors, as: UTF8.self).contains("named .gz but not gzip data"))
+        #expect(isolatedErrors == inProcessErrors)
+    }
+
+    /// The stages of the default pipeline with `dedupe`, which runs in the parent (in output order), at the end.
+    static let withDedupe = RunReportTests.stages.flatMap { ["--stage", $0] }
+
+    /// An isolated run passes its workers' JSON straight to a JSON Lines or JSON output, and decodes the documents
+    /// for other sinks and for a parent-side stage: each way writes what an in-process run writes.
+    @Test(arguments: [["--to", "jsonl"], ["--to", "json"], ["--to", "csv"], ["--to", "xml"], ["--to", "markdown"],
+                      ["--to", "jsonl"] + withDedupe, ["--to", "json"] + withDedupe])
+    func everyOutputOfAnIsolatedRunIsWhatAnInProcessRunWrites(_ output: [String]) throws {
+        let arguments = ["convert", "seeds", "samples/html", "-q"] + output
+        let isolated = try SieveProcess.run(arguments + ["--isolate"])
+        let inProcess = try SieveProcess.run(arguments + ["--no-isolate"])
+        #expect(isolated.status == 0, "\(isolated.stderr)")
+        #expect(isolated.stdout.count > 1000)
+        #expect(isolated.stdout == inProcess.stdout)
+    }
+
+    /// The run report counts documents from their JSON form in an isolated run: its charts are those of an in-process run.
+    @Test func anIsolatedRunsReportChartsWhatAnInProcessRunsReportCharts() throws {
+        let scratch = try TemporaryDirectory()
+        func charts(_ isolation: String) throws -> [String] {
+            let report = scratch.path("report\(isolation).html")
+            let result = try SieveProcess.run(["convert", "seeds", "samples/html", "-q", "-o", scratch.path("out\(isolation).jsonl"),
+                                               "--report", report, isolation])
+            #expect(result.status == 0, "\(result.stderr)")
+            let page = try String(contentsOfFile: report, encoding: .utf8)
+            return page.components(separatedBy: "<svg").dropFirst().map { $0.components(separatedBy: "</svg>")[0] }
+        }
+        let isolated = try charts("--isolate")
+        #expect(isolated.count >= 4)
+        #expect(isolated == (try charts("--no-isolate")))
+    }
+
     /// Whether a process exists and is not a zombie waiting for a reaper.
     private func isRunning(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return false }

@@ -152,6 +152,21 @@ final class OutputPlan {
         try checkpoint(items: 0, failed: 0)
     }
 
+    /// Whether documents can be written from their JSON form alone (`write(json:)`): one stream through a
+    /// sink that writes that form as it is (JSON Lines, JSON), not split by document facts.
+    var takesJSON: Bool {
+        database == nil && directory == nil && targets[""]?.sink is any JSONFormSink
+    }
+
+    /// Writes one document, given in its JSON form, to the one target (see `takesJSON`).
+    func write(json: ArraySlice<UInt8>) throws {
+        guard var sink = targets[""]?.sink as? any JSONFormSink, let channel = targets[""]?.channel else { return }
+        written += 1
+        try sink.write(json: json)
+        targets[""]!.sink = sink
+        if let failure = channel.failure ?? errors?.failure { throw failure }
+    }
+
     /// Writes one document to its target.
     func write(_ document: Document) throws {
         written += 1

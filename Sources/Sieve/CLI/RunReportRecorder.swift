@@ -22,6 +22,11 @@ final class RunReportRecorder {
         aggregates.add(ReportRecord(document))
     }
 
+    /// Counts a document handed to the sink in its JSON form.
+    func add(json: ArraySlice<UInt8>) {
+        if let record = ReportRecord(line: json) { aggregates.add(record) }
+    }
+
     /// Counts a failed or dropped input or document.
     func add(failure: Failure) {
         aggregates.add(failure: failure)

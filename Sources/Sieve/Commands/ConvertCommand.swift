@@ -142,7 +142,9 @@ struct ConvertCommand: AsyncParsableCommand {
         do {
             report = try await pipeline.run(source, resumeAfter: plan.resumeAfter, setAside: isolation.setAside, executor: isolation.executor,
                                             inFlight: plan.journal, stop: interrupts.flag, logger: logger,
-                                            write: { document in try plan.write(document); recorder?.add(document) }, onFailure: { failure in
+                                            write: { document in try plan.write(document); recorder?.add(document) },
+                                            writeJSON: plan.takesJSON ? { json in try plan.write(json: json); recorder?.add(json: json) } : nil,
+                                            onFailure: { failure in
                 if failure.kind == .failed { console.show(failure) }
                 plan.errors?.record(failure)
                 recorder?.add(failure: failure)

@@ -6,9 +6,9 @@ import SieveCore
 import SieveExternal
 
 /// `sieve worker` (hidden): one worker process of an isolated run. Reads the pipeline from the handshake on
-/// standard input, then answers each loaded input (its bytes and source information) with its outcome, one
-/// JSON line per input, until its input ends (`PipelineWire` has the messages). Its parent kills it when an item
-/// crashes or stalls it, and it dies with its parent.
+/// standard input, then answers each input (a file to read, or loaded bytes and their source information) with
+/// its outcome, until its input ends (`PipelineWire` has the messages). Its parent kills it when an item
+/// crashes or stalls it, and it dies with its parent. Its log records go to its parent (`WorkerLog`), which logs them.
 struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "worker",
@@ -21,7 +21,7 @@ struct WorkerCommand: ParsableCommand {
 
     func run() throws {
         Self.exitWithParent()
-        let logger = Logger(label: "sieve") { StreamLogHandler.standardError(label: $0) }
+        let logger = Logger(label: "sieve") { _ in WorkerLog.Handler() }
         var input = FrameReader(fd: STDIN_FILENO)
         guard let hello = try input.line() else { return }
         let pipeline: Pipeline
@@ -35,11 +35,11 @@ struct WorkerCommand: ParsableCommand {
         try Self.send(PipelineWire.welcome(refusal: nil))
         while true {
             let reading = ThreadCPUClock.now()
-            guard let (id, item, reader) = try PipelineWire.readRequest(from: &input) else { break }
+            guard let (id, item, text) = try PipelineWire.readRequest(from: &input) else { break }
             let read = ThreadCPUClock.now() - reading
-            var outcome = pipeline.process(item, reader: reader, index: 0, logger: logger)
+            var outcome = pipeline.process(item, index: 0, logger: logger)
             outcome.profile?.add("isolation", .isolation, read)
-            try Self.send(PipelineWire.answer(id: id, outcome: outcome))
+            try Self.send(PipelineWire.answer(id: id, outcome: outcome, text: text))
         }
     }
 

@@ -41,8 +41,43 @@ public struct InputLoader: Sendable {
 
     /// Reads to the end. Plain data stops past `maxBytes`; gzip data past `maxBytes` plus 1/1024 (what
     /// compression adds at worst), since more compressed bytes than that cannot fit the limit once inflated.
+    /// A regular file is read straight into an array of its size (plus one byte, to see it end); a stream, or a
+    /// file that grows while it is read, goes on in 64 KiB chunks.
     private func readAll(descriptor: Int32, path: String) throws(InputError) -> [UInt8] {
-        var bytes: [UInt8] = []
+        // gzip never shrinks data by less than deflate's worst case (5 bytes a 16 KiB block plus its
+        // header), so compressed bytes past that bound cannot inflate to fewer than `maxBytes`.
+        let gzipLimit = maxBytes + maxBytes / 2048 + 1024
+        func check(_ bytes: [UInt8]) throws(InputError) {
+            if bytes.count > maxBytes, !Gzip.isGzip(bytes) || bytes.count > gzipLimit {
+                throw InputError(path: path, reason: "larger than the --max-bytes limit of \(maxBytes) bytes")
+            }
+        }
+        var status = stat()
+        let size = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : 0
+        var ended = false
+        var bytes: [UInt8]
+        do {
+            bytes = try [UInt8](unsafeUninitializedCapacity: min(size, gzipLimit) + 1) { buffer, count in
+                while count < buffer.count {
+                    let got = read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    if got < 0 {
+                        if errno == EINTR { continue }
+                        throw InputError(path: path, reason: String(cString: strerror(errno)))
+                    }
+                    if got == 0 {
+                        ended = true
+                        return
+                    }
+                    count += got
+                }
+            }
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(path: path, reason: "\(error)")
+        }
+        try check(bytes)
+        guard !ended else { return bytes }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -52,11 +87,7 @@ public struct InputLoader: Sendable {
             }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
-            // gzip never shrinks data by less than deflate's worst case (5 bytes a 16 KiB block plus its
-            // header), so compressed bytes past that bound cannot inflate to fewer than `maxBytes`.
-            if bytes.count > maxBytes, !Gzip.isGzip(bytes) || bytes.count > maxBytes + maxBytes / 2048 + 1024 {
-                throw InputError(path: path, reason: "larger than the --max-bytes limit of \(maxBytes) bytes")
-            }
+            try check(bytes)
         }
     }
 }

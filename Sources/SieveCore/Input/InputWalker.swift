@@ -59,6 +59,12 @@ public struct InputRef: Sendable, Hashable {
         hasher.combine(path)
     }
 
+    /// The path, when another process can open the same regular file by it: a regular file (seen by the walk)
+    /// whose name is UTF-8; nil for standard input, FIFOs, devices and other names.
+    public var reopenablePath: String? {
+        kind == .file && identity != nil && name.isUTF8 ? path : nil
+    }
+
     /// Opens the file with `open(2)` flags; -1 with `errno` set on failure.
     func open(_ flags: Int32) -> Int32 {
         name.withCString { Glibc.open($0, flags) }

@@ -18,9 +18,12 @@ import Logging
 /// - A failure fails one input or one document; it is recorded with its reason and the run goes on, unless
 ///   `failFast` is set.
 /// - Attachments (the parsed HTML tree) are dropped before documents leave the worker.
-/// - The workers are tasks of this process, or, given a `WorkExecutor`, worker processes: then the task loads
-///   the input and the executor's process reads and transforms it, so a document that crashes or stalls its
-///   worker fails alone (see `WorkExecutor`). Ordered transforms always run here.
+/// - The workers are tasks of this process, or, given a `WorkExecutor`, worker processes: then the executor's
+///   process reads and transforms the input, so a document that crashes or stalls its worker fails alone (see
+///   `WorkExecutor`); a regular file it loads itself, other inputs (records cut from containers, standard
+///   input) are loaded by the task and handed over. Ordered transforms always run here.
+/// - Documents from worker processes reach the writer task in their JSON form, undecoded, when the caller takes
+///   them so (`writeJSON`) and no ordered transform needs them; otherwise they are decoded into `Document`s.
 /// - An `InFlightLog` hears when each item starts and finishes, so a run that dies can say what was in flight;
 ///   `setAside` items are failed with their reason without being processed (`--resume` after such a death).
 /// - With `policy.profile`, every piece of work above is timed with the thread CPU clock (worker processes send
@@ -82,7 +85,9 @@ public struct Pipeline: Sendable {
     }
 
     /// Runs every work item through the pipeline, handing kept documents to `write` in output order,
-    /// failures and drops to `onFailure`, and the running totals to `onProgress` after each item. `resumeAfter` items
+    /// failures and drops to `onFailure`, and the running totals to `onProgress` after each item. Given `writeJSON`,
+    /// documents an `executor` returns are handed to it instead, in their JSON form (`DocumentJSON.encode`'s bytes)
+    /// without being decoded, unless an ordered transform needs them (`DocumentForm`). `resumeAfter` items
     /// are passed over without processing (they were completed by an interrupted run); items whose number (counted
     /// from the first, resumed ones included) is in `setAside` fail with the given reason unprocessed. Each item is
     /// processed by `executor`, or in this process when it is nil. Raising `stop` ends the run once the items in
@@ -96,6 +101,7 @@ public struct Pipeline: Sendable {
         stop: StopFlag? = nil,
         logger: Logger,
         write: (Document) throws -> Void,
+        writeJSON: ((ArraySlice<UInt8>) throws -> Void)? = nil,
         onFailure: (Failure) -> Void = { _ in },
         onProgress: (RunReport) -> Void = { _ in }
     ) async throws -> RunReport {
@@ -108,6 +114,7 @@ public struct Pipeline: Sendable {
         var running = 0
         var finished: [Int: InputOutcome] = [:]
         var exhausted = false
+        let form: DocumentForm = writeJSON != nil && ordered.stages.isEmpty ? .json : .value
         try await withThrowingTaskGroup(of: InputOutcome.self) { group in
             while true {
                 while !exhausted, running < policy.jobs, nextIndex - nextToWrite < policy.maxInFlight {
@@ -123,9 +130,15 @@ public struct Pipeline: Sendable {
                         guard let executor else { return self.process(item, index: index, logger: logger) }
                         var outcome = InputOutcome(index: index)
                         let loading = policy.profile ? ThreadCPUClock.now() : 0
-                        guard let (input, reader) = self.load(item, into: &outcome) else { return outcome }
+                        let work: WorkInput
+                        if case .file(let ref) = item, let path = ref.reopenablePath {
+                            work = .file(path: path, id: ref.id)
+                        } else {
+                            guard let (input, reader) = self.load(item, into: &outcome) else { return outcome }
+                            work = .loaded(input, reader: reader)
+                        }
                         let loaded = policy.profile ? ThreadCPUClock.now() : 0
-                        outcome = executor.outcome(of: input, reader: reader, index: index, stop: stop, logger: logger)
+                        outcome = executor.outcome(of: work, index: index, form: form, stop: stop, logger: logger)
                         if policy.profile {
                             var profile = outcome.profile ?? StageProfile()
                             profile.add("input", .input, loaded - loading)
@@ -150,7 +163,7 @@ public struct Pipeline: Sendable {
                     nextToWrite += 1
                     var ready = ready
                     ready.apply(ordered, logger: logger, profiled: policy.profile)
-                    try deliver(ready, write: write, report: &report, onFailure: onFailure)
+                    try deliver(ready, write: write, writeJSON: writeJSON, report: &report, onFailure: onFailure)
                     onProgress(report)
                     if let reason = stopReason(after: ready, report: report, stop: stop) {
                         report.stoppedEarly = reason
@@ -170,14 +183,20 @@ public struct Pipeline: Sendable {
         return nil
     }
 
-    private func deliver(_ outcome: InputOutcome, write: (Document) throws -> Void, report: inout RunReport,
-                         onFailure: (Failure) -> Void) throws {
+    private func deliver(_ outcome: InputOutcome, write: (Document) throws -> Void, writeJSON: ((ArraySlice<UInt8>) throws -> Void)?,
+                         report: inout RunReport, onFailure: (Failure) -> Void) throws {
         report.inputs += 1
         report.bytes += outcome.bytes
         let writing = report.profile == nil ? 0 : ThreadCPUClock.now()
         for document in outcome.documents {
             try write(document)
             report.written += 1
+        }
+        if let writeJSON {
+            for json in outcome.json {
+                try writeJSON(json)
+                report.written += 1
+            }
         }
         if report.profile != nil {
             report.profile!.add(sinkName, .sink, ThreadCPUClock.now() - writing)
@@ -192,6 +211,15 @@ public struct Pipeline: Sendable {
         for failure in outcome.failures {
             report.failed += 1
             onFailure(failure)
+        }
+    }
+
+    /// Reads and transforms one input handed to a `WorkExecutor`, in this process (the part a worker process does
+    /// for an isolated run): a file is loaded first.
+    public func process(_ input: WorkInput, index: Int, logger: Logger) -> InputOutcome {
+        switch input {
+        case .loaded(let input, let reader): process(input, reader: reader, index: index, logger: logger)
+        case .file(let path, let id): process(WorkItem.file(InputRef(.file, name: FileName(path), id: id)), index: index, logger: logger)
         }
     }
 
@@ -295,6 +323,9 @@ public struct InputOutcome: Sendable {
     public var bytes = 0
     /// The kept documents, in reading order.
     public var documents: [Document] = []
+    /// The kept documents in their JSON form, in reading order, instead of `documents` when a `WorkExecutor` was
+    /// asked for that form (`DocumentForm.json`).
+    public var json: [ArraySlice<UInt8>] = []
     /// Documents a stage dropped on purpose.
     public var drops: [Failure] = []
     /// Reasons the item's records were passed over.

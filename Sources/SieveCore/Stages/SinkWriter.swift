@@ -19,6 +19,14 @@ extension SinkWriter {
     public static var role: StageRole { .sink }
 }
 
+/// A sink that writes a document from its JSON form (`DocumentJSON.encode`'s bytes) exactly as it writes the
+/// document itself, so an isolated run passes the JSON its worker processes encoded straight to the output,
+/// without decoding it (see `DocumentForm`).
+public protocol JSONFormSink: SinkWriter {
+    /// Writes the document whose JSON form is `json`, byte for byte as `write(_:)` writes that document.
+    mutating func write(json: ArraySlice<UInt8>) throws
+}
+
 /// A sink whose output is a plain concatenation of per-document records after an optional header, so an
 /// interrupted run can be continued by appending (`--resume`).
 public protocol AppendableSink: SinkWriter {

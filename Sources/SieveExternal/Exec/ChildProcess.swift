@@ -90,9 +90,28 @@ struct ChildProcess: Sendable {
 
     /// Writes all of `bytes` to the child's standard input before `deadline` (or until `stop` is raised).
     func write(_ bytes: [UInt8], deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) {
+        try write([bytes], deadline: deadline, stop: stop)
+    }
+
+    /// Writes `parts` one after the other (gathered by `writev`, so a large part is not copied into a message
+    /// first) before `deadline` (or until `stop` is raised).
+    func write(_ parts: [[UInt8]], deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) {
+        let total = parts.reduce(0) { $0 + $1.count }
         var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(input, $0.baseAddress! + offset, $0.count - offset) }
+        while offset < total {
+            let written = Self.withBuffers(parts[...], []) { buffers in
+                var skip = offset
+                var vectors: [iovec] = []
+                for buffer in buffers {
+                    if skip >= buffer.count {
+                        skip -= buffer.count
+                        continue
+                    }
+                    vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: buffer.baseAddress! + skip), iov_len: buffer.count - skip))
+                    skip = 0
+                }
+                return writev(input, vectors, Int32(vectors.count))
+            }
             if written > 0 {
                 offset += written
                 continue
@@ -106,18 +125,32 @@ struct ChildProcess: Sendable {
         }
     }
 
-    /// Reads what the child wrote to standard output into `buffer`, waiting until `deadline` (or until `stop` is
-    /// raised); false at end of file.
-    func read(into buffer: inout [UInt8], deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) -> Bool {
+    /// Calls `body` with the bytes of every part of `parts`, after those of `collected`.
+    private static func withBuffers<Result>(_ parts: ArraySlice<[UInt8]>, _ collected: [UnsafeRawBufferPointer],
+                                            _ body: ([UnsafeRawBufferPointer]) -> Result) -> Result {
+        guard let first = parts.first else { return body(collected) }
+        if first.isEmpty { return withBuffers(parts.dropFirst(), collected, body) }
+        return first.withUnsafeBytes { withBuffers(parts.dropFirst(), collected + [$0], body) }
+    }
+
+    /// Reads what the child wrote to standard output onto the end of `buffer`, through `chunk` (whose size is the
+    /// most read at once), waiting until `deadline` (or until `stop` is raised); false at end of file.
+    func read(into buffer: inout [UInt8], through chunk: inout [UInt8], deadline: ContinuousClock.Instant,
+              stop: StopFlag? = nil) throws(WorkerFailure) -> Bool {
+        let count = try chunk.withUnsafeMutableBytes { raw in
+            Result { () throws(WorkerFailure) in try read(into: raw, deadline: deadline, stop: stop) }
+        }.get()
+        buffer.append(contentsOf: chunk[0..<count])
+        return count > 0
+    }
+
+    /// Reads what the child wrote to standard output straight into `raw` (at most its size), waiting until
+    /// `deadline` (or until `stop` is raised); 0 at end of file.
+    func read(into raw: UnsafeMutableRawBufferPointer, deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) -> Int {
         try wait(for: output, events: Int16(POLLIN), deadline: deadline, stop: stop)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(output, $0.baseAddress, $0.count) }
-            if count > 0 {
-                buffer.append(contentsOf: chunk[0..<count])
-                return true
-            }
-            if count == 0 { return false }
+            let count = Glibc.read(output, raw.baseAddress, raw.count)
+            if count >= 0 { return count }
             if errno != EINTR {
                 throw WorkerFailure(.exited, "cannot read from the worker: \(String(cString: strerror(errno)))")
             }

@@ -6,28 +6,46 @@ import Synchronization
 /// starts) are held; when the request succeeds they go to the log, tagged with the stage and worker names
 /// (`release`); when it fails they go into the failure message instead (`claim`), so a traceback is shown
 /// once, not in the log and again in the error. Lines written while the worker is idle are logged at once.
+/// The lines of a `sieve worker` that carry its own log records (`WorkerLog`) are logged as those records, with
+/// their level and metadata, not as text under this worker's name.
 ///
 /// ```
 ///  spawn ─hold─▶ handshake ─▶ checkOut ─hold─▶ request ─ok─▶ checkIn: release (log)
 ///                    └─failed: claim (message)       └─failed: claim (message), or release on a timeout
 /// ```
 final class StderrPump: Sendable {
+    /// A line of the worker's standard error: plain text, or one of a `sieve worker`'s log records.
+    private enum Line {
+        case text(String)
+        case record(WorkerLog.Record)
+
+        var text: String {
+            switch self {
+            case .text(let text): text
+            case .record(let record): record.text
+            }
+        }
+    }
+
     private struct State {
         var logger: Logger
         var worker: String
         var holding = true
-        var held: [String] = []
+        var held: [Line] = []
     }
 
     /// Most lines held for one request; older ones are logged to make room.
     private static let heldLimit = 1_000
     private let state: Mutex<State>
     private let drained = DispatchSemaphore(value: 0)
+    /// Whether the worker is a `sieve worker`, whose log records cross as `WorkerLog` lines.
+    private let forwardsLog: Bool
 
     /// Starts draining `fd` (and closes it at end of file), holding lines until the first `release`; lines are
-    /// logged through `logger` with `stage` metadata.
-    init(fd: Int32, logger: Logger, worker: String) {
+    /// logged through `logger` with `worker` metadata (a `forwardsLog` worker's records with their own).
+    init(fd: Int32, logger: Logger, worker: String, forwardsLog: Bool = false) {
         state = Mutex(State(logger: logger, worker: worker))
+        self.forwardsLog = forwardsLog
         let thread = Thread { [self] in
             self.drain(fd)
         }
@@ -58,7 +76,7 @@ final class StderrPump: Sendable {
             defer { state.held = []; state.holding = false }
             return (state.held, state.logger, state.worker)
         }
-        for line in lines { logger.info("\(line)", metadata: ["worker": "\(worker)"]) }
+        for line in lines { Self.log(line, to: logger, worker: worker) }
     }
 
     /// Takes the held lines for a failure message, without logging them, after waiting up to `wait` for the
@@ -67,7 +85,7 @@ final class StderrPump: Sendable {
         awaitDrain(wait)
         return state.withLock { state in
             defer { state.held = [] }
-            return state.held
+            return state.held.map(\.text)
         }
     }
 
@@ -95,13 +113,23 @@ final class StderrPump: Sendable {
         drained.signal()
     }
 
-    private func emit(_ line: String) {
-        let (logged, logger, worker) = state.withLock { state -> (String?, Logger, String) in
+    private func emit(_ text: String) {
+        let line = forwardsLog ? WorkerLog.record(text).map(Line.record) ?? .text(text) : .text(text)
+        let (logged, logger, worker) = state.withLock { state -> (Line?, Logger, String) in
             guard state.holding else { return (line, state.logger, state.worker) }
             state.held.append(line)
             let overflow = state.held.count > Self.heldLimit ? state.held.removeFirst() : nil
             return (overflow, state.logger, state.worker)
         }
-        if let logged { logger.info("\(logged)", metadata: ["worker": "\(worker)"]) }
+        if let logged { Self.log(logged, to: logger, worker: worker) }
+    }
+
+    private static func log(_ line: Line, to logger: Logger, worker: String) {
+        switch line {
+        case .text(let text):
+            logger.info("\(text)", metadata: ["worker": "\(worker)"])
+        case .record(let record):
+            logger.log(level: record.level, "\(record.message)", metadata: record.metadata.mapValues { .string($0) }, source: record.source)
+        }
     }
 }

@@ -12,6 +12,8 @@ struct Worker: Sendable {
     let stderr: StderrPump
     private var pending: [UInt8] = []
     private var scanned = 0
+    /// Where each read of the worker's output lands, made once.
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
     private init(process: ChildProcess, name: String, stderr: StderrPump) {
         self.process = process
@@ -24,7 +26,8 @@ struct Worker: Sendable {
     static func spawn(_ launch: WorkerPool.Launch, logger: Logger) throws(WorkerFailure) -> Worker {
         let process = try ChildProcess.spawn(launch.command, extraEnvironment: launch.environment)
         let command = launch.command.joined(separator: " ")
-        let worker = Worker(process: process, name: command, stderr: StderrPump(fd: process.errors, logger: logger, worker: command))
+        let stderr = StderrPump(fd: process.errors, logger: logger, worker: command, forwardsLog: launch.forwardsLog)
+        let worker = Worker(process: process, name: command, stderr: stderr)
         do {
             try process.write(launch.hello, deadline: ContinuousClock.now + launch.handshakeTimeout)
         } catch {
@@ -69,7 +72,8 @@ struct Worker: Sendable {
         return try readLine(deadline: deadline, stop: stop)
     }
 
-    private mutating func readLine(deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) -> [UInt8] {
+    /// The next line the worker writes, without its newline, read before `deadline` (or until `stop` is raised).
+    mutating func readLine(deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) -> [UInt8] {
         while true {
             if let newline = pending[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let answer = Array(pending[..<newline])
@@ -78,10 +82,31 @@ struct Worker: Sendable {
                 return answer
             }
             scanned = pending.count
-            guard try process.read(into: &pending, deadline: deadline, stop: stop) else {
+            guard try process.read(into: &pending, through: &chunk, deadline: deadline, stop: stop) else {
                 throw WorkerFailure(.exited, "the worker closed its standard output")
             }
         }
+    }
+
+    /// The next `count` bytes the worker writes, read before `deadline` (or until `stop` is raised): those already
+    /// buffered, then read straight into the result.
+    mutating func readBytes(_ count: Int, deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) -> [UInt8] {
+        let buffered = min(count, pending.count)
+        var bytes = [UInt8](repeating: 0, count: count)
+        bytes.withUnsafeMutableBufferPointer { _ = $0.initialize(from: pending[..<buffered]) }
+        pending.removeSubrange(..<buffered)
+        scanned = 0
+        var filled = buffered
+        while filled < count {
+            let got = try bytes.withUnsafeMutableBytes { raw in
+                Result { () throws(WorkerFailure) in
+                    try process.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]), deadline: deadline, stop: stop)
+                }
+            }.get()
+            guard got > 0 else { throw WorkerFailure(.exited, "the worker closed its standard output inside an answer") }
+            filled += got
+        }
+        return bytes
     }
 
     /// Explains a failure of this worker, after killing it (a hang) or reaping it (an exit), with its last stderr lines.

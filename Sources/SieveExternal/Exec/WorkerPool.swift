@@ -17,6 +17,8 @@ final class WorkerPool: Sendable {
         var environment: [String: String]
         /// How long a worker may take per request before it is killed.
         var timeout: Duration
+        /// Whether the worker is a `sieve worker`, whose log records cross its standard error as `WorkerLog` lines.
+        var forwardsLog = false
 
         /// How long a new worker may take to start and answer the handshake: `timeout`, but at least a minute,
         /// since loading a model or an interpreter can take far longer than serving a document.

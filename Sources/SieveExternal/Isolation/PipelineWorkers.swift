@@ -7,8 +7,8 @@ import SieveCore
 /// `ChildProcess`) and `PipelineWire`.
 ///
 /// ```
-///  parent: walk, split containers, load ──▶ request ──▶ [sieve worker]: read, transforms ──▶ answer
-///          write in order, ordered stages ◀──────────────────────────────────────────────────────┘
+///  parent: walk, split containers, load records ──▶ request ──▶ [sieve worker]: load files, read, transforms
+///          write in order, ordered stages ◀──────── answer (documents as JSON lines) ◀──────────┘
 /// ```
 /// A worker that crashes, exits or breaks the protocol fails only the item it was serving ("the worker was
 /// killed by signal 11 (Segmentation fault)"); one that takes longer than `timeout` is killed ("timed out after
@@ -28,7 +28,7 @@ public final class PipelineWorkers: WorkExecutor {
         // Swift's crash reporter would keep a crashed worker alive for seconds while it symbolicates.
         if ProcessInfo.processInfo.environment["SWIFT_BACKTRACE"] == nil { environment["SWIFT_BACKTRACE"] = "enable=no" }
         pool = WorkerPool(.init(command: [executable, "worker"] + arguments, hello: PipelineWire.hello(spec),
-                                environment: environment, timeout: timeout))
+                                environment: environment, timeout: timeout, forwardsLog: true))
         do { try pool.prestart(count, logger: logger) } catch {
             throw ConfigurationError("cannot start the worker processes: \(error.message)")
         }
@@ -40,16 +40,25 @@ public final class PipelineWorkers: WorkExecutor {
         return path.flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
     }
 
-    /// Sends the input to a worker and reads back its outcome; a worker failure fails the input alone.
-    public func outcome(of input: Input, reader: String?, index: Int, stop: StopFlag?, logger: Logger) -> InputOutcome {
+    /// Sends the input to a worker and reads back its outcome, its documents in `form`; a worker failure fails
+    /// the input alone.
+    public func outcome(of input: WorkInput, index: Int, form: DocumentForm, stop: StopFlag?, logger: Logger) -> InputOutcome {
         let id = pool.nextRequestID()
-        let request = PipelineWire.request(id: id, input: input, reader: reader)
         var worker: Worker
         do { worker = try pool.checkOut(logger: logger) } catch {
             return failed(input, index: index, reason: "cannot start a worker: \(error.message)")
         }
-        let line: [UInt8]
-        do { line = try worker.exchange(request, timeout: pool.launch.timeout, stop: stop) } catch {
+        let deadline = ContinuousClock.now + pool.launch.timeout
+        let header: PipelineWire.AnswerHeader
+        let body: [UInt8]
+        do throws(WorkerFailure) {
+            try worker.process.write(PipelineWire.request(id: id, input: input, form: form), deadline: deadline, stop: stop)
+            let line = try worker.readLine(deadline: deadline, stop: stop)
+            do { header = try PipelineWire.answerHeader(line, id: id, index: index) } catch {
+                throw WorkerFailure(.protocolError, "its answer is malformed (\(error))")
+            }
+            body = try worker.readBytes(header.bodyCount, deadline: deadline, stop: stop)
+        } catch {
             if error.kind == .stopped {
                 worker.process.kill()
                 var outcome = InputOutcome(index: index)
@@ -59,7 +68,7 @@ public final class PipelineWorkers: WorkExecutor {
             return failed(input, index: index, reason: explain(error, worker: worker))
         }
         do {
-            let outcome = try PipelineWire.outcome(of: line, id: id, index: index, path: input.path)
+            let outcome = try PipelineWire.outcome(header, body: body, form: form, path: input.path)
             pool.checkIn(worker)
             return outcome
         } catch {
@@ -83,10 +92,14 @@ public final class PipelineWorkers: WorkExecutor {
         }
     }
 
-    private func failed(_ input: Input, index: Int, reason: String) -> InputOutcome {
+    private func failed(_ input: WorkInput, index: Int, reason: String) -> InputOutcome {
         var outcome = InputOutcome(index: index)
-        outcome.bytes = input.bytes.count
-        outcome.failures = [Failure(input: input.path, offset: input.offset, stage: "worker", reason: reason)]
+        var offset: Int?
+        if case .loaded(let input, _) = input {
+            outcome.bytes = input.bytes.count
+            offset = input.offset
+        }
+        outcome.failures = [Failure(input: input.path, offset: offset, stage: "worker", reason: reason)]
         return outcome
     }
 }

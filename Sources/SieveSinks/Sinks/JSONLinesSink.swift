@@ -5,7 +5,7 @@ import SieveCore
 ///
 /// Options: none.
 /// Example: a document with id `seeds/000` → `{"id":"seeds/000","source":{…},"title":…}\n`
-public struct JSONLinesSink: AppendableSink {
+public struct JSONLinesSink: AppendableSink, JSONFormSink {
     /// `jsonl`.
     public static let name = "jsonl"
     /// One line for `sieve stages`.
@@ -34,6 +34,12 @@ public struct JSONLinesSink: AppendableSink {
         DocumentJSON.write(document, to: &writer)
         writer.bytes.append(0x0A)
         output?.write(writer.bytes)
+    }
+
+    /// Writes one line from a document's JSON form.
+    public mutating func write(json: ArraySlice<UInt8>) {
+        output?.write(json)
+        output?.write(CollectionOfOne(0x0A))
     }
 
     /// Nothing to close for JSON Lines.

@@ -5,7 +5,7 @@ import SieveCore
 /// Options: `array` (`auto` | `always`): `always` writes an array even for a single document, so that scripts
 /// see one shape whatever the input count. Default `auto`.
 /// Example: one text file → `{\n  "id": "seeds/000",\n  ...\n}\n`; two files → `[\n  {...},\n  {...}\n]\n`.
-public struct JSONSink: SinkWriter {
+public struct JSONSink: JSONFormSink {
     /// When the output is an array.
     public enum ArrayMode: String, OptionChoice {
         /// One document alone, several in an array.
@@ -35,7 +35,8 @@ public struct JSONSink: SinkWriter {
 
     private let alwaysArray: Bool
     private var output: OutputChannel?
-    private var held: Document?
+    /// The first document's JSON form, held back until it is known whether an array is needed.
+    private var held: [UInt8]?
     private var count = 0
 
     /// Creates the sink.
@@ -50,9 +51,18 @@ public struct JSONSink: SinkWriter {
 
     /// Writes one document; the first is held back until it is known whether an array is needed.
     public mutating func write(_ document: Document) {
+        add(DocumentJSON.encode(document))
+    }
+
+    /// Writes one document from its JSON form.
+    public mutating func write(json: ArraySlice<UInt8>) {
+        add(Array(json))
+    }
+
+    private mutating func add(_ json: [UInt8]) {
         count += 1
         if count == 1 && !alwaysArray {
-            held = document
+            held = json
             return
         }
         if count == 1 || held != nil { output?.write("[\n") }
@@ -61,21 +71,21 @@ public struct JSONSink: SinkWriter {
             held = nil
         }
         if count > 1 { output?.write(",\n") }
-        writeElement(document)
+        writeElement(json)
     }
 
     /// Closes the array, or writes the lone document.
     public mutating func close() {
         if let held {
-            output?.write(PrettyJSON.format(DocumentJSON.encode(held), indent: 0))
+            output?.write(PrettyJSON.format(held, indent: 0))
             output?.write("\n")
         } else {
             output?.write(count == 0 ? "[]\n" : "\n]\n")
         }
     }
 
-    private func writeElement(_ document: Document) {
+    private func writeElement(_ json: [UInt8]) {
         output?.write(PrettyJSON.indentation(1))
-        output?.write(PrettyJSON.format(DocumentJSON.encode(document), indent: 1))
+        output?.write(PrettyJSON.format(json, indent: 1))
     }
 }
