@@ -5,11 +5,16 @@ import Glibc
 /// inline style with `display:none` or `visibility:hidden`; and whether a text walk skips it.
 enum Visibility {
     /// Whether a walk for readable text skips the element: never-content elements (scripts, styles, form
-    /// controls...) and hidden ones. A `<noscript>` holding paragraphs is read: Blogger and other
-    /// script-rendered sites put the article there, and a stray unclosed `<noscript>` at the top of the
-    /// body swallows the whole page.
+    /// controls but a button inside a heading...) and hidden ones. A `<noscript>` holding paragraphs is read:
+    /// Blogger and other script-rendered sites put the article there, and a stray unclosed `<noscript>` at the
+    /// top of the body swallows the whole page.
     static func isSkipped(_ node: xmlNodePtr, _ tag: Tag) -> Bool {
-        if tag.isNeverContent { return tag != .noscript || !holdsParagraph(node) }
+        if tag.isNeverContent {
+            // A button inside a heading is the heading's text: Bootstrap's accordion writes its
+            // questions as `<h2 class="accordion-header"><button>…</button></h2>`.
+            if tag == .button, let parent = node.pointee.parent, parent.tag.headingLevel != nil { return isHidden(node) }
+            return tag != .noscript || !holdsParagraph(node)
+        }
         return isHidden(node)
     }
 

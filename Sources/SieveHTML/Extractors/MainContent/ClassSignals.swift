@@ -126,7 +126,7 @@ enum ClassSignals {
             switch name[0] {
             case UInt8(ascii: "c") where xmlNode.equalsName(name, "class"):
                 current.withValue { value in
-                    signal.formUnion(scan(value))
+                    signal.formUnion(scanClasses(value))
                     if hasClass(value, "hidden") { signal.insert(.negative) }
                 }
             case UInt8(ascii: "i") where xmlNode.equalsName(name, "id"):
@@ -141,6 +141,59 @@ enum ClassSignals {
         }
         return (signal, hidden)
     }
+
+    /// The signals of a class list, reading only the first word of classes whose other words do not say what
+    /// the element is: the taxonomy classes that WordPress's `post_class()` and Ghost write on every post
+    /// (`tag-{slug}`, `category-{slug}`: "tag-comments" is a topic, not comments), and the parts of Bootstrap
+    /// components (`card-body`, `accordion-header`, `modal-body`...: "body" there is no article body, "header"
+    /// no page header).
+    static func scanClasses(_ value: UnsafeBufferPointer<UInt8>) -> Signal {
+        guard hasFirstWordClass(value) else { return scan(value) }
+        var signal: Signal = []
+        var start = 0
+        while start < value.count {
+            var end = start
+            while end < value.count, !isClassSeparator(value[end]) { end += 1 }
+            let name = UnsafeBufferPointer(rebasing: value[start..<end])
+            if let word = firstWordLength(name) {
+                signal.formUnion(scan(UnsafeBufferPointer(rebasing: name[0..<word])))
+            } else {
+                signal.formUnion(scan(name))
+            }
+            start = end + 1
+        }
+        return signal
+    }
+
+    private static func hasFirstWordClass(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < value.count {
+            var end = start
+            while end < value.count, !isClassSeparator(value[end]) { end += 1 }
+            if firstWordLength(UnsafeBufferPointer(rebasing: value[start..<end])) != nil { return true }
+            start = end + 1
+        }
+        return false
+    }
+
+    /// The length of the first word when only it counts: `tag-{slug}`, `category-{slug}`, `{component}-body`,
+    /// `{component}-header`.
+    private static func firstWordLength(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard name.count >= 4 else { return nil }
+        for prefix in taxonomyPrefixes where name.count > prefix.count {
+            if (0..<prefix.count).allSatisfy({ name[$0] | 0x20 == prefix[$0] }) { return prefix.count - 1 }
+        }
+        for part in componentParts where name.count == part.count {
+            if (0..<part.count).allSatisfy({ name[$0] | 0x20 == part[$0] }) { return part.firstIndex(of: UInt8(ascii: "-")) }
+        }
+        return nil
+    }
+
+    private static let taxonomyPrefixes = [Array("tag-".utf8), Array("category-".utf8)]
+    private static let componentParts = ["card", "accordion", "modal", "panel", "media", "toast", "offcanvas", "popover"]
+        .flatMap { [Array("\($0)-body".utf8), Array("\($0)-header".utf8)] }
+
+    private static func isClassSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
 
     /// The signals of every token in an attribute value. A token is a run of ASCII letters and digits, cut
     /// before an upper-case letter that follows a lower-case one or a digit (camelCase); it is matched

@@ -28,7 +28,13 @@ struct LeadFinder {
             guard up >= 0, table.tags[up] != .body, table.tags[up] != .html else { break }
             scope = up
         }
-        guard scope != first else { return [] }
+        if scope == first {
+            // A container straight under <body> has its lead in a sibling there too (a hero box with the
+            // headline and intro above the page's text).
+            let up = Int(table.parent[first])
+            guard up >= 0, table.tags[up] == .body else { return [] }
+            scope = up
+        }
         return paragraphs(in: (scope + 1)..<first, scope: scope, before: first, named: false)
     }
 

@@ -18,7 +18,7 @@ struct NodeTable {
     var depth: [Int32] = []
     /// Visible characters (non-space) in the subtree.
     var text: [Int32] = []
-    /// Visible characters inside links in the subtree.
+    /// Visible characters inside links (`<a href>`) in the subtree.
     var linkText: [Int32] = []
     /// Visible characters whose nearest block ancestor is this element (its own paragraph text).
     var inlineText: [Int32] = []
@@ -121,7 +121,8 @@ struct NodeTable {
             stack.append(index)
             if tag.isBlock || blockStack.isEmpty { blockStack.append(index) }
             if tag == .blockquote { quoteDepth += 1 }
-            if tag == .a {
+            // A named anchor (`<a>` with no attribute but `name` or `id`: a heading's target) is text, not a link.
+            if tag == .a, !Self.isNamedAnchor(node) {
                 linkDepth += 1
                 if node.hasAttribute("href") { links[Int(index)] = 1 }
             }
@@ -130,7 +131,7 @@ struct NodeTable {
             guard let top = stack.last, nodes[Int(top)] == node else { return }
             stack.removeLast()
             if blockStack.last == top { blockStack.removeLast() }
-            if tags[Int(top)] == .a { linkDepth -= 1 }
+            if tags[Int(top)] == .a, !Self.isNamedAnchor(node) { linkDepth -= 1 }
             if tags[Int(top)] == .blockquote { quoteDepth -= 1 }
         })
         subtreeEnd = [Int32](repeating: Int32(count), count: count)
@@ -152,6 +153,19 @@ struct NodeTable {
             links[up] += links[index]
             paragraphs[up] += paragraphs[index]
         }
+    }
+
+    /// Whether an `<a>` only names a place in the page: no attribute but `name` or `id`. (An `<a>` without
+    /// `href` but with a class or a script handler is a button or a menu entry, chrome like a link.)
+    static func isNamedAnchor(_ node: xmlNodePtr) -> Bool {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            guard let name = current.pointee.name, xmlNode.equalsName(name, "name") || xmlNode.equalsName(name, "id") else {
+                return false
+            }
+            attribute = current.pointee.next
+        }
+        return true
     }
 
     /// Link characters per visible character in the subtree.

@@ -240,6 +240,8 @@ enum AuthorNames {
         if lowered.contains("http") || lowered.contains("www.") || lowered.contains("@") || lowered.contains("/")
             || lowered.contains("!") || lowered.contains("?") { return false }
         if labels.contains(where: { lowered.contains($0) }) { return false }
+        // The picture credit after the writer's name: "Text: Anna Weber, Fotos: Tom Li".
+        if lowered.contains(":"), MainContentExtractor.hasCreditLabel(lowered) { return false }
         let words = lowered.split(separator: " ").map(String.init)
         guard words.count <= 5 else { return false }
         if words.contains(where: { organizationWords.contains($0) || roleWords.contains($0) }) { return false }

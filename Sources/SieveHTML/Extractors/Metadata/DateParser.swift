@@ -152,7 +152,8 @@ enum DateParser {
     }
 
     /// The first plausible date in running text, with its time and zone when written next to it.
-    /// `monthDayFirst` reads ambiguous `03/04/2019` as March 4 (American usage); otherwise as 3 April.
+    /// `monthDayFirst` reads ambiguous `03/04/2019` as March 4 (American usage); otherwise, and always for
+    /// dotted `03.04.2019`, as 3 April.
     static func text(_ value: String, monthDayFirst: Bool) -> DateValue? {
         let lowered = Array(value.lowercased().utf8.prefix(16_000))
         var index = 0
@@ -205,7 +206,9 @@ enum DateParser {
                 (day, month) = (first, second)
             } else if second > 12 {
                 (month, day) = (first, second)
-            } else if monthDayFirst {
+            } else if monthDayFirst, separator != UInt8(ascii: ".") {
+                // Month first is American usage with slashes or hyphens; dotted dates are written day first
+                // (German, French, Russian, Polish, Scandinavian), also on pages declared English.
                 (month, day) = (first, second)
             } else {
                 (day, month) = (first, second)

@@ -109,9 +109,17 @@ struct JSONLD {
         if let text = string(value as? String) { return [text] }
         if let array = value as? [Any] { return array.flatMap { names($0, byID) } }
         guard let object = value as? [String: Any] else { return [] }
-        if let name = string(object["name"]) { return [name] }
-        if let id = object["@id"] as? String, let target = byID[id], let name = string(target["name"]) { return [name] }
+        if let name = personName(object) { return [name] }
+        if let id = object["@id"] as? String, let target = byID[id], let name = personName(target) { return [name] }
         return []
+    }
+
+    /// A person's `name`, else `givenName`, `additionalName` and `familyName` joined (schema.org allows
+    /// either; trafilatura's issue 362 met pages with the parts alone).
+    private static func personName(_ object: [String: Any]) -> String? {
+        if let name = string(object["name"]) { return name }
+        guard let given = string(object["givenName"]), let family = string(object["familyName"]) else { return nil }
+        return [given, string(object["additionalName"]), family].compactMap { $0 }.joined(separator: " ")
     }
 
     /// The script without the guards older pages put around it: `<![CDATA[` and `]]>` (also behind `//` or
