@@ -90,6 +90,9 @@ import Testing
         #expect(notAPackage.status == 2)
         #expect(notAPackage.stderr.contains("\(package.path) has no Package.swift: new-stage writes into a Swift package"), "\(notAPackage.stderr)")
         #expect(!FileManager.default.fileExists(atPath: package.appendingPathComponent("Sources").path))
+        // The folder was named with --package-dir already: the hint must not ask for it again.
+        #expect(!notAPackage.stderr.contains("name it with --package-dir"), "\(notAPackage.stderr)")
+        #expect(notAPackage.stderr.contains("swift package init --type executable' in \(package.path)"), "\(notAPackage.stderr)")
 
         try scratch.write("Package.swift", Self.manifest)
         let builtIn = try SieveProcess.run(["new-stage", "--kind", "normalizer", "Whitespace", "--package-dir", package.path])

@@ -50,8 +50,11 @@ struct NewStageCommand: ParsableCommand {
                 + "or another registered name with --stage-name")
         }
         guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: packageDir).appendingPathComponent("Package.swift").path) else {
+            let hint = packageDir == "."
+                ? "create one with 'swift package init --type executable', or name it with --package-dir"
+                : "create one with 'swift package init --type executable' in \(packageDir), or give --package-dir the package's folder"
             throw ValidationError("\(packageDir == "." ? "this folder" : packageDir) has no Package.swift: new-stage writes into a Swift "
-                + "package (create one with 'swift package init --type executable', or name it with --package-dir)")
+                + "package (\(hint))")
         }
     }
 
