@@ -157,6 +157,39 @@ struct HTMLReaderTests {
         #expect(try readHTML(bytes).text == "UTF-16 text ưu đãi")
     }
 
+    /// Bytes from a linear congruential generator: no structure, every byte value, like `head -c N /dev/urandom`.
+    static func junk(_ count: Int) -> [UInt8] {
+        var state: UInt32 = 12_345
+        return (0..<count).map { _ in
+            state = state &* 1_103_515_245 &+ 12_345
+            return UInt8(truncatingIfNeeded: state >> 16)
+        }
+    }
+
+    @Test func randomBytesFailAsBinaryNamingTheInput() throws {
+        #expect {
+            try readHTML(Self.junk(5000))
+        } throws: { error in
+            "\(error)".contains("page.html: binary data, not text or HTML") && "\(error)".contains("control characters")
+        }
+    }
+
+    @Test func aPageWithAFewStrayControlCharactersStillConverts() throws {
+        let html = "<html><body><p>One\u{01} stray\u{08} control\u{1F}.</p>" + String(repeating: "<p>Plain paragraph of text.</p>", count: 20)
+            + "<p>Last\u{7F}\u{02}\u{03}\u{04} one.</p></body></html>"
+        let document = try readHTML(html)
+        #expect(document.text.contains("Plain paragraph of text."))
+        #expect(document.text.contains("one."))
+    }
+
+    @Test func utf16WithBOMStillConverts() throws {
+        let html = "<html><body><p>UTF-16 có BOM</p></body></html>"
+        let little: [UInt8] = [0xFF, 0xFE] + Array(html.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big: [UInt8] = [0xFE, 0xFF] + Array(html.utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(try readHTML(little).text == "UTF-16 có BOM")
+        #expect(try readHTML(big).text == "UTF-16 có BOM")
+    }
+
     @Test func nulBytesAreRemoved() throws {
         let bytes = Array("<body><p>before".utf8) + [0] + Array(" after</p><p>next</p></body>".utf8)
         let document = try readHTML(bytes)

@@ -8,6 +8,11 @@ import Testing
         try scratch.write("in/good.txt", Data("Một bài báo ngắn.\n\nĐoạn thứ hai.".utf8))
         try scratch.write("in/empty.txt", Data())
         try scratch.write("in/binary.txt", Data((0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 7) }))
+        var state: UInt32 = 7
+        try scratch.write("in/junk.html", Data((0..<5000).map { _ in
+            state = state &* 1_103_515_245 &+ 12_345
+            return UInt8(truncatingIfNeeded: state >> 16)
+        }))
         try scratch.write("in/invalid.txt", Data([0x48, 0x61, 0xFF, 0xFE, 0x20, 0x6E, 0xE1, 0xBB]))
         try scratch.write("in/truncated.html", Data("<html><head><title>Cắt</title></head><body><p>Đoạn văn bị cắt giữa chừng <b>và".utf8))
         try scratch.write("in/deep.html", Data(("<html><body>" + String(repeating: "<div>", count: 5000) + "<p>Sâu lắm</p>"
@@ -17,6 +22,7 @@ import Testing
                                            "--errors", scratch.path("errors.jsonl")])
         #expect(result.status == 1)
         #expect(result.stderr.contains("binary.txt"))
+        #expect(result.stderr.contains("junk.html: binary data, not text or HTML"))
         #expect(result.stderr.contains("missing.txt: input: no such file or directory"))
         let documents = try SieveProcess.jsonLines(try Data(contentsOf: URL(fileURLWithPath: scratch.path("out.jsonl"))))
         let texts = Dictionary(uniqueKeysWithValues: documents.map { (($0["id"] as? String ?? "").split(separator: "/").last.map(String.init) ?? "", $0["text"] as? String ?? "") })
@@ -26,7 +32,7 @@ import Testing
         #expect(texts["deep"]?.contains("Sâu lắm") == true)
         let errors = try SieveProcess.jsonLines(try Data(contentsOf: URL(fileURLWithPath: scratch.path("errors.jsonl"))))
         let failedInputs = Set(errors.compactMap { ($0["input"] as? String)?.split(separator: "/").last.map(String.init) })
-        #expect(failedInputs.isSuperset(of: ["binary.txt", "missing.txt", "empty.txt"]))
+        #expect(failedInputs.isSuperset(of: ["binary.txt", "junk.html", "missing.txt", "empty.txt"]))
         #expect(errors.allSatisfy { $0["stage"] is String && $0["reason"] is String })
     }
 

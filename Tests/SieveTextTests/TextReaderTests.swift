@@ -61,6 +61,25 @@ import Testing
         }
     }
 
+    @Test func randomBytesWithoutNULsFailAsBinary() throws {
+        var state: UInt32 = 99
+        let bytes: [UInt8] = (0..<5000).map { _ in
+            state = state &* 1_103_515_245 &+ 12_345
+            return max(1, UInt8(truncatingIfNeeded: state >> 16))
+        }
+        #expect {
+            try TestSupport.read(bytes, path: "junk.txt")
+        } throws: { error in
+            "\(error)".contains("junk.txt: binary file, not text") && "\(error)".contains("control characters")
+        }
+    }
+
+    @Test func aFewStrayControlCharactersStillRead() throws {
+        let text = "Hà Nội\u{01} có\u{08} mưa.\n\n" + String(repeating: "Một dòng văn bản bình thường.\n", count: 10) + "Cuối\u{1F}\u{7F}."
+        let document = try TestSupport.read(Array(text.utf8))
+        #expect(document.blocks.map(\.text).last?.hasPrefix("Cuối") == true)
+    }
+
     @Test func recognizesTextButNotBinaryPrefixes() {
         #expect(TextReader.recognizes(ArraySlice(Array("Hà Nội, ngày 23/8".utf8))))
         #expect(TextReader.recognizes([0xFF, 0xFE, 0x48, 0x00]))

@@ -6,7 +6,7 @@ import SieveCore
 ///
 /// Charset: byte-order mark, UTF-16 by NUL pattern, `<meta charset>` / `<meta http-equiv>`, the transport's
 /// charset, else UTF-8, each checked against the bytes (see `CharsetSniffer`). NUL bytes are removed before
-/// parsing. The parse keeps text at any nesting depth (libxml2's 256-level limit is lifted; every walk in
+/// parsing. Input whose decoded text looks binary (`BinarySniffer`) is refused. The parse keeps text at any nesting depth (libxml2's 256-level limit is lifted; every walk in
 /// Sieve is iterative). Scripts, styles, templates, embedded objects, form controls and hidden elements
 /// (`hidden`, `aria-hidden="true"`, inline `display:none`/`visibility:hidden`) give no text.
 /// The parsed tree rides with the document under `HTMLTreeKey` for later stages such as `main-content`.
@@ -57,6 +57,9 @@ public struct HTMLReader: SourceReader {
             throw StageError(stage: Self.name, "\(input.path): \(input.bytes.count) bytes is over the HTML size limit of \(Self.maximumBytes) bytes")
         }
         let decoded = CharsetSniffer.decode(input.bytes, declared: input.declaredCharset)
+        if let reason = BinarySniffer.binaryReason(decoded.utf8.prefix(BinarySniffer.sampleSize)) {
+            throw StageError(stage: Self.name, "\(input.path): binary data, not text or HTML (\(reason))")
+        }
         guard decoded.utf8.contains(where: { $0 > 0x20 }) else {
             throw StageError(stage: Self.name, "\(input.path): no content (only whitespace)")
         }

@@ -145,30 +145,3 @@ struct TextDecoder: Sendable {
         }
     }
 }
-
-/// Tells text from binary data by its first bytes.
-enum BinarySniffer {
-    /// How many leading bytes are examined.
-    static let sampleSize = 8192
-
-    /// Why the sample looks binary, or nil when it looks like text.
-    static func binaryReason(_ sample: ArraySlice<UInt8>) -> String? {
-        guard !sample.isEmpty else { return nil }
-        var controls = 0
-        for byte in sample {
-            if byte == 0 { return "contains NUL bytes" }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B {
-                controls += 1
-            }
-        }
-        if controls * 100 > sample.count * 2 { return "\(controls) control bytes in the first \(sample.count)" }
-        return nil
-    }
-
-    /// Whether the first bytes read as text: a UTF-8/UTF-16 byte-order mark, or no NULs and few control bytes.
-    static func looksLikeText(_ prefix: ArraySlice<UInt8>) -> Bool {
-        if prefix.starts(with: [0xEF, 0xBB, 0xBF]) || prefix.starts(with: [0xFF, 0xFE])
-            || prefix.starts(with: [0xFE, 0xFF]) { return true }
-        return !prefix.isEmpty && binaryReason(prefix) == nil
-    }
-}
