@@ -49,6 +49,21 @@ import Testing
         #expect(result.count == 1, "the lying record swallows the rest of the file, as its length says")
     }
 
+    /// A 0-byte WARC (or one of blank lines) is usually a failed download: it fails as an empty input, as an
+    /// empty page does, instead of passing silently as "0 read".
+    @Test(arguments: [[UInt8](), Array("\r\n\n\r\n".utf8)])
+    func aWARCHoldingNoRecordFailsAsEmpty(bytes: [UInt8]) throws {
+        let result = try items(bytes)
+        #expect(result.count == 1)
+        #expect(failureReason(result.first)?.hasSuffix("hostile.warc@-1: empty input: the file holds no WARC record") == true)
+    }
+
+    @Test func aWARCWithRecordsEndsWithoutAFailure() throws {
+        let result = try items(good + good)
+        #expect(result.count == 2)
+        #expect(result.allSatisfy { goodURL($0) == "https://a.example/good" })
+    }
+
     @Test func aRefusedRecordIsSkippedAndTheNextOneRead() throws {
         let big = record(http: response(body: [UInt8](repeating: UInt8(ascii: "a"), count: 3 << 20)))
         let result = try items(big + good)

@@ -61,7 +61,7 @@ import Testing
     @Test func convertHelpTellsTheTruth() throws {
         let help = try SieveProcess.run(["convert", "--help"]).text.replacingOccurrences(of: "\n", with: " ")
             .split(separator: " ").joined(separator: " ")
-        #expect(help.contains("else json for one file and jsonl for a batch"))
+        #expect(help.contains("else json for one named file and jsonl for a batch or standard input"))
         #expect(help.contains(".shtml") && help.contains(".ndjson"))
         #expect(help.contains("130 stopped by Ctrl-C"))
         #expect(help.contains("141 the reader of the output went away"))

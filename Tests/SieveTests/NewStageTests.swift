@@ -77,6 +77,9 @@ import Testing
         let again = try SieveProcess.run(["new-stage", "--kind", "sink", "Tabs", "--package-dir", package.path])
         #expect(again.status != 0)
         #expect(again.stderr.contains("Tabs.swift already exists; nothing was written"))
+        // A refusal that is no misuse of the arguments reads like every other Sieve error, without a usage block.
+        #expect(again.stderr.hasPrefix("sieve: error: "), "\(again.stderr)")
+        #expect(!again.stderr.contains("USAGE"), "\(again.stderr)")
         let badKind = try SieveProcess.run(["new-stage", "--kind", "filter", "Tabs", "--package-dir", package.path])
         #expect(badKind.stderr.contains("--kind must be one of normalizer, extractor, reader, sink; got 'filter'"))
         let badName = try SieveProcess.run(["new-stage", "--kind", "sink", "my-stage", "--package-dir", package.path])
@@ -88,6 +91,7 @@ import Testing
         let package = scratch.url
         let notAPackage = try SieveProcess.run(["new-stage", "--kind", "extractor", "SectionTagger", "--package-dir", package.path])
         #expect(notAPackage.status == 2)
+        #expect(notAPackage.stderr.hasPrefix("sieve: error: "), "\(notAPackage.stderr)")
         #expect(notAPackage.stderr.contains("\(package.path) has no Package.swift: new-stage writes into a Swift package"), "\(notAPackage.stderr)")
         #expect(!FileManager.default.fileExists(atPath: package.appendingPathComponent("Sources").path))
         // The folder was named with --package-dir already: the hint must not ask for it again.
@@ -97,6 +101,7 @@ import Testing
         try scratch.write("Package.swift", Self.manifest)
         let builtIn = try SieveProcess.run(["new-stage", "--kind", "normalizer", "Whitespace", "--package-dir", package.path])
         #expect(builtIn.status == 2)
+        #expect(builtIn.stderr.hasPrefix("sieve: error: "), "\(builtIn.stderr)")
         #expect(builtIn.stderr.contains("'whitespace' is the name of a built-in stage"), "\(builtIn.stderr)")
         let renamed = try SieveProcess.run(["new-stage", "--kind", "extractor", "MyTitle", "--stage-name", "title", "--package-dir", package.path])
         #expect(renamed.stderr.contains("'title' is the name of a built-in stage"), "\(renamed.stderr)")

@@ -68,7 +68,7 @@ struct ConvertCommand: AsyncParsableCommand {
     var from = "auto"
 
     @Option(help: ArgumentHelp(
-        "Output format: json, jsonl, csv, xml, markdown (md), text, html or sqlite, optionally with options ('csv:columns=id|title'). Default: from the -o extension, else json for one file and jsonl for a batch.",
+        "Output format: json, jsonl, csv, xml, markdown (md), text, html or sqlite, optionally with options ('csv:columns=id|title'). Default: from the -o extension, else json for one named file and jsonl for a batch or standard input.",
         valueName: "sink[:key=value,...]"))
     var to: String?
 

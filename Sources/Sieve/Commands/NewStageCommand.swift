@@ -44,22 +44,27 @@ struct NewStageCommand: ParsableCommand {
         for (label, value) in [("NAME", name), ("--target", target)] where !Self.isTypeName(value) {
             throw ValidationError("\(label) must be a Swift type name in UpperCamelCase such as SectionTagger; got '\(value)'")
         }
-        let stage = stageName ?? Self.kebabCase(name)
+    }
+
+    /// Checks the package (not the arguments' shape, which `validate` does): refusals here are Sieve errors
+    /// (`sieve: error: ...`), not usage errors.
+    private func checkPackage(stage: String) throws {
         if SieveCommand.registry.descriptor(named: stage) != nil {
-            throw ValidationError("'\(stage)' is the name of a built-in stage ('sieve stages' lists them); choose another NAME, "
+            throw ConfigurationError("'\(stage)' is the name of a built-in stage ('sieve stages' lists them); choose another NAME, "
                 + "or another registered name with --stage-name")
         }
         guard FileManager.default.fileExists(atPath: URL(fileURLWithPath: packageDir).appendingPathComponent("Package.swift").path) else {
             let hint = packageDir == "."
                 ? "create one with 'swift package init --type executable', or name it with --package-dir"
                 : "create one with 'swift package init --type executable' in \(packageDir), or give --package-dir the package's folder"
-            throw ValidationError("\(packageDir == "." ? "this folder" : packageDir) has no Package.swift: new-stage writes into a Swift "
+            throw ConfigurationError("\(packageDir == "." ? "this folder" : packageDir) has no Package.swift: new-stage writes into a Swift "
                 + "package (\(hint))")
         }
     }
 
     func run() throws {
         let stage = stageName ?? Self.kebabCase(name)
+        try checkPackage(stage: stage)
         let files = StageTemplates.files(kind: StageTemplates.Kind(rawValue: kind)!, type: name, stage: stage, target: target)
         let package = URL(fileURLWithPath: packageDir)
         let sourceDir = package.appendingPathComponent("Sources/\(target)")
@@ -68,7 +73,7 @@ struct NewStageCommand: ParsableCommand {
         let sourceFile = sourceDir.appendingPathComponent("\(name).swift")
         let testFile = testDir.appendingPathComponent("\(name)Tests.swift")
         for file in [sourceFile, testFile] where FileManager.default.fileExists(atPath: file.path) {
-            throw ValidationError("\(file.path) already exists; nothing was written")
+            throw ConfigurationError("\(file.path) already exists; nothing was written")
         }
         do {
             for (dir, file, text) in [(sourceDir, sourceFile, files.source), (testDir, testFile, files.test)] {
@@ -77,7 +82,7 @@ struct NewStageCommand: ParsableCommand {
                 print("created \(file.path)")
             }
         } catch {
-            throw ValidationError("cannot write the stage: \(error.localizedDescription)")
+            throw ConfigurationError("cannot write the stage: \(error.localizedDescription)")
         }
         print("")
         let manifest = (try? String(contentsOf: package.appendingPathComponent("Package.swift"), encoding: .utf8)) ?? ""

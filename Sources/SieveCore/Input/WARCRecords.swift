@@ -3,13 +3,15 @@
 /// responses and record types are skipped with a reason; a truncated or malformed record fails alone.
 /// Only one record is in memory at a time, and only one under `maxBytes`: a record declaring more (up to
 /// `Int.max`) fails with its offset and is passed over chunk by chunk, never reserved or held; a broken
-/// chunked or gzip body fails its record alone (see `HTTPResponse`).
+/// chunked or gzip body fails its record alone (see `HTTPResponse`). A named file that holds no record at all
+/// (0 bytes, or only blank lines: usually a failed download) fails as an empty input, as an empty page does.
 public struct WARCRecords: Sequence, IteratorProtocol {
     private let path: String
     private let idPrefix: String
     private let maxBytes: Int
     private var stream: ByteStream?
     private var pendingFailure: Failure?
+    private var heldRecord = false
 
     /// Reads the WARC file at `path`; record ids are `idPrefix#offset`.
     public init(path: String, idPrefix: String, maxBytes: Int) {
@@ -34,11 +36,16 @@ public struct WARCRecords: Sequence, IteratorProtocol {
         do {
             guard let item = try nextRecord(stream) else {
                 self.stream = nil
+                guard heldRecord || path == "-" else {
+                    return .failed(Failure(input: path, stage: "warc", reason: "empty input: the file holds no WARC record"))
+                }
                 return nil
             }
+            heldRecord = true
             return item
         } catch {
             self.stream = nil
+            heldRecord = true
             return .failed(Failure(input: path, offset: stream.offset, stage: "warc", reason: error.reason))
         }
     }
