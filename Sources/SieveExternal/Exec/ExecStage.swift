@@ -70,7 +70,7 @@ public struct ExecStage: Extractor, SelfIsolatingStage {
         let id = pool.nextRequestID()
         let outcome: ExecProtocol.Outcome
         do {
-            let line = try worker.exchange(ExecProtocol.request(id: id, document: document), timeout: pool.launch.timeout)
+            let line = try worker.exchange([ExecProtocol.request(id: id, document: document)], deadline: .now + pool.launch.timeout)
             outcome = try ExecProtocol.outcome(of: line, id: id, document: document)
         } catch {
             throw StageError(stage: context.stageName, worker.retire(after: error, timeout: pool.launch.timeout))

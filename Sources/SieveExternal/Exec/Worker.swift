@@ -64,16 +64,16 @@ struct Worker: Sendable {
             + Self.show(stderr.claim(waiting: .seconds(1))))
     }
 
-    /// Sends one request and reads one answer line, both before `timeout`; gives up early (`.stopped`) once
-    /// `stop` is raised.
-    mutating func exchange(_ request: [UInt8], timeout: Duration, stop: StopFlag? = nil) throws(WorkerFailure) -> [UInt8] {
-        let deadline = ContinuousClock.now + timeout
+    /// Sends one request (its parts written one after the other, see `ChildProcess.write`) and reads one answer
+    /// line, both before `deadline`; gives up early (`.stopped`) once `stop` is raised. An answer with more after
+    /// its line goes on with `readBytes` under the same deadline.
+    mutating func exchange(_ request: [[UInt8]], deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) -> [UInt8] {
         try process.write(request, deadline: deadline, stop: stop)
         return try readLine(deadline: deadline, stop: stop)
     }
 
     /// The next line the worker writes, without its newline, read before `deadline` (or until `stop` is raised).
-    mutating func readLine(deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) -> [UInt8] {
+    private mutating func readLine(deadline: ContinuousClock.Instant, stop: StopFlag? = nil) throws(WorkerFailure) -> [UInt8] {
         while true {
             if let newline = pending[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 let answer = Array(pending[..<newline])

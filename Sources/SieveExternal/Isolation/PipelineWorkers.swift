@@ -52,8 +52,7 @@ public final class PipelineWorkers: WorkExecutor {
         let header: PipelineWire.AnswerHeader
         let body: [UInt8]
         do throws(WorkerFailure) {
-            try worker.process.write(PipelineWire.request(id: id, input: input, form: form), deadline: deadline, stop: stop)
-            let line = try worker.readLine(deadline: deadline, stop: stop)
+            let line = try worker.exchange(PipelineWire.request(id: id, input: input, form: form), deadline: deadline, stop: stop)
             do { header = try PipelineWire.answerHeader(line, id: id, index: index) } catch {
                 throw WorkerFailure(.protocolError, "its answer is malformed (\(error))")
             }
