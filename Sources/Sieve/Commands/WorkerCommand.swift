@@ -56,14 +56,6 @@ struct WorkerCommand: ParsableCommand {
     }
 
     private static func send(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw ExitCode(1)
-            }
-            offset += written
-        }
+        guard WorkerOutput.write(bytes, to: STDOUT_FILENO) else { throw ExitCode(1) }
     }
 }

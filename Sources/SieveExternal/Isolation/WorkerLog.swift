@@ -76,15 +76,7 @@ public enum WorkerLog {
             let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
             let line = WorkerLog.line(Record(level: event.level, message: event.message.description,
                                              metadata: merged.mapValues(\.description), source: event.source))
-            Self.writing.withLock { _ in
-                var offset = 0
-                while offset < line.count {
-                    let written = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
-                    if written < 0, errno == EINTR { continue }
-                    guard written > 0 else { return }
-                    offset += written
-                }
-            }
+            Self.writing.withLock { _ in _ = WorkerOutput.write(line, to: STDERR_FILENO) }
         }
     }
 }
