@@ -2,16 +2,21 @@ import Foundation
 import SieveTesting
 import Testing
 
-/// `sieve` leaves nothing in the system temporary folder: its outputs go through a working file beside the
+/// `sieve` does not use the system temporary folder at all: its outputs go through a working file beside the
 /// final one (`OutputChannel`), the run's journal and report beside the output, `new-stage` into the
-/// package. Each run gets `TMPDIR` pointed at a folder of its own, which must stay empty (tests run in
-/// parallel, so the shared temporary folder cannot be watched).
+/// package. Each run gets `TMPDIR` pointed at a folder of its own, which must stay empty and untouched: a file
+/// made there and removed again still changes the folder's modification time, so a working file moved into
+/// the temporary folder is caught, not only one left behind (tests run in parallel, so the shared temporary
+/// folder cannot be watched).
 @Suite struct TemporaryFolderTests {
     static func leftovers(_ arguments: [String], in scratch: TemporaryDirectory, status: Int32 = 0) throws -> [String] {
         let folder = scratch.path("tmp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let before = try FileManager.default.attributesOfItem(atPath: folder)[.modificationDate] as? Date
         let result = try SieveProcess.run(arguments, environment: ["TMPDIR": folder])
         #expect(result.status == status, "\(arguments): \(result.stderr)")
+        let after = try FileManager.default.attributesOfItem(atPath: folder)[.modificationDate] as? Date
+        #expect(before != nil && after == before, "\(arguments) made and removed files in TMPDIR")
         return try FileManager.default.contentsOfDirectory(atPath: folder)
     }
 
