@@ -1,4 +1,5 @@
 import Foundation
+import SieveCore
 import SieveTesting
 import Testing
 
@@ -139,12 +140,9 @@ import Testing
     @Test func filesReadByTheWorkerOrLoadedByTheRunGiveWhatAnInProcessRunGives() throws {
         let scratch = try TemporaryDirectory()
         try scratch.write("in/a.txt", "Bài một\n\nNội dung của bài một, đủ dài để giữ lại.")
-        try scratch.write("in/b.txt", "Bài hai\n\nNội dung của bài hai, đủ dài để giữ lại.")
-        let gzip = Process()
-        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        gzip.arguments = ["-f", scratch.path("in/b.txt")]
-        try gzip.run()
-        gzip.waitUntilExit()
+        let gzipped = try OutputChannel(path: scratch.path("in/b.txt.gz"), gzip: true)
+        gzipped.write("Bài hai\n\nNội dung của bài hai, đủ dài để giữ lại.")
+        try gzipped.commit()
         try scratch.write("in/broken.html.gz", "not gzip at all")
         try scratch.write("in/empty.txt", "")
         let latin1 = Array(scratch.path("in/caf").utf8) + [0xE9] + Array(".txt".utf8) + [0]
