@@ -39,8 +39,9 @@ public struct InputLoader: Sendable {
     /// Why a file named `.gz` is refused when its bytes are not gzip.
     static let notGzipReason = "named .gz but not gzip data (no gzip header); rename it if it is plain text"
 
-    /// Reads to the end. Plain data stops past `maxBytes`; gzip data past `maxBytes` plus 1/1024 (what
-    /// compression adds at worst), since more compressed bytes than that cannot fit the limit once inflated.
+    /// Reads to the end. Plain data stops past `maxBytes`; gzip data past `maxBytes` plus 1/2048 and 1 KiB
+    /// (more than compression adds at worst), since more compressed bytes than that cannot fit the limit once
+    /// inflated.
     /// A regular file is read straight into an array of its size (plus one byte, to see it end); a stream, or a
     /// file that grows while it is read, goes on in 64 KiB chunks.
     private func readAll(descriptor: Int32, path: String) throws(InputError) -> [UInt8] {
