@@ -90,7 +90,7 @@ enum LabelledDates {
         for offset in 0..<3 {
             let byte = text[index + offset]
             if byte == 0 { return false }
-            opening.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            opening.append(ByteSearch.lower(byte))
         }
         return openings.contains(opening)
     }
@@ -101,7 +101,7 @@ enum LabelledDates {
             var same = true
             for index in 0..<label.count {
                 let byte = bytes[index]
-                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != label[index] { same = false; break }
+                if ByteSearch.lower(byte) != label[index] { same = false; break }
             }
             if same { return label.count }
         }
