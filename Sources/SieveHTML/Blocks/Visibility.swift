@@ -65,7 +65,7 @@ enum Visibility {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: style.count) { buffer in
             var count = 0
             for byte in style where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
-                buffer[count] = byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0)
+                buffer[count] = ByteSearch.lower(byte)
                 count += 1
             }
             let compact = UnsafeBufferPointer(rebasing: buffer[0..<count])

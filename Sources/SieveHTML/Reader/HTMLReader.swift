@@ -94,22 +94,13 @@ public struct HTMLReader: SourceReader {
         return primary
     }
 
-    /// The value without surrounding whitespace; one that opens and closes with printable ASCII (nearly
-    /// every URL) is returned as it is, without Foundation's character-set search.
-    private static func trimmed(_ value: String) -> String {
-        if let first = value.utf8.first, let last = value.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
-            return value
-        }
-        return value.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     /// The canonical URL from `<link rel="canonical">`, made absolute against the page URL when relative.
     static func canonicalURL(_ tree: HTMLTree, base: String?) -> String? {
         guard let head = tree.head else { return nil }
         var found: String?
         head.walk { node in
             guard node.isElement else { return .skipChildren }
-            if node.tag == .link, node.attribute("rel")?.lowercased() == "canonical", let href = node.attribute("href").map(trimmed),
+            if node.tag == .link, node.attribute("rel")?.lowercased() == "canonical", let href = node.attribute("href")?.trimmed,
                !href.isEmpty {
                 found = href
                 return .stop

@@ -228,7 +228,7 @@ enum ClassTokens {
             _ = node.withAttribute(name) { value in
                 var token: [UInt8] = []
                 for byte in value {
-                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    let lower = ByteSearch.lower(byte)
                     if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) || lower >= 0x80 {
                         token.append(lower)
                     } else if !token.isEmpty {

@@ -63,7 +63,8 @@ struct NodeTable {
         }
         var blockStack: [Int32] = []
         var stack: [Int32] = []
-        var linkDepth = 0
+        // The open `<a>` elements that count as links (not named anchors), innermost last.
+        var openLinks: [Int32] = []
         var quoteDepth = 0
         root.walk(enter: { node in
             if node.isText {
@@ -73,10 +74,10 @@ struct NodeTable {
                 inlineText[index] += counts.visible
                 commas[index] += counts.commas
                 sentenceEnds[index] += counts.sentenceEnds
-                if linkDepth > 0 { inlineLinkText[index] += counts.visible }
+                if !openLinks.isEmpty { inlineLinkText[index] += counts.visible }
                 if let current = stack.last {
                     text[Int(current)] += counts.visible
-                    if linkDepth > 0 { linkText[Int(current)] += counts.visible }
+                    if !openLinks.isEmpty { linkText[Int(current)] += counts.visible }
                     if quoteDepth > 0 { quotedText[Int(current)] += counts.visible }
                 }
                 return .skipChildren
@@ -123,7 +124,7 @@ struct NodeTable {
             if tag == .blockquote { quoteDepth += 1 }
             // A named anchor (`<a>` with no attribute but `name` or `id`: a heading's target) is text, not a link.
             if tag == .a, !Self.isNamedAnchor(node) {
-                linkDepth += 1
+                openLinks.append(index)
                 if node.hasAttribute("href") { links[Int(index)] = 1 }
             }
             return .continue
@@ -131,7 +132,7 @@ struct NodeTable {
             guard let top = stack.last, nodes[Int(top)] == node else { return }
             stack.removeLast()
             if blockStack.last == top { blockStack.removeLast() }
-            if tags[Int(top)] == .a, !Self.isNamedAnchor(node) { linkDepth -= 1 }
+            if openLinks.last == top { openLinks.removeLast() }
             if tags[Int(top)] == .blockquote { quoteDepth -= 1 }
         })
         subtreeEnd = [Int32](repeating: Int32(count), count: count)

@@ -79,20 +79,26 @@ enum LabelledDates {
         return result
     }
 
-    /// The first three letters of the labels, lowercase: a cheap test before a text is read.
-    private static let openings: Set<[UInt8]> = Set(labels.map { Array($0.prefix(3)) })
+    /// The first three bytes of the labels, lowercase, packed into one integer each: a cheap test before a
+    /// text is read.
+    private static let openings: Set<UInt32> = Set(labels.map { packed($0[0], $0[1], $0[2]) })
+
+    @inline(__always) private static func packed(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> UInt32 {
+        UInt32(first) << 16 | UInt32(second) << 8 | UInt32(third)
+    }
 
     /// Whether a NUL-terminated text may open with a label: its first three letters after whitespace open one.
+    /// Runs for every text node of the body, so it allocates nothing.
     private static func mayOpenWithLabel(_ text: UnsafePointer<xmlChar>) -> Bool {
         var index = 0
         while text[index] == 0x20 || text[index] == 0x0A || text[index] == 0x09 || text[index] == 0x0D { index += 1 }
-        var opening: [UInt8] = []
-        for offset in 0..<3 {
-            let byte = text[index + offset]
-            if byte == 0 { return false }
-            opening.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-        }
-        return openings.contains(opening)
+        let first = text[index]
+        guard first != 0 else { return false }
+        let second = text[index + 1]
+        guard second != 0 else { return false }
+        let third = text[index + 2]
+        guard third != 0 else { return false }
+        return openings.contains(packed(ByteSearch.lower(first), ByteSearch.lower(second), ByteSearch.lower(third)))
     }
 
     /// Where the text after a leading publication label starts, ignoring ASCII case, or nil.
@@ -101,7 +107,7 @@ enum LabelledDates {
             var same = true
             for index in 0..<label.count {
                 let byte = bytes[index]
-                if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != label[index] { same = false; break }
+                if ByteSearch.lower(byte) != label[index] { same = false; break }
             }
             if same { return label.count }
         }

@@ -178,7 +178,7 @@ enum PageTitle {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(utf8.count)
             for byte in utf8 {
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                let lower = ByteSearch.lower(byte)
                 if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) { bytes.append(lower) }
             }
             return String(decoding: bytes, as: UTF8.self)

@@ -12,20 +12,16 @@ enum ShownDates {
     static func shows(_ date: DateValue, text: [UInt8], times: [String], monthDayFirst: Bool) -> Bool {
         if times.contains(where: { DateParser.metadata($0)?.dayNumber == date.dayNumber }) { return true }
         let year = Array(String(date.year).utf8)
-        guard year.count == 4, text.count >= 4 else { return false }
-        var index = 0
-        let last = text.count - 4
-        while index <= last {
-            if text[index] == year[0], text[index + 1] == year[1], text[index + 2] == year[2], text[index + 3] == year[3] {
-                for start in [index - before, index - 16, index - 8, index] {
-                    let from = max(0, start)
-                    let window = String(decoding: text[from..<min(text.count, index + 4 + after)], as: UTF8.self)
-                    if DateParser.text(window, monthDayFirst: monthDayFirst)?.dayNumber == date.dayNumber { return true }
-                }
-                index += 4
-            } else {
-                index += 1
+        guard year.count == 4 else { return false }
+        var from = 0
+        while let found = ByteSearch.firstRange(of: year, in: text, from: from) {
+            let index = found.lowerBound
+            for start in [index - before, index - 16, index - 8, index] {
+                let from = max(0, start)
+                let window = String(decoding: text[from..<min(text.count, index + 4 + after)], as: UTF8.self)
+                if DateParser.text(window, monthDayFirst: monthDayFirst)?.dayNumber == date.dayNumber { return true }
             }
+            from = found.upperBound
         }
         return false
     }
