@@ -12,7 +12,6 @@ stops Sieve (and through it the writer), which is the back-pressure that bounds 
 from __future__ import annotations
 
 import collections
-import json
 import os
 import subprocess
 import threading
@@ -111,7 +110,7 @@ class SieveProcess:
         with stream:
             for line in stream:
                 try:
-                    record = json.loads(line)
+                    record = loads(line)
                 except ValueError:
                     continue
                 if isinstance(record, dict):

@@ -48,15 +48,15 @@ import sieve_news
 
 @dataclass(frozen=True)
 class Column:
-    """A Parquet column: its name, Spark SQL type, and how it is read from one Sieve document (a dict)."""
+    """A Parquet column: its name, Spark SQL type, and how it is read from one Sieve document (a dict):
+    `value`, or by default the document's member of the same name."""
 
     name: str
     type: str
-    value: Callable[[Dict[str, Any]], Any]
+    value: Optional[Callable[[Dict[str, Any]], Any]] = None
 
-
-def _field(name: str) -> Callable[[Dict[str, Any]], Any]:
-    return lambda document: document.get(name)
+    def read(self, document: Dict[str, Any]) -> Any:
+        return self.value(document) if self.value else document.get(self.name)
 
 
 def _json(name: str) -> Callable[[Dict[str, Any]], Any]:
@@ -87,23 +87,23 @@ BLOCK = (f"struct<kind:string,level:int,depth:int,ordered:boolean,language:strin
 #: The document's columns, in order (README, "The document format", schema sieve-document/2). Nested
 #: values Sieve leaves open (`fields`, `diagnostics`) are JSON text.
 COLUMNS: List[Column] = [
-    Column("id", "string", _field("id")),
-    Column("url", "string", _field("url")),
-    Column("title", "string", _field("title")),
-    Column("published", "string", _field("published")),
-    Column("modified", "string", _field("modified")),
-    Column("authors", "array<string>", _field("authors")),
-    Column("language", "string", _field("language")),
-    Column("site", "string", _field("site")),
-    Column("description", "string", _field("description")),
-    Column("image", "string", _field("image")),
-    Column("tags", "array<string>", _field("tags")),
-    Column("text", "string", _field("text")),
+    Column("id", "string"),
+    Column("url", "string"),
+    Column("title", "string"),
+    Column("published", "string"),
+    Column("modified", "string"),
+    Column("authors", "array<string>"),
+    Column("language", "string"),
+    Column("site", "string"),
+    Column("description", "string"),
+    Column("image", "string"),
+    Column("tags", "array<string>"),
+    Column("text", "string"),
     Column("blocks", f"array<{BLOCK}>", _blocks),
-    Column("comments", "array<struct<author:string,date:string,text:string>>", _field("comments")),
+    Column("comments", "array<struct<author:string,date:string,text:string>>"),
     Column("fields", "string", _json("fields")),
     Column("diagnostics", "string", _json("diagnostics")),
-    Column("source", "struct<path:string,format:string,offset:bigint,url:string,fetched:string>", _field("source")),
+    Column("source", "struct<path:string,format:string,offset:bigint,url:string,fetched:string>"),
     # Partition columns: the publication day (the date part of `published`, as the page states it) and
     # the language, with `unknown` and `und` for documents without one.
     Column("day", "string", _day),
@@ -112,12 +112,12 @@ COLUMNS: List[Column] = [
 
 #: A record that gave no document: the WARC it came from and Sieve's report line.
 FAILURE_COLUMNS: List[Column] = [
-    Column("warc", "string", _field("warc")),
-    Column("offset", "bigint", _field("offset")),
-    Column("id", "string", _field("id")),
-    Column("stage", "string", _field("stage")),
-    Column("reason", "string", _field("reason")),
-    Column("kind", "string", _field("kind")),
+    Column("warc", "string"),
+    Column("offset", "bigint"),
+    Column("id", "string"),
+    Column("stage", "string"),
+    Column("reason", "string"),
+    Column("kind", "string"),
 ]
 
 PARTITIONS = ["day", "lang"]
@@ -129,9 +129,9 @@ def _schema(spark: SparkSession, columns: Sequence[Column]) -> StructType:
 
 
 #: Both kinds of row travel in one DataFrame (one pass over the WARCs), told apart by `record`.
-ROW_COLUMNS = ([Column("record", "string", _field("record"))]
+ROW_COLUMNS = ([Column("record", "string")]
                + COLUMNS
-               + [Column("failure_" + c.name, c.type, c.value) for c in FAILURE_COLUMNS])
+               + [Column("failure_" + c.name, c.type) for c in FAILURE_COLUMNS])
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,7 @@ def _convert_warc(path: str, settings: Settings, schema: pa.Schema) -> Iterator[
 
 
 def _document_row(document: Dict[str, Any]) -> Dict[str, Any]:
-    row = {column.name: column.value(document) for column in COLUMNS}
+    row = {column.name: column.read(document) for column in COLUMNS}
     row["record"] = "document"
     return row
 
@@ -187,7 +187,7 @@ def _document_row(document: Dict[str, Any]) -> Dict[str, Any]:
 def _failure_row(warc: str, failure: sieve_news.Failure) -> Dict[str, Any]:
     report = {"warc": warc, "offset": failure.offset, "id": failure.id, "stage": failure.stage,
               "reason": failure.reason, "kind": failure.kind}
-    row = {"failure_" + column.name: column.value(report) for column in FAILURE_COLUMNS}
+    row = {"failure_" + column.name: column.read(report) for column in FAILURE_COLUMNS}
     row["record"] = "failure"
     return row
 
