@@ -6,6 +6,10 @@ import SieveCore
 /// The tree is built once by the `html` reader and only read afterwards (walks, attribute lookups, XPath),
 /// which libxml2 allows from any thread; that is why the class can be `@unchecked Sendable`. Nothing
 /// mutates the tree after `init`.
+///
+/// The text of `<style>` elements and of `<script>` elements other than JSON-LD is not in the tree: it is
+/// left out before the parse (`ParserInput`), the elements stay. The text of inline scripts is kept as bytes
+/// of the page: `elidedScriptTexts()`.
 public final class HTMLTree: @unchecked Sendable {
     /// The libxml2 document.
     public let document: xmlDocPtr
@@ -14,6 +18,9 @@ public final class HTMLTree: @unchecked Sendable {
     /// capacity hints for tables and buffers built from the tree.
     public let elementCount: Int
     public let byteCount: Int
+
+    /// The inline scripts whose text was left out of the parse (see `ParserInput`), with that text.
+    private let elidedScripts: [(ordinal: Int, text: ArraySlice<UInt8>)]
 
     /// libxml2's global state, initialised once before any parse (required before parallel use).
     private static let initialised: Bool = {
@@ -48,26 +55,28 @@ public final class HTMLTree: @unchecked Sendable {
         }
     }
 
-    /// Parses UTF-8 HTML from memory. Elements keep at most `AttributeCap.limit` attributes (libxml2's
-    /// duplicate check is quadratic in their number).
+    /// Parses UTF-8 HTML from memory (valid UTF-8, as the `html` reader's decoder makes it). Elements keep
+    /// at most `ParserInput.attributeLimit` attributes (libxml2's duplicate check is quadratic in their number);
+    /// style and script text other than JSON-LD is left out of the tree (see `ParserInput`).
     /// - Throws: `ParseError.tooManyElements` past `maximumElements` start tags (before libxml2 builds a
     ///   tree), `ParseError.noDocument` when libxml2 builds none.
     public init(utf8 bytes: [UInt8], url: String? = nil) throws(ParseError) {
         _ = Self.initialised
         guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { throw .noDocument }
-        let (bytes, elements) = AttributeCap.apply(bytes)
-        guard elements <= Self.maximumElements else {
-            throw .tooManyElements(count: elements, limit: Self.maximumElements)
+        let input = ParserInput.prepare(bytes)
+        guard input.elements <= Self.maximumElements else {
+            throw .tooManyElements(count: input.elements, limit: Self.maximumElements)
         }
-        let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+        let parsed: xmlDocPtr? = input.bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 htmlReadMemory(base, Int32(buffer.count), url, "UTF-8", Self.parseOptions)
             }
         }
         guard let parsed else { throw .noDocument }
         document = parsed
-        elementCount = elements
+        elementCount = input.elements
         byteCount = bytes.count
+        elidedScripts = input.scripts.map { ($0.ordinal, bytes[$0.range]) }
     }
 
     deinit {
@@ -82,6 +91,34 @@ public final class HTMLTree: @unchecked Sendable {
 
     /// The `<body>` element, or the root when the page has no body.
     public var body: xmlNodePtr? { root?.firstChildElement(.body) ?? root }
+
+    /// The raw text of the inline scripts (no `src`, not JSON-LD) left out of the parse, by `<script>`
+    /// element: the page's UTF-8 bytes between the start and the end tag, no copy (`ParserInput.parsedText`
+    /// gives the text libxml2 would have made of them). Costs one walk of the tree: for readers of script text,
+    /// which are rare (`ScriptDates`).
+    public func elidedScriptTexts() -> [xmlNodePtr: ArraySlice<UInt8>] {
+        guard !elidedScripts.isEmpty else { return [:] }
+        var texts: [xmlNodePtr: ArraySlice<UInt8>] = [:]
+        var ordinal = 0
+        var next = 0
+        // libxml2 appends each element to the open one, so document order is the order of the start tags.
+        var top = document.pointee.children
+        while let node = top, next < elidedScripts.count {
+            node.walk { child in
+                guard child.isElement else { return .skipChildren }
+                if child.tag == .script {
+                    if elidedScripts[next].ordinal == ordinal {
+                        texts[child] = elidedScripts[next].text
+                        next += 1
+                    }
+                    ordinal += 1
+                }
+                return next < elidedScripts.count ? .continue : .stop
+            }
+            top = node.pointee.next
+        }
+        return texts
+    }
 }
 
 /// The attachment key under which the `html` reader leaves the parsed tree for later stages.

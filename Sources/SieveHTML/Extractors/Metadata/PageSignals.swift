@@ -38,13 +38,14 @@ struct PageSignals {
     /// At most this many bytes of the page's text are kept.
     static let textLimit = 300_000
     /// Inline scripts other than JSON-LD (page state, data layers), read only when no other date is found.
-    var scripts: [xmlNodePtr] = []
+    var scripts: InlineScripts
     /// The elements around the first visible `<h1>`: the article's own region, whatever its classes say
     /// (`sticky-sidebar-parent`, `has-double-sidebar`, `id="sidebar"` on the content column).
     private var headlineBoxes: [xmlNodePtr] = []
 
     /// Reads the page.
     init(tree: HTMLTree) {
+        scripts = InlineScripts(tree: tree)
         guard let root = tree.root else { return }
         text.reserveCapacity(min(tree.byteCount, Self.textLimit))
         // The outermost hidden element being walked, if any: its text is not shown to readers.
@@ -79,7 +80,7 @@ struct PageSignals {
                 if node.withAttribute("type", { Self.contains($0, "ld+json") }) == true {
                     jsonLD.append(node.childContent)
                 } else if !node.hasAttribute("src") {
-                    scripts.append(node)
+                    scripts.nodes.append(node)
                 }
                 return .skipChildren
             case .time:

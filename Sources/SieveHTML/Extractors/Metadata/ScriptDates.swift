@@ -12,10 +12,12 @@ enum ScriptDates {
     static let byteLimit = 400_000
 
     /// The first publication date in the scripts' text, else the day their quoted timestamps name most often.
-    static func first(in scripts: [xmlNodePtr], accept: (DateValue?) -> DateValue?) -> DateValue? {
-        if let date = search(scripts, { scan($0, accept: accept) }) { return date }
+    static func first(in scripts: InlineScripts, accept: (DateValue?) -> DateValue?) -> DateValue? {
+        guard !scripts.nodes.isEmpty else { return nil }
+        let elided = scripts.tree.elidedScriptTexts()
+        if let date = search(scripts.nodes, elided, { scan($0, accept: accept) }) { return date }
         var stamps: [DateValue] = []
-        _ = search(scripts) { text -> DateValue? in
+        _ = search(scripts.nodes, elided) { text -> DateValue? in
             timestamps(text, accept: accept, into: &stamps)
             return nil
         }
@@ -25,9 +27,18 @@ enum ScriptDates {
         return stamps.first { counts[$0.dayNumber] == most }
     }
 
-    private static func search(_ scripts: [xmlNodePtr], _ find: (UnsafeBufferPointer<UInt8>) -> DateValue?) -> DateValue? {
+    /// Reads the scripts' text in page order, at most `byteLimit` bytes in all: from the tree, or for a script
+    /// whose text was left out of the parse, from `elided`.
+    private static func search(_ scripts: [xmlNodePtr], _ elided: [xmlNodePtr: ArraySlice<UInt8>],
+                               _ find: (UnsafeBufferPointer<UInt8>) -> DateValue?) -> DateValue? {
         var budget = byteLimit
         for script in scripts where budget > 0 {
+            if script.pointee.children == nil, let raw = elided[script] {
+                let text = ParserInput.parsedText(raw, limit: budget)
+                budget -= text.count
+                if let found = text.withUnsafeBufferPointer(find) { return found }
+                continue
+            }
             var child = script.pointee.children
             while let node = child, budget > 0 {
                 if let content = node.pointee.content {
@@ -99,4 +110,10 @@ enum ScriptDates {
         return named && !PageSignals.contains(key, "modif") && !PageSignals.contains(key, "updat")
             && !PageSignals.contains(key, "expir")
     }
+}
+
+/// The inline scripts of a page other than JSON-LD (no `src`), in page order, and the tree they are in.
+struct InlineScripts {
+    var nodes: [xmlNodePtr] = []
+    let tree: HTMLTree
 }

@@ -1,0 +1,453 @@
+import Glibc
+
+/// The bytes handed to libxml2 for a page, made in one linear pass over the page's UTF-8 bytes that follows
+/// libxml2 2.9.14's HTML tokenizer (HTMLparser.c: `htmlParseContentInternal`, `htmlParseStartTag`,
+/// `htmlParseScript`, `htmlParseEndTag`, `htmlParseComment`, `htmlParsePI`, `htmlParseDocTypeDecl`).
+///
+/// - **Raw text left out.** The text of `<style>` elements and of `<script>` elements other than JSON-LD
+///   (a `type` containing `ld+json`, ASCII case ignored, as `PageSignals` decides) is not handed over: libxml2
+///   reads it one character at a time (41% of the bytes of the dev pages: about 0.3 ms of a 2.9 ms
+///   conversion), and no stage reads it from the tree. Start and end tags stay, so libxml2 builds the tree of
+///   the whole page without those text nodes. The texts of inline scripts (no `src`) are kept as byte ranges
+///   of the input, with the script's place among the page's `<script>` start tags (`Prepared.scripts`), for
+///   the one reader of them (`ScriptDates`, through `HTMLTree.elidedScriptTexts()`).
+/// - **Attributes capped.** Start tags keep their first `attributeLimit` attributes: libxml2 2.9 checks each
+///   new attribute against all the earlier ones, so one element with n attributes costs n²/2 comparisons
+///   (10,000 attributes 0.3 s, 40,000 11 s, 200,000 450 s, and nothing can interrupt it).
+/// - **Start tags counted**, so the parser can refuse a page with more elements than any real page has
+///   before libxml2 builds a tree for it (see `HTMLTree.maximumElements`).
+///
+/// Raw text is left out only where the pass knows libxml2's state: a `<script>`/`<style>` start tag that
+/// ends in `>` (not `/>`, not the end of the input) opens raw text up to the first `</script`/`</style`
+/// (ASCII case ignored, as a prefix: `htmlParseScript` in recover mode), and that end tag must name the
+/// element exactly. Where libxml2 would do something else (`</scriptx>` inside the text, raw text opening
+/// with an end tag, a processing instruction or doctype name opening with a non-ASCII character, any NUL
+/// byte), the pass stops leaving text out and hands the rest of the page over as it is. Tags inside comments,
+/// processing instructions, doctype literals, attribute values and raw text are not tags.
+///
+/// Cost: the page is copied once when anything is left out (memcpy of the kept bytes); without raw text and
+/// with no over-long start tag the input comes back unchanged, with no copy. The input must be valid UTF-8
+/// (the `html` reader's decoder makes it so): on an invalid sequence libxml2 switches to Latin-1 for the rest
+/// of the page, wherever that sequence sits.
+///
+/// Example: `<p a=1 b=2 c>x</p><script>go()</script><style>p{}</style>` with a limit of 2 →
+/// `<p a=1 b=2 >x</p><script></script><style></style>`, 3 start tags, one inline script (ordinal 0) whose text
+/// `go()` is kept as a range.
+enum ParserInput {
+    /// Attributes kept per element; beyond it libxml2's check costs more than any real page needs.
+    static let attributeLimit = 128
+
+    /// An inline script's text left out of the parse: `ordinal` counts the page's `<script>` start tags
+    /// (from 0, in page order; libxml2 makes one element of each), `range` is in the input's bytes.
+    struct ElidedScript: Equatable {
+        let ordinal: Int
+        let range: Range<Int>
+    }
+
+    /// The result of the pass.
+    struct Prepared {
+        /// The bytes to parse.
+        var bytes: [UInt8]
+        /// The start tags of the page.
+        var elements: Int
+        /// The inline scripts (other than JSON-LD, without `src`) whose text was left out, in page order.
+        var scripts: [ElidedScript]
+        /// Whether the pass followed libxml2 to the end of the page (else it stopped leaving text out where
+        /// it could not be sure).
+        var followed: Bool
+    }
+
+    /// Prepares `bytes` (UTF-8) for libxml2; with `elide` false only the cap and the count are made.
+    static func prepare(_ bytes: [UInt8], attributeLimit: Int = Self.attributeLimit, elide: Bool = true) -> Prepared {
+        guard !bytes.isEmpty else { return Prepared(bytes: bytes, elements: 0, scripts: [], followed: elide) }
+        let scanner = bytes.withUnsafeBufferPointer { buffer in
+            // libxml2 ends its content loop at a NUL byte but reads one inside raw text as a space: not followed.
+            let hasNul = memchr(buffer.baseAddress!, 0, buffer.count) != nil
+            var scanner = Scanner(bytes: buffer, limit: attributeLimit, eliding: elide && !hasNul)
+            scanner.run()
+            return scanner
+        }
+        guard !scanner.cuts.isEmpty else {
+            return Prepared(bytes: bytes, elements: scanner.elements, scripts: scanner.scripts, followed: scanner.eliding)
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count - scanner.cuts.reduce(0) { $0 + $1.count })
+        var copied = 0
+        for cut in scanner.cuts {
+            output.append(contentsOf: bytes[copied..<cut.lowerBound])
+            copied = cut.upperBound
+        }
+        output.append(contentsOf: bytes[copied...])
+        return Prepared(bytes: output, elements: scanner.elements, scripts: scanner.scripts, followed: scanner.eliding)
+    }
+
+    /// The text libxml2 would have made of raw text `bytes`, up to `limit` bytes: characters that are no XML
+    /// characters (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF) are dropped, as
+    /// `htmlParseScript` drops them. No copy when the first `limit` bytes hold none.
+    static func parsedText(_ bytes: ArraySlice<UInt8>, limit: Int) -> ArraySlice<UInt8> {
+        let prefix = bytes.prefix(limit)
+        guard prefix.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) else { return prefix }
+        var output: [UInt8] = []
+        var index = bytes.startIndex
+        while index < bytes.endIndex, output.count < limit {
+            let byte = bytes[index]
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                index += 1
+            } else if byte == 0xEF, index + 2 < bytes.endIndex, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE {
+                index += 3
+            } else {
+                output.append(byte)
+                index += 1
+            }
+        }
+        return output[...]
+    }
+}
+
+/// The tokenizer of `ParserInput`: positions only, no tree.
+private struct Scanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let count: Int
+    let limit: Int
+    /// Whether libxml2's state is known here, so raw text may still be left out.
+    var eliding: Bool
+    var cuts: [Range<Int>] = []
+    var elements = 0
+    var scripts: [ParserInput.ElidedScript] = []
+    /// `<script>` start tags seen so far.
+    var scriptTags = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, limit: Int, eliding: Bool) {
+        self.bytes = bytes
+        count = bytes.count
+        self.limit = limit
+        self.eliding = eliding
+    }
+
+    /// The byte at `index`, or 0 past the end (libxml2's input ends in a NUL).
+    @inline(__always) func byte(_ index: Int) -> UInt8 {
+        index < count ? bytes[index] : 0
+    }
+
+    /// The index of the next `target` at or after `from`.
+    @inline(__always) func find(_ target: UInt8, from: Int) -> Int? {
+        guard from < count, let found = memchr(bytes.baseAddress! + from, Int32(target), count - from) else { return nil }
+        return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    mutating func run() {
+        var index = prolog()
+        while let next = find(UInt8(ascii: "<"), from: index) {
+            index = markup(at: next)
+        }
+    }
+
+    /// `htmlParseDocument` before the content: blanks, comments and processing instructions, one doctype.
+    mutating func prolog() -> Int {
+        var index = skipBlanks(0)
+        index = commentsAndInstructions(from: index)
+        if isDoctype(index) { index = doctype(index) }
+        return commentsAndInstructions(from: skipBlanks(index))
+    }
+
+    mutating func commentsAndInstructions(from start: Int) -> Int {
+        var index = start
+        while isComment(index) || isInstruction(index) {
+            if isComment(index) { index = comment(index) }
+            if isInstruction(index) { index = instruction(index) }
+            index = skipBlanks(index)
+        }
+        return index
+    }
+
+    /// Past the markup opening with the `<` at `index`, in content (`htmlParseContentInternal`).
+    mutating func markup(at index: Int) -> Int {
+        let next = byte(index + 1)
+        if next == UInt8(ascii: "/") { return endTag(index).end }
+        if Self.isLetter(next) { return startTag(index) }
+        if next == UInt8(ascii: "?") { return instruction(index) }
+        if isDoctype(index) {
+            // A doctype in the content is followed in the same step by a comment, an instruction or a start
+            // tag only: any other `<` (an end tag too) is text.
+            let after = doctype(index)
+            if byte(after) == UInt8(ascii: "<"), !isComment(after), byte(after + 1) != UInt8(ascii: "?"), !Self.isLetter(byte(after + 1)) {
+                return after + 1
+            }
+            return after
+        }
+        if isComment(index) { return comment(index) }
+        return index + 1
+    }
+
+    func isComment(_ index: Int) -> Bool {
+        byte(index) == UInt8(ascii: "<") && byte(index + 1) == UInt8(ascii: "!") && byte(index + 2) == UInt8(ascii: "-")
+            && byte(index + 3) == UInt8(ascii: "-")
+    }
+
+    func isInstruction(_ index: Int) -> Bool {
+        byte(index) == UInt8(ascii: "<") && byte(index + 1) == UInt8(ascii: "?")
+    }
+
+    /// `<!DOCTYPE`, ASCII case ignored.
+    func isDoctype(_ index: Int) -> Bool {
+        byte(index) == UInt8(ascii: "<") && byte(index + 1) == UInt8(ascii: "!") && matches(index + 2, "doctype")
+    }
+
+    /// Past a comment: its first `-->` or `--!>` whose dashes follow `<!--`, or the end of the input.
+    func comment(_ index: Int) -> Int {
+        var from = index + 6
+        while let close = find(UInt8(ascii: ">"), from: from) {
+            if bytes[close - 1] == UInt8(ascii: "-"), bytes[close - 2] == UInt8(ascii: "-"), close - 2 >= index + 4 { return close + 1 }
+            if bytes[close - 1] == UInt8(ascii: "!"), bytes[close - 2] == UInt8(ascii: "-"), bytes[close - 3] == UInt8(ascii: "-"),
+               close - 3 >= index + 4 {
+                return close + 1
+            }
+            from = close + 1
+        }
+        return count
+    }
+
+    /// Past a processing instruction: with a target name, up to its first `>`; without one, `<?` only.
+    mutating func instruction(_ index: Int) -> Int {
+        let first = byte(index + 2)
+        if Self.isLetter(first) || first == UInt8(ascii: "_") || first == UInt8(ascii: ":") {
+            return find(UInt8(ascii: ">"), from: index + 2).map { $0 + 1 } ?? count
+        }
+        // Whether libxml2 takes a non-ASCII character as a name's start depends on its Unicode tables.
+        if first >= 0x80 { eliding = false }
+        return index + 2
+    }
+
+    /// Past a doctype: name, `SYSTEM`/`PUBLIC` literals (which may hold `>`), then the next `>`.
+    mutating func doctype(_ index: Int) -> Int {
+        var position = skipBlanks(index + 9)
+        let first = byte(position)
+        if Self.isLetter(first) || first == UInt8(ascii: "_") || first == UInt8(ascii: ":") {
+            position += 1
+            while Self.isNameByte(byte(position)) { position += 1 }
+            if byte(position) >= 0x80 { eliding = false }
+        } else if first >= 0x80 {
+            eliding = false
+        }
+        position = skipBlanks(position)
+        if matches(position, "system") {
+            position = literal(skipBlanks(position + 6))
+        } else if matches(position, "public") {
+            position = literal(skipBlanks(position + 6))
+            position = literal(skipBlanks(position))
+        }
+        position = skipBlanks(position)
+        if byte(position) != UInt8(ascii: ">") { position = find(UInt8(ascii: ">"), from: position) ?? count }
+        return min(position + 1, count)
+    }
+
+    /// Past a quoted literal at `index` (to its closing quote, or the end); `index` itself when none opens.
+    func literal(_ index: Int) -> Int {
+        let quote = byte(index)
+        guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return index }
+        return find(quote, from: index + 1).map { $0 + 1 } ?? count
+    }
+
+    /// An end tag at `index` (`</`): its name, and the index past it (its next `>`); without a name only
+    /// `</` is read.
+    func endTag(_ index: Int) -> (name: Range<Int>, end: Int) {
+        let start = index + 2
+        guard Self.isNameStart(byte(start)) else { return (start..<start, start) }
+        let end = htmlNameEnd(start)
+        var position = skipBlanks(end)
+        if byte(position) != UInt8(ascii: ">") { position = find(UInt8(ascii: ">"), from: position) ?? count }
+        return (start..<end, min(position + 1, count))
+    }
+
+    /// Past a start tag at `index`, and past the raw text of a script or style element.
+    mutating func startTag(_ index: Int) -> Int {
+        elements += 1
+        let nameStart = index + 1
+        let nameEnd = htmlNameEnd(nameStart)
+        let isScript = matches(nameStart..<nameEnd, "script")
+        let name: StaticString? = isScript ? "script" : matches(nameStart..<nameEnd, "style") ? "style" : nil
+        var position = skipBlanks(nameEnd)
+        var attributes = 0
+        var cutStart: Int?
+        var type: Range<Int>?
+        var typeSeen = false
+        var hasSource = false
+        while position < count, bytes[position] != UInt8(ascii: ">"), !isEmptyTagEnd(position) {
+            if Self.isNameStart(bytes[position]) {
+                let attributeStart = position
+                let attributeEnd = htmlNameEnd(position)
+                attributes += 1
+                if attributes == limit + 1 { cutStart = attributeStart }
+                var value: Range<Int>?
+                position = skipBlanks(attributeEnd)
+                if byte(position) == UInt8(ascii: "=") {
+                    position = skipBlanks(position + 1)
+                    let quote = byte(position)
+                    if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                        let close = find(quote, from: position + 1) ?? count
+                        value = (position + 1)..<close
+                        position = min(close + 1, count)
+                    } else {
+                        let valueStart = position
+                        while position < count, !Self.isBlank(bytes[position]), bytes[position] != UInt8(ascii: ">") { position += 1 }
+                        value = valueStart..<position
+                    }
+                }
+                if isScript, attributes <= limit {
+                    if !typeSeen, matches(attributeStart..<attributeEnd, "type") {
+                        typeSeen = true
+                        type = value
+                    } else if matches(attributeStart..<attributeEnd, "src") {
+                        hasSource = true
+                    }
+                }
+            } else {
+                // No attribute name: libxml2 drops the bytes up to a blank or the tag's end.
+                while position < count, !Self.isBlank(bytes[position]), bytes[position] != UInt8(ascii: ">"), !isEmptyTagEnd(position) {
+                    position += 1
+                }
+            }
+            position = skipBlanks(position)
+        }
+        if let cutStart { cuts.append(cutStart..<min(position, count)) }
+        if isScript { scriptTags += 1 }
+        // Only a tag ending in `>` opens raw text; `/>` closes the element at once, the end of input drops it.
+        guard position < count else { return count }
+        guard bytes[position] == UInt8(ascii: ">") else { return position + 2 }
+        guard let name else { return position + 1 }
+        var leftOut = true
+        if isScript, let type {
+            // An entity in the type could spell `ld+json` once decoded: the text stays then.
+            leftOut = !Self.contains(bytes, type, UInt8(ascii: "&")) && !Self.containsIgnoringCase(bytes, type, "ld+json")
+        }
+        return rawText(from: position + 1, name: name, isScript: isScript, leftOut: leftOut, recorded: isScript && !hasSource)
+    }
+
+    /// Past the raw text of the script or style element `name` starting at `start`, and past its end tag.
+    /// `leftOut`: the text is cut; `recorded`: its range is kept.
+    mutating func rawText(from start: Int, name: StaticString, isScript: Bool, leftOut: Bool, recorded: Bool) -> Int {
+        guard start < count else { return count }
+        // libxml2 looks at the text's first bytes as markup before reading it as raw text.
+        if bytes[start] == UInt8(ascii: "<") {
+            let next = byte(start + 1)
+            if next == UInt8(ascii: "/") {
+                let tag = endTag(start)
+                if matches(tag.name, name) { return tag.end }
+                eliding = false
+                return skipRawText(from: start, name: name)
+            }
+            if Self.isLetter(next) || next == UInt8(ascii: "_") || next == UInt8(ascii: ":") {
+                // A start tag that closes the element (`htmlStartClose`): the element holds no text.
+                var end = start + 1
+                while end - start - 1 < 100, Self.isNameByte(byte(end)), byte(end) != UInt8(ascii: ".") { end += 1 }
+                let opened = (start + 1)..<end
+                let closes = isScript ? matches(opened, "noscript")
+                    : matches(opened, "body") || matches(opened, "frameset")
+                if closes { return start }
+            }
+        }
+        guard let closer = closer(from: start, name: name) else {
+            // Unclosed: libxml2 reads raw text to the end of the input.
+            leave(start..<count, leftOut: leftOut, recorded: recorded)
+            return count
+        }
+        let tag = endTag(closer)
+        guard matches(tag.name, name) else {
+            // `</scriptx>`: libxml2 drops that end tag and reads on as raw text.
+            eliding = false
+            return skipRawText(from: start, name: name)
+        }
+        leave(start..<closer, leftOut: leftOut, recorded: recorded)
+        return tag.end
+    }
+
+    mutating func leave(_ text: Range<Int>, leftOut: Bool, recorded: Bool) {
+        guard eliding, leftOut, !text.isEmpty else { return }
+        cuts.append(text)
+        if recorded { scripts.append(ParserInput.ElidedScript(ordinal: scriptTags - 1, range: text)) }
+    }
+
+    /// Past the first end tag naming the element exactly (for the cap and the count only, once `eliding`
+    /// is off).
+    func skipRawText(from start: Int, name: StaticString) -> Int {
+        var from = start
+        while let closer = closer(from: from, name: name) {
+            let tag = endTag(closer)
+            if matches(tag.name, name) { return tag.end }
+            from = closer + 2
+        }
+        return count
+    }
+
+    /// The first `</` followed by `name` (ASCII case ignored, as a prefix) at or after `start`.
+    func closer(from start: Int, name: StaticString) -> Int? {
+        let length = name.utf8CodeUnitCount
+        var from = start
+        while let open = find(UInt8(ascii: "<"), from: from) {
+            if byte(open + 1) == UInt8(ascii: "/"), open + 2 + length <= count, matches(open + 2, name) { return open }
+            from = open + 1
+        }
+        return nil
+    }
+
+    /// The end of an HTML name starting at `start` (`htmlParseHTMLName`: at most 100 name bytes).
+    func htmlNameEnd(_ start: Int) -> Int {
+        var end = start
+        while end - start < 100, Self.isNameByte(byte(end)) { end += 1 }
+        return end
+    }
+
+    func isEmptyTagEnd(_ index: Int) -> Bool {
+        bytes[index] == UInt8(ascii: "/") && byte(index + 1) == UInt8(ascii: ">")
+    }
+
+    func skipBlanks(_ start: Int) -> Int {
+        var index = start
+        while Self.isBlank(byte(index)) { index += 1 }
+        return index
+    }
+
+    /// Whether the bytes at `start` are the lowercase ASCII `word`, ASCII case ignored (a prefix match).
+    func matches(_ start: Int, _ word: StaticString) -> Bool {
+        let length = word.utf8CodeUnitCount
+        guard start + length <= count else { return false }
+        let pointer = word.utf8Start
+        for offset in 0..<length where bytes[start + offset] | 0x20 != pointer[offset] { return false }
+        return true
+    }
+
+    /// Whether `range` holds exactly the lowercase ASCII `word`, ASCII case ignored.
+    func matches(_ range: Range<Int>, _ word: StaticString) -> Bool {
+        range.count == word.utf8CodeUnitCount && matches(range.lowerBound, word)
+    }
+
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ target: UInt8) -> Bool {
+        range.contains { bytes[$0] == target }
+    }
+
+    /// Whether the lowercase ASCII `word` occurs in `range`, ASCII case ignored (as `PageSignals.contains`).
+    static func containsIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: StaticString) -> Bool {
+        PageSignals.contains(UnsafeBufferPointer(rebasing: bytes[range]), word)
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
+    }
+
+    /// A byte that may open an HTML name: a letter, `_`, `:` or `.`.
+    static func isNameStart(_ byte: UInt8) -> Bool {
+        isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".")
+    }
+
+    /// A byte of an HTML name: a letter, a digit, `:`, `-`, `_` or `.`.
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ":")
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+    }
+
+    /// libxml2's blanks: space, tab, line feed, carriage return (not form feed).
+    static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+}
