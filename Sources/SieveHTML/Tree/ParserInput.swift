@@ -26,7 +26,8 @@ import Glibc
 /// processing instructions, doctype literals, attribute values and raw text are not tags.
 ///
 /// Cost: the page is copied once when anything is left out (memcpy of the kept bytes); without raw text and
-/// with no over-long start tag the input comes back unchanged, with no copy. The input must be valid UTF-8
+/// with no over-long start tag the input comes back unchanged, with no copy. The pass with its copy took
+/// about 2% of the CPU of a conversion of the 581 speed pages (perf), against 0.3 ms a page saved in libxml2. The input must be valid UTF-8
 /// (the `html` reader's decoder makes it so): on an invalid sequence libxml2 switches to Latin-1 for the rest
 /// of the page, wherever that sequence sits.
 ///
