@@ -212,36 +212,52 @@ struct NodeTable {
 
     /// Counts visible characters (UTF-8 lead bytes that are not spaces), commas and sentence ends.
     static func count(_ text: UnsafePointer<xmlChar>) -> (visible: Int32, commas: Int32, sentenceEnds: Int32) {
-        var visible: Int32 = 0, commas: Int32 = 0, ends: Int32 = 0
-        var index = 0
-        while true {
-            let byte = text[index]
-            if byte == 0 { break }
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0D, 0x0C:
-                break
-            case UInt8(ascii: ","), UInt8(ascii: ";"):
-                commas += 1
-                visible += 1
-            case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
-                ends += 1
-                visible += 1
-            case 0xEF:
-                // Fullwidth comma U+FF0C (EF BC 8C) and U+FF01/U+FF1F.
-                if text[index + 1] == 0xBC, text[index + 2] == 0x8C { commas += 1 }
-                visible += 1
-            case 0xE3:
-                // Ideographic comma U+3001 (E3 80 81) and full stop U+3002 (E3 80 82).
-                if text[index + 1] == 0x80, text[index + 2] == 0x81 { commas += 1 }
-                if text[index + 1] == 0x80, text[index + 2] == 0x82 { ends += 1 }
-                visible += 1
-            case 0xC2 where text[index + 1] == 0xA0:
+        countKinds.withUnsafeBufferPointer { kinds in
+            var visible: Int32 = 0, commas: Int32 = 0, ends: Int32 = 0
+            var index = 0
+            while true {
+                let byte = text[index]
+                let kind = kinds[Int(byte)]
+                visible &+= Int32(kind & visibleKind)
+                if kind & specialKind != 0 {
+                    switch byte {
+                    case 0:
+                        return (visible, commas, ends)
+                    case UInt8(ascii: ","), UInt8(ascii: ";"):
+                        commas += 1
+                    case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                        ends += 1
+                    case 0xEF:
+                        // Fullwidth comma U+FF0C (EF BC 8C) and U+FF01/U+FF1F.
+                        if text[index + 1] == 0xBC, text[index + 2] == 0x8C { commas += 1 }
+                    case 0xE3:
+                        // Ideographic comma U+3001 (E3 80 81) and full stop U+3002 (E3 80 82).
+                        if text[index + 1] == 0x80, text[index + 2] == 0x81 { commas += 1 }
+                        if text[index + 1] == 0x80, text[index + 2] == 0x82 { ends += 1 }
+                    default:
+                        // A no-break space (C2 A0) is a space.
+                        if text[index + 1] == 0xA0 {
+                            visible -= 1
+                            index += 1
+                        }
+                    }
+                }
                 index += 1
-            default:
-                if byte & 0xC0 != 0x80 { visible += 1 }
             }
-            index += 1
         }
-        return (visible, commas, ends)
     }
+
+    /// Per byte for `count`: `visibleKind` for a byte that opens a visible character (not a space, not a
+    /// continuation byte), `specialKind` for the end (NUL) and the bytes that may open punctuation or a
+    /// no-break space (looked at further); most bytes take one table look-up and no branch.
+    private static let countKinds: [UInt8] = (0..<256).map { byte in
+        switch byte {
+        case 0: specialKind
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0C: 0
+        case 0x2C, 0x3B, 0x2E, 0x21, 0x3F, 0xEF, 0xE3, 0xC2: visibleKind | specialKind
+        case 0x80...0xBF: 0
+        default: visibleKind
+        }
+    }
+    private static let visibleKind: UInt8 = 1, specialKind: UInt8 = 2
 }
