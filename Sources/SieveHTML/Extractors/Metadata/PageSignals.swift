@@ -280,7 +280,8 @@ struct PageSignals {
         var result: R?
         body.walk { node in
             if node.isText {
-                guard let content = node.pointee.content else { return .continue }
+                // Only a text with a digit can hold a date: the others are passed without collecting them.
+                guard let content = node.pointee.content, holdsDigit(content) else { return .continue }
                 var buffer = TextBuffer()
                 buffer.append(content)
                 let bytes = buffer.bytes
@@ -304,6 +305,17 @@ struct PageSignals {
             }
         }
         return result
+    }
+
+    /// Whether a NUL-terminated text holds an ASCII digit.
+    static func holdsDigit(_ text: UnsafePointer<xmlChar>) -> Bool {
+        var index = 0
+        while true {
+            let byte = text[index]
+            if byte == 0 { return false }
+            if byte >= 0x30 && byte <= 0x39 { return true }
+            index += 1
+        }
     }
 
     /// Whether an element is named like a comment thread, a related-stories box, a sidebar or a footer. The
