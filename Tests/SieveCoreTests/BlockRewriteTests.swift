@@ -1,8 +1,21 @@
-import SieveCore
+@testable import SieveCore
 import Testing
 
 /// A normalizer's rewrite keeps spans on the same words, whatever it does to the text around them.
 @Suite struct BlockRewriteTests {
+    /// Texts are the same only byte for byte: canonically equivalent spellings (NFC "é" and "e" + U+0301,
+    /// which `==` calls equal) differ, as do texts of different lengths; Substrings compare by their bytes too.
+    @Test func sameBytesComparesUTF8() {
+        #expect(Block.sameBytes("café", "café"))
+        #expect(Block.sameBytes("", ""))
+        #expect(!Block.sameBytes("caf\u{E9}", "cafe\u{301}"))
+        #expect("caf\u{E9}" == "cafe\u{301}")
+        #expect(!Block.sameBytes("abc", "abd"))
+        #expect(!Block.sameBytes("abc", "abcd"))
+        let long = String(repeating: "Hà Nội ", count: 40)
+        #expect(Block.sameBytes(long, String(long.utf8.prefix(long.utf8.count))!))
+    }
+
     @Test func spansFollowTheirWordsThroughSpacingCleanUp() {
         var block = Block(.paragraph, "Xem  bài   này\u{00A0} và ảnh")
         block.spans = [Block.Span(.link, start: 5, length: 9, href: "https://example.org/a"),

@@ -1,3 +1,5 @@
+import Glibc
+
 extension Block {
     /// Rewrites the block's text with `transform` (a normalizer's clean-up), keeping its spans on the same
     /// words; a table's cells are rewritten too.
@@ -16,7 +18,7 @@ extension Block {
         }
         let plain = transform(text)
         // Bytes, not `==`: Swift compares strings up to canonical equivalence, and NFC changes offsets.
-        guard !spans.isEmpty, !plain.utf8.elementsEqual(text.utf8) else {
+        guard !spans.isEmpty, !Self.sameBytes(plain, text) else {
             text = plain
             return
         }
@@ -61,7 +63,7 @@ extension Block {
             spans = []
             return
         }
-        if Self.hasSpaceAtEnds(rewritten), !plain.utf8.elementsEqual(rewritten.utf8) {
+        if Self.hasSpaceAtEnds(rewritten), !Self.sameBytes(plain, rewritten) {
             // The mark kept a space the transform trims at the ends; trim it and move the boundaries with it.
             let result = Array(rewritten.unicodeScalars)
             var head = 0, tail = result.count
@@ -114,6 +116,17 @@ extension Block {
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}"
+    }
+
+    /// Whether two texts have the same UTF-8 bytes (not `==`, which compares up to canonical equivalence):
+    /// one `memcmp` over native strings' storage.
+    static func sameBytes(_ left: String, _ right: String) -> Bool {
+        guard left.utf8.count == right.utf8.count else { return false }
+        return left.utf8.withContiguousStorageIfAvailable { leftBytes in
+            right.utf8.withContiguousStorageIfAvailable { rightBytes in
+                leftBytes.isEmpty || memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftBytes.count) == 0
+            }
+        }.flatMap { $0 } ?? left.utf8.elementsEqual(right.utf8)
     }
 
     private static func hasSpaceAtEnds(_ text: String) -> Bool {

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Tells text from binary data by its first bytes: the one check the `text` and `html` readers share.
 ///
 /// Rule: binary when the sample holds a NUL byte, or when more than 1% of its bytes (and at least 8) are
@@ -15,17 +17,25 @@ public enum BinarySniffer {
     /// charset or decoded UTF-8 (a UTF-16 page must be decoded first: its ASCII has NUL high bytes).
     public static func binaryReason(_ sample: ArraySlice<UInt8>) -> String? {
         guard !sample.isEmpty else { return nil }
-        var controls = 0
-        for byte in sample {
-            if byte == 0 { return "contains NUL bytes" }
-            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D && byte != 0x1B) || byte == 0x7F {
-                controls += 1
+        let controls = sample.withUnsafeBufferPointer { bytes -> Int? in
+            if memchr(bytes.baseAddress!, 0, bytes.count) != nil { return nil }
+            return controlBytes.withUnsafeBufferPointer { isControl in
+                var controls = 0
+                for byte in bytes { controls &+= Int(isControl[Int(byte)]) }
+                return controls
             }
         }
+        guard let controls else { return "contains NUL bytes" }
         if controls >= minimumControls && controls * 100 > sample.count {
             return "\(controls) control characters in the first \(sample.count) bytes"
         }
         return nil
+    }
+
+    /// 1 for the control bytes `binaryReason` counts (C0 controls but tab, line feed, form feed, carriage
+    /// return and escape; DEL), else 0: one table look-up per byte.
+    private static let controlBytes: [UInt8] = (0..<256).map { byte in
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D && byte != 0x1B) || byte == 0x7F ? 1 : 0
     }
 
     /// Whether the first bytes read as text: a UTF-8/UTF-16 byte-order mark, or no NULs and few control bytes.

@@ -6,7 +6,17 @@ enum UTF8Check {
             var multibyte = 0, invalid = 0
             var offset = 0
             while offset < raw.count {
-                // ASCII runs, eight bytes at a time.
+                // ASCII runs, thirty-two bytes at a time (markup is), then eight.
+                if offset + 32 <= raw.count {
+                    let any = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                        | raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
+                        | raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)
+                        | raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)
+                    if any & 0x8080_8080_8080_8080 == 0 {
+                        offset += 32
+                        continue
+                    }
+                }
                 if offset + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
                     offset += 8
                     continue

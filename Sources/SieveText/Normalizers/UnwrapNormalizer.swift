@@ -21,7 +21,7 @@ public struct UnwrapNormalizer: Normalizer {
     public init(options: NoOptions) throws {}
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
-        guard document.blocks.contains(where: { $0.text.utf8.contains(0x0A) }) else { return .keep }
+        guard document.blocks.contains(where: { UTF8Text.contains($0.text, byte: 0x0A) }) else { return .keep }
         var allLines: [Substring] = []
         for block in document.blocks where block.kind != .code && block.kind != .table {
             allLines.append(contentsOf: Self.lines(of: block.text, omittingEmpty: false))
@@ -31,7 +31,7 @@ public struct UnwrapNormalizer: Normalizer {
         var blocks: [Block] = []
         blocks.reserveCapacity(document.blocks.count)
         for block in document.blocks {
-            guard block.text.utf8.contains(0x0A), block.kind != .code, block.kind != .table else {
+            guard UTF8Text.contains(block.text, byte: 0x0A), block.kind != .code, block.kind != .table else {
                 blocks.append(block)
                 continue
             }
@@ -56,7 +56,7 @@ public struct UnwrapNormalizer: Normalizer {
     /// unless a carriage return precedes it (CR LF is one character, which that split does not cut), so
     /// text without a carriage return is cut at its 0x0A bytes, without breaking it into characters.
     static func lines(of text: String, omittingEmpty: Bool) -> [Substring] {
-        guard !text.utf8.contains(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: omittingEmpty) }
+        guard !UTF8Text.contains(text, byte: 0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: omittingEmpty) }
         return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
     }
 }

@@ -51,32 +51,45 @@ public struct WhitespaceNormalizer: Normalizer {
         let count = bytes.count
         var previous: UInt8 = 0x0A
         var index = 0
-        while index < count {
-            let byte = bytes[index]
-            switch byte {
-            case 0x20:
-                if previous == 0x20 || previous == 0x0A || index + 1 == count || bytes[index + 1] == 0x0A { return false }
-            case 0x0A:
-                if previous == 0x0A || index + 1 == count { return false }
-            case 0x09, 0x0B, 0x0C, 0x0D:
-                return false
-            case 0xC2 where index + 1 < count:
-                if bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xAD { return false }
-            case 0xE2 where index + 2 < count:
-                let second = bytes[index + 1], third = bytes[index + 2]
-                if second == 0x80, third <= 0x8B || third == 0xAF || third == 0xA8 || third == 0xA9 { return false }
-                if second == 0x81, third == 0x9F || third == 0xA0 { return false }
-            case 0xE3 where index + 2 < count:
-                if bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return false }
-            case 0xEF where index + 2 < count:
-                if bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return false }
-            default:
-                break
+        return looked.withUnsafeBufferPointer { looked in
+            while index < count {
+                let byte = bytes[index]
+                if looked[Int(byte)] {
+                    switch byte {
+                    case 0x20:
+                        if previous == 0x20 || previous == 0x0A || index + 1 == count || bytes[index + 1] == 0x0A { return false }
+                    case 0x0A:
+                        if previous == 0x0A || index + 1 == count { return false }
+                    case 0x09, 0x0B, 0x0C, 0x0D:
+                        return false
+                    case 0xC2 where index + 1 < count:
+                        if bytes[index + 1] == 0xA0 || bytes[index + 1] == 0xAD { return false }
+                    case 0xE2 where index + 2 < count:
+                        let second = bytes[index + 1], third = bytes[index + 2]
+                        if second == 0x80, third <= 0x8B || third == 0xAF || third == 0xA8 || third == 0xA9 { return false }
+                        if second == 0x81, third == 0x9F || third == 0xA0 { return false }
+                    case 0xE3 where index + 2 < count:
+                        if bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return false }
+                    case 0xEF where index + 2 < count:
+                        if bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return false }
+                    default:
+                        break
+                    }
+                }
+                previous = byte
+                index += 1
             }
-            previous = byte
-            index += 1
+            return true
         }
-        return true
+    }
+
+    /// The bytes `isClean` looks at: spaces, line breaks and other controls, and the lead bytes of the Unicode
+    /// spaces and invisible characters; every other byte passes after one table look-up.
+    private static let looked: [Bool] = (0..<256).map { byte in
+        switch byte {
+        case 0x09...0x0D, 0x20, 0xC2, 0xE2, 0xE3, 0xEF: true
+        default: false
+        }
     }
 
     /// The text with spacing cleaned, rebuilt byte by byte.

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Small byte-level helpers over UTF-8 text shared by the stages of this module.
 enum UTF8Text {
     /// Number of Unicode scalars in UTF-8 bytes (continuation bytes are not counted).
@@ -5,6 +7,15 @@ enum UTF8Text {
         var count = 0
         for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
         return count
+    }
+
+    /// Whether the text's UTF-8 holds `byte`: one `memchr` over a native string's storage, rather than a loop
+    /// through `String.UTF8View`'s indices (this runs over every block of every document).
+    static func contains(_ text: String, byte: UInt8) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        } ?? text.utf8.contains(byte)
     }
 
     /// Number of Unicode scalars in a string, counted on its UTF-8 bytes.

@@ -179,7 +179,7 @@ enum ClassSignals {
     /// The length of the first word when only it counts: `tag-{slug}`, `category-{slug}`, `{component}-body`,
     /// `{component}-header`.
     private static func firstWordLength(_ name: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard name.count >= 4 else { return nil }
+        guard name.count >= 4, firstWordInitials[Int(name[0] | 0x20)] else { return nil }
         for prefix in taxonomyPrefixes where name.count > prefix.count {
             if (0..<prefix.count).allSatisfy({ name[$0] | 0x20 == prefix[$0] }) { return prefix.count - 1 }
         }
@@ -188,6 +188,13 @@ enum ClassSignals {
         }
         return nil
     }
+
+    /// The first letters of `taxonomyPrefixes` and `componentParts`: most class names open with none of them.
+    private static let firstWordInitials: [Bool] = {
+        var initials = [Bool](repeating: false, count: 256)
+        for word in taxonomyPrefixes + componentParts { initials[Int(word[0])] = true }
+        return initials
+    }()
 
     private static let taxonomyPrefixes = [Array("tag-".utf8), Array("category-".utf8)]
     private static let componentParts = ["card", "accordion", "modal", "panel", "media", "toast", "offcanvas", "popover"]

@@ -83,6 +83,13 @@ enum LabelledDates {
     /// text is read.
     private static let openings: Set<UInt32> = Set(labels.map { packed($0[0], $0[1], $0[2]) })
 
+    /// The first bytes of the labels: most texts open with none of them and are passed after one look-up.
+    private static let labelInitials: [Bool] = {
+        var initials = [Bool](repeating: false, count: 256)
+        for label in labels { initials[Int(label[0])] = true }
+        return initials
+    }()
+
     @inline(__always) private static func packed(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> UInt32 {
         UInt32(first) << 16 | UInt32(second) << 8 | UInt32(third)
     }
@@ -93,7 +100,7 @@ enum LabelledDates {
         var index = 0
         while text[index] == 0x20 || text[index] == 0x0A || text[index] == 0x09 || text[index] == 0x0D { index += 1 }
         let first = text[index]
-        guard first != 0 else { return false }
+        guard first != 0, labelInitials[Int(ByteSearch.lower(first))] else { return false }
         let second = text[index + 1]
         guard second != 0 else { return false }
         let third = text[index + 2]

@@ -14,18 +14,27 @@ enum LanguageGuess {
     ]
     private static let languages = lists.map(\.0)
 
-    /// Stop words by first byte: the word's bytes and its language's index (the first list claiming a word wins).
+    /// Stop words by first byte and length (`bucket`): the word's bytes and its language's index (the first list
+    /// claiming a word wins). A word of the text is compared only with the stop words of its first byte and length.
     private static let table: [[([UInt8], Int)]] = {
-        var table = [[([UInt8], Int)]](repeating: [], count: 256)
+        var table = [[([UInt8], Int)]](repeating: [], count: 256 * maximumLength)
         var seen = Set<String>()
         for (index, (_, words)) in lists.enumerated() {
             for word in words where seen.insert(word).inserted {
                 let bytes = Array(word.utf8)
-                table[Int(bytes[0])].append((bytes, index))
+                precondition(bytes.count < maximumLength, "stop word \(word) is too long for the table")
+                table[bucket(bytes[0], bytes.count)].append((bytes, index))
             }
         }
         return table
     }()
+
+    /// Stop words are shorter than this many bytes.
+    private static let maximumLength = 16
+
+    @inline(__always) private static func bucket(_ first: UInt8, _ length: Int) -> Int {
+        Int(first) * maximumLength + length
+    }
 
     /// How many leading bytes of a text are read.
     static let readLimit = 6000
@@ -41,8 +50,12 @@ enum LanguageGuess {
         var start = -1
         func finish(_ end: Int) {
             guard start >= 0 else { return }
-            let first = Int(ByteSearch.lower(bytes[start]))
-            for (word, language) in table[first] where word.count == end - start {
+            let length = end - start
+            guard length < maximumLength else {
+                start = -1
+                return
+            }
+            for (word, language) in table[bucket(ByteSearch.lower(bytes[start]), length)] {
                 var same = true
                 for offset in 0..<word.count where ByteSearch.lower(bytes[start + offset]) != word[offset] {
                     same = false

@@ -69,8 +69,8 @@ struct PageSignals {
                 record(meta: node)
                 return .skipChildren
             case .link:
-                if let rel = node.attribute("rel")?.lowercased(), let href = node.attribute("href") {
-                    for word in rel.split(separator: " ") { links[String(word), default: []].append(href) }
+                if let rel = Self.words(of: node, "rel", trimmed: false), let href = node.attribute("href") {
+                    for word in rel { links[word, default: []].append(href) }
                 }
                 return .skipChildren
             case .title:
@@ -120,7 +120,7 @@ struct PageSignals {
                 }
                 if hides { hidden = node }
                 if let itemprop { record(itemprop: itemprop.value, node) }
-                if tag == .a, hidden == nil, authorLinks.count < 8, node.attribute("rel")?.lowercased().split(separator: " ").contains("author") == true,
+                if tag == .a, hidden == nil, authorLinks.count < 8, Self.words(of: node, "rel", trimmed: false)?.contains("author") == true,
                    !Self.isInsideChrome(node, layout: false, sparing: headlineBoxes), let text = node.shortText(limit: 100), !text.isEmpty {
                     authorLinks.append(text)
                 }
@@ -135,13 +135,45 @@ struct PageSignals {
     private mutating func record(meta node: xmlNodePtr) {
         guard let content = node.attribute("content")?.trimmed, !content.isEmpty else { return }
         for attribute: StaticString in ["property", "name", "http-equiv"] {
-            if let key = node.attribute(attribute)?.lowercased().trimmed, !key.isEmpty {
-                for word in key.split(separator: " ") { meta[String(word), default: []].append(content) }
+            if let words = Self.words(of: node, attribute, trimmed: true) {
+                for word in words { meta[word, default: []].append(content) }
             }
         }
         // `<meta itemprop>` is microdata: it describes its item, which may be a teaser of another story.
-        if let key = node.attribute("itemprop")?.lowercased().trimmed, !key.isEmpty {
-            for word in key.split(separator: " ") { itemprops[String(word), default: []].append(content) }
+        if let words = Self.words(of: node, "itemprop", trimmed: true) {
+            for word in words { itemprops[word, default: []].append(content) }
+        }
+    }
+
+    /// The space-separated words of an attribute's value, lowercased, with whitespace at its ends trimmed first
+    /// when `trimmed` (`value.lowercased().trimmed.split(separator: " ")`); nil when the element lacks the
+    /// attribute. An ASCII value (nearly every `name`, `property` and `rel`) takes a byte path with the same
+    /// result: this runs for every `<meta>` and `<link>` of a page.
+    static func words(of node: xmlNodePtr, _ name: StaticString, trimmed: Bool) -> [String]? {
+        node.withAttribute(name) { value -> [String] in
+            guard value.allSatisfy({ $0 < 0x80 }) else {
+                let text = String(decoding: value, as: UTF8.self).lowercased()
+                return (trimmed ? text.trimmed : text).split(separator: " ").map(String.init)
+            }
+            var start = 0, end = value.count
+            if trimmed {
+                // ASCII White_Space: tab, line feed, vertical tab, form feed, carriage return, space.
+                while start < end, value[start] == 0x20 || (value[start] >= 0x09 && value[start] <= 0x0D) { start += 1 }
+                while end > start, value[end - 1] == 0x20 || (value[end - 1] >= 0x09 && value[end - 1] <= 0x0D) { end -= 1 }
+            }
+            var words: [String] = []
+            var index = start
+            while index < end {
+                while index < end, value[index] == 0x20 { index += 1 }
+                let wordStart = index
+                while index < end, value[index] != 0x20 { index += 1 }
+                guard index > wordStart else { break }
+                words.append(String(unsafeUninitializedCapacity: index - wordStart) { buffer in
+                    for offset in 0..<(index - wordStart) { buffer[offset] = ByteSearch.lower(value[wordStart + offset]) }
+                    return index - wordStart
+                })
+            }
+            return words
         }
     }
 
@@ -249,7 +281,8 @@ struct PageSignals {
         var result: R?
         body.walk { node in
             if node.isText {
-                guard let content = node.pointee.content else { return .continue }
+                // Only a text with a digit can hold a date: the others are passed without collecting them.
+                guard let content = node.pointee.content, holdsDigit(content) else { return .continue }
                 var buffer = TextBuffer()
                 buffer.append(content)
                 let bytes = buffer.bytes
@@ -273,6 +306,17 @@ struct PageSignals {
             }
         }
         return result
+    }
+
+    /// Whether a NUL-terminated text holds an ASCII digit.
+    static func holdsDigit(_ text: UnsafePointer<xmlChar>) -> Bool {
+        var index = 0
+        while true {
+            let byte = text[index]
+            if byte == 0 { return false }
+            if byte >= 0x30 && byte <= 0x39 { return true }
+            index += 1
+        }
     }
 
     /// Whether an element is named like a comment thread, a related-stories box, a sidebar or a footer. The

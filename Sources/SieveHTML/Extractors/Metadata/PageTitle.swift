@@ -183,9 +183,19 @@ enum PageTitle {
             }
             return String(decoding: bytes, as: UTF8.self)
         }
+        // `lowercased()` maps each scalar on its own (`lowercaseMapping`, no context): ASCII scalars are mapped
+        // and kept by byte, the others through their mapping, without lowercasing the whole text first.
         var kept = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-            kept.append(scalar)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let lower = ByteSearch.lower(UInt8(scalar.value))
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) { kept.append(Unicode.Scalar(lower)) }
+                continue
+            }
+            for mapped in scalar.properties.lowercaseMapping.unicodeScalars
+            where mapped.properties.isAlphabetic || ("0"..."9").contains(mapped) {
+                kept.append(mapped)
+            }
         }
         return String(kept)
     }
