@@ -112,51 +112,52 @@ import Testing
     /// one `raw:` line, `raw-empty` when it has none; JSON-LD text as text.
     private static func lines(_ document: xmlDocPtr) -> [String] {
         var lines: [String] = []
-        var top = document.pointee.children
-        while let node = top {
-            node.walk(enter: { child in
-                switch child.pointee.type {
-                case XML_ELEMENT_NODE:
-                    var line = "<" + String(cString: child.pointee.name)
-                    var attribute = child.pointee.properties
-                    while let current = attribute {
-                        line += " " + String(cString: current.pointee.name) + "=" + String(decoding: childText(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)), as: UTF8.self)
-                        attribute = current.pointee.next
-                    }
-                    lines.append(line + ">")
-                    let isRaw = child.tag == .style
-                        || (child.tag == .script && child.withAttribute("type") { PageSignals.contains($0, "ld+json") } != true)
-                    if isRaw {
-                        lines.append(child.pointee.children == nil ? "raw-empty" : "raw:" + String(decoding: childText(child), as: UTF8.self))
-                        return .skipChildren
-                    }
-                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE, XML_PI_NODE:
-                    let content = child.pointee.content.map { String(cString: $0) } ?? ""
-                    lines.append("\(child.pointee.type.rawValue):" + (child.pointee.name.map { String(cString: $0) } ?? "") + ":" + content)
-                default:
-                    lines.append("node \(child.pointee.type.rawValue)")
+        walk(document, enter: { child in
+            switch child.pointee.type {
+            case XML_ELEMENT_NODE:
+                var line = "<" + String(cString: child.pointee.name)
+                var attribute = child.pointee.properties
+                while let current = attribute {
+                    line += " " + String(cString: current.pointee.name) + "=" + String(decoding: childText(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)), as: UTF8.self)
+                    attribute = current.pointee.next
                 }
-                return .continue
-            }, leave: { child in
-                if child.isElement { lines.append("</" + String(cString: child.pointee.name) + ">") }
-            })
-            top = node.pointee.next
-        }
+                lines.append(line + ">")
+                let isRaw = child.tag == .style
+                    || (child.tag == .script && child.withAttribute("type") { PageSignals.contains($0, "ld+json") } != true)
+                if isRaw {
+                    lines.append(child.pointee.children == nil ? "raw-empty" : "raw:" + String(decoding: childText(child), as: UTF8.self))
+                    return .skipChildren
+                }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE, XML_COMMENT_NODE, XML_PI_NODE:
+                let content = child.pointee.content.map { String(cString: $0) } ?? ""
+                lines.append("\(child.pointee.type.rawValue):" + (child.pointee.name.map { String(cString: $0) } ?? "") + ":" + content)
+            default:
+                lines.append("node \(child.pointee.type.rawValue)")
+            }
+            return .continue
+        }, leave: { child in
+            if child.isElement { lines.append("</" + String(cString: child.pointee.name) + ">") }
+        })
         return lines
     }
 
     /// The `<script>` elements in document order.
     private static func scripts(_ document: xmlDocPtr) -> [xmlNodePtr] {
         var found: [xmlNodePtr] = []
+        walk(document, enter: { child in
+            if child.isElement, child.tag == .script { found.append(child) }
+            return .continue
+        }, leave: { _ in })
+        return found
+    }
+
+    /// Walks every top-level node of the document (doctype, comments, `<html>`) and what it holds.
+    private static func walk(_ document: xmlDocPtr, enter: (xmlNodePtr) -> WalkAction, leave: (xmlNodePtr) -> Void) {
         var top = document.pointee.children
         while let node = top {
-            node.walk { child in
-                if child.isElement, child.tag == .script { found.append(child) }
-                return .continue
-            }
+            node.walk(enter: enter, leave: leave)
             top = node.pointee.next
         }
-        return found
     }
 
     /// The content of a node's children, joined.
