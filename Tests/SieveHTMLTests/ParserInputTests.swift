@@ -1,3 +1,4 @@
+import CLibXML2
 import SieveCore
 import SieveTesting
 import Testing
@@ -18,6 +19,52 @@ import Testing
         let page = #"<html><body class="a" id="b"><p>Text & more</p></body></html>"#
         #expect(prepared(page, limit: 1) == #"<html><body class="a" ><p>Text & more</p></body></html>"#)
         #expect(prepared("<p a b>ok</p>", limit: 2) == "<p a b>ok</p>")
+    }
+
+    @Test func longAttributeValuesBecomeNumberedMarkers() {
+        let url = "https://example.com/2024/05/an-article.html"
+        let classes = "entry-content single-post clearfix"
+        let source = "<a href=\"\(url)\" id=short title='Tom &amp; Jerry, a long title with an entity'>"
+            + "<p class='\(classes)' data-x=\"\(url)\">x</p>"
+        let input = ParserInput.prepare(Array(source.utf8))
+        // Values over 24 bytes without `&` are left out, in page order; short ones and entities stay.
+        #expect(String(decoding: input.bytes, as: UTF8.self)
+            == "<a href=\"\u{E000}0\" id=short title='Tom &amp; Jerry, a long title with an entity'>"
+            + "<p class='\u{E000}1' data-x=\"\u{E000}2\">x</p>")
+        #expect(input.values.map { String(decoding: Array(source.utf8)[$0], as: UTF8.self) } == [url, classes, url])
+        let marker = Array("\u{E000}2".utf8)
+        #expect(marker.withUnsafeBufferPointer(ParserInput.markedValue) == 2)
+        #expect(Array("\u{E000}2a".utf8).withUnsafeBufferPointer(ParserInput.markedValue) == nil)
+        #expect(Array("\u{E000}".utf8).withUnsafeBufferPointer(ParserInput.markedValue) == nil)
+    }
+
+    @Test func valuesStayWhenTheTreeCouldHoldSomethingThatReadsAsAMarker() {
+        let long = String(repeating: "v", count: 30)
+        for opener in ["\u{E000}7", "&#xE000;7", "&#57344;7", "&#x0e000;7"] {
+            let source = "<p a=\"\(opener)\" b=\"\(long)\">x</p>"
+            let input = ParserInput.prepare(Array(source.utf8))
+            #expect(input.values.isEmpty, "\(opener)")
+            #expect(String(decoding: input.bytes, as: UTF8.self) == source)
+        }
+        // Other references, and U+E000 elsewhere than at a value's start, cannot read as a marker.
+        for opener in ["&#xE001;", "&#xF002;", "&Uuml;bersicht", "x\u{E000}7"] {
+            #expect(ParserInput.prepare(Array("<p a=\"\(opener)\" b=\"\(long)\">x</p>".utf8)).values.count == 1, "\(opener)")
+        }
+        // An unclosed value and one past the attribute cap are not left out as values.
+        #expect(ParserInput.prepare(Array("<p a=\"\(long)".utf8)).values.isEmpty)
+        #expect(ParserInput.prepare(Array("<p a b=\"\(long)\">x</p>".utf8), attributeLimit: 1).values.isEmpty)
+    }
+
+    @Test func theTreeGivesLeftOutValuesBack() throws {
+        let url = "https://example.com/2024/05/an-article.html"
+        let tree = try HTMLTree(utf8: Array("<body><a href=\"\(url)\" class=\"story-link story-link--main xx\">x</a></body>".utf8))
+        let link = try #require(tree.body?.firstChildElement(.a))
+        #expect(link.attribute("href") == url)
+        #expect(link.withAttribute("class") { String(decoding: $0, as: UTF8.self) } == "story-link story-link--main xx")
+        #expect(link.pointee.properties?.value == url)
+        // XPath reads the tree through libxml2: the values are written back before the query.
+        #expect(XPath.nodes("//a[@href='\(url)']", in: tree) == [link])
+        #expect(link.attribute("href") == url)
     }
 
     @Test func commentsScriptsAndStylesAreNotTagsAndRawTextIsLeftOut() {

@@ -9,7 +9,10 @@ import SieveCore
 ///
 /// The text of `<style>` elements and of `<script>` elements other than JSON-LD is not in the tree: it is
 /// left out before the parse (`ParserInput`), the elements stay. The text of inline scripts is kept as bytes
-/// of the page: `elidedScriptTexts()`.
+/// of the page: `elidedScriptTexts()`. Long attribute values are left out too, a marker in their place: read
+/// attributes through `Node.swift`'s accessors (`attribute`, `withAttribute`, an `xmlAttr`'s `value` and
+/// `withValue`), which give the page's value; a stage reading an attribute's libxml2 text node itself finds
+/// the marker. `XPath` writes the values back before its first query (the one change made to the tree).
 public final class HTMLTree: @unchecked Sendable {
     /// The libxml2 document.
     public let document: xmlDocPtr
@@ -21,6 +24,9 @@ public final class HTMLTree: @unchecked Sendable {
 
     /// The inline scripts whose text was left out of the parse (see `ParserInput`), with that text.
     private let elidedScripts: [(ordinal: Int, text: ArraySlice<UInt8>)]
+
+    /// The attribute values left out of the parse, found from any node through the document's `_private`.
+    private let elidedValues: ElidedValues?
 
     /// libxml2's global state, initialised once before any parse (required before parallel use).
     private static let initialised: Bool = {
@@ -77,6 +83,31 @@ public final class HTMLTree: @unchecked Sendable {
         elementCount = input.elements
         byteCount = bytes.count
         elidedScripts = input.scripts.map { ($0.ordinal, bytes[$0.range]) }
+        elidedValues = input.values.isEmpty ? nil : ElidedValues(page: bytes, ranges: input.values)
+        if let elidedValues { parsed.pointee._private = Unmanaged.passUnretained(elidedValues).toOpaque() }
+    }
+
+    /// Puts the attribute values left out of the parse back into the tree, once (for queries that read the
+    /// tree through libxml2 itself, such as XPath). Not safe while another thread reads the tree.
+    public func restoreElidedValues() {
+        guard let elidedValues, !elidedValues.restored else { return }
+        elidedValues.restored = true
+        var top = document.pointee.children
+        while let node = top {
+            node.walk { child in
+                guard child.isElement else { return .skipChildren }
+                var attribute = child.pointee.properties
+                while let current = attribute {
+                    if let text = current.pointee.children, text.pointee.next == nil, let content = text.pointee.content,
+                       let number = ParserInput.markedValue(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))) {
+                        elidedValues.withValue(number) { xmlNodeSetContentLen(text, $0.baseAddress, Int32($0.count)) }
+                    }
+                    attribute = current.pointee.next
+                }
+                return .continue
+            }
+            top = node.pointee.next
+        }
     }
 
     deinit {

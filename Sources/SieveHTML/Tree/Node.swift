@@ -24,8 +24,9 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return nil
     }
 
-    /// The value of an attribute (ASCII name, matched exactly; libxml2 lowercases HTML attribute names).
-    public func attribute(_ name: StaticString) -> String? { attributeValue(name) }
+    /// The value of an attribute (ASCII name, matched exactly; libxml2 lowercases HTML attribute names), as
+    /// the page has it (also when `ParserInput` left it out of the parse).
+    public func attribute(_ name: StaticString) -> String? { findAttribute(name)?.value }
 
     /// The raw bytes of an attribute's value, handed to `body` without copying into a String.
     public func withAttribute<R>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
@@ -43,11 +44,6 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
             attr = current.pointee.next
         }
         return nil
-    }
-
-    private func attributeValue(_ name: StaticString) -> String? {
-        guard let attr = findAttribute(name) else { return nil }
-        return Self.childContent(attr.pointee.children)
     }
 
     /// The raw content of a node's direct children joined, such as a script's source or an attribute's value.
@@ -132,15 +128,16 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 }
 
 extension UnsafeMutablePointer where Pointee == xmlAttr {
-    /// The attribute's value.
-    public var value: String { xmlNodePtr.childContent(pointee.children) }
+    /// The attribute's value, as the page has it (also when `ParserInput` left it out of the parse).
+    public var value: String { withValue { String(decoding: $0, as: UTF8.self) } }
 
     /// The raw bytes of the attribute's value, handed to `body` without copying when the value is one text
-    /// node (as libxml2 builds it for nearly every attribute), else joined into a String first.
+    /// node (as libxml2 builds it for every attribute of an HTML parse), else joined into a String first.
+    /// A value `ParserInput` left out of the parse is handed over from the page's bytes.
     public func withValue<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let text = pointee.children, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content,
            text.pointee.next == nil {
-            return body(UnsafeBufferPointer(start: content, count: strlen(content)))
+            return ElidedValues.resolving(UnsafeBufferPointer(start: content, count: strlen(content)), in: pointee.doc, body)
         }
         var value = xmlNodePtr.childContent(pointee.children)
         return value.withUTF8 { body($0) }

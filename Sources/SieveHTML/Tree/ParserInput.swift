@@ -14,6 +14,15 @@ import Glibc
 /// - **Attributes capped.** Start tags keep their first `attributeLimit` attributes: libxml2 2.9 checks each
 ///   new attribute against all the earlier ones, so one element with n attributes costs n²/2 comparisons
 ///   (10,000 attributes 0.3 s, 40,000 11 s, 200,000 450 s, and nothing can interrupt it).
+/// - **Long attribute values left out.** A quoted value longer than `valueLimit` bytes with no `&` is handed
+///   over as a marker, U+E000 and the value's number in decimal (`Prepared.values` keeps its range of the
+///   input): libxml2 2.9.14 reads attribute values one character at a time with two calls a character
+///   (`htmlParseHTMLAttribute`: `htmlCurrentChar`, `xmlNextChar`), a fifth of a conversion's instructions
+///   on the dev pages (callgrind); the values hold half of what is left of the pages after the raw text.
+///   `HTMLTree` resolves the markers in every attribute read of `Node.swift` (`attribute`, `withAttribute`,
+///   `withValue`, `value`) and writes the values back into the tree before an XPath query.
+///   Values are left out only when every marker-like value in the tree is one: not when the pass stopped
+///   following libxml2, nor when a value kept opens with U+E000, written out or as a character reference.
 /// - **Start tags counted**, so the parser can refuse a page with more elements than any real page has
 ///   before libxml2 builds a tree for it (see `HTMLTree.maximumElements`).
 ///
@@ -33,10 +42,18 @@ import Glibc
 ///
 /// Example: `<p a=1 b=2 c>x</p><script>go()</script><style>p{}</style>` with a limit of 2 →
 /// `<p a=1 b=2 >x</p><script></script><style></style>`, 3 start tags, one inline script (ordinal 0) whose text
-/// `go()` is kept as a range.
+/// `go()` is kept as a range; `<a href="https://example.com/a/long/path">` → `<a href="\u{E000}0">`, value 0
+/// the range of the URL.
 enum ParserInput {
     /// Attributes kept per element; beyond it libxml2's check costs more than any real page needs.
     static let attributeLimit = 128
+
+    /// Quoted attribute values longer than this many bytes are left out of the parse (a marker is 4 to 9 bytes;
+    /// most `id`, `rel`, `type` and short `class` values stay in the tree).
+    static let valueLimit = 24
+
+    /// The first bytes of a left-out value's marker: U+E000, the first private-use character, in UTF-8.
+    static let valueMarker: (UInt8, UInt8, UInt8) = (0xEE, 0x80, 0x80)
 
     /// An inline script's text left out of the parse: `ordinal` counts the page's `<script>` start tags
     /// (from 0, in page order; libxml2 makes one element of each), `range` is in the input's bytes.
@@ -53,6 +70,8 @@ enum ParserInput {
         var elements: Int
         /// The inline scripts (other than JSON-LD, without `src`) whose text was left out, in page order.
         var scripts: [ElidedScript]
+        /// The attribute values left out, by number: ranges of the input.
+        var values: [Range<Int>]
         /// Whether the pass followed libxml2 to the end of the page (else it stopped leaving text out where
         /// it could not be sure).
         var followed: Bool
@@ -60,26 +79,69 @@ enum ParserInput {
 
     /// Prepares `bytes` (UTF-8) for libxml2; with `elide` false only the cap and the count are made.
     static func prepare(_ bytes: [UInt8], attributeLimit: Int = Self.attributeLimit, elide: Bool = true) -> Prepared {
-        guard !bytes.isEmpty else { return Prepared(bytes: bytes, elements: 0, scripts: [], followed: elide) }
-        let scanner = bytes.withUnsafeBufferPointer { buffer in
+        guard !bytes.isEmpty else { return Prepared(bytes: bytes, elements: 0, scripts: [], values: [], followed: elide) }
+        var scanner = bytes.withUnsafeBufferPointer { buffer in
             // libxml2 ends its content loop at a NUL byte but reads one inside raw text as a space: not followed.
             let hasNul = memchr(buffer.baseAddress!, 0, buffer.count) != nil
             var scanner = Scanner(bytes: buffer, limit: attributeLimit, eliding: elide && !hasNul)
             scanner.run()
             return scanner
         }
+        if !scanner.eliding || scanner.markerLike, !scanner.values.isEmpty {
+            scanner.cuts.removeAll { $0.value >= 0 }
+            scanner.values = []
+        }
         guard !scanner.cuts.isEmpty else {
-            return Prepared(bytes: bytes, elements: scanner.elements, scripts: scanner.scripts, followed: scanner.eliding)
+            return Prepared(bytes: bytes, elements: scanner.elements, scripts: scanner.scripts, values: [], followed: scanner.eliding)
         }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count - scanner.cuts.reduce(0) { $0 + $1.count })
-        var copied = 0
-        for cut in scanner.cuts {
-            output.append(contentsOf: bytes[copied..<cut.lowerBound])
-            copied = cut.upperBound
+        let cuts = scanner.cuts
+        let capacity = bytes.count - cuts.reduce(0) { $0 + $1.range.count } + scanner.values.count * 13
+        let output = bytes.withUnsafeBufferPointer { page in
+            [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
+                let source = page.baseAddress!, target = buffer.baseAddress!
+                var copied = 0
+                for cut in cuts {
+                    let kept = cut.range.lowerBound - copied
+                    memcpy(target + written, source + copied, kept)
+                    written += kept
+                    if cut.value >= 0 { written += writeMarker(Int(cut.value), to: target + written) }
+                    copied = cut.range.upperBound
+                }
+                memcpy(target + written, source + copied, page.count - copied)
+                written += page.count - copied
+            }
         }
-        output.append(contentsOf: bytes[copied...])
-        return Prepared(bytes: output, elements: scanner.elements, scripts: scanner.scripts, followed: scanner.eliding)
+        return Prepared(bytes: output, elements: scanner.elements, scripts: scanner.scripts, values: scanner.values,
+                        followed: scanner.eliding)
+    }
+
+    /// Writes the marker of value `number` (U+E000, then the number in decimal) at `target`; its length.
+    private static func writeMarker(_ number: Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        (target[0], target[1], target[2]) = valueMarker
+        var digits = 1
+        var rest = number / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        rest = number
+        for offset in stride(from: 2 + digits, through: 3, by: -1) {
+            target[offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        return 3 + digits
+    }
+
+    /// The number of the left-out value a marker names: U+E000 then decimal digits and nothing else, as
+    /// `prepare` writes them; nil for any other value.
+    static func markedValue(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard value.count > 3, value.count <= 13, (value[0], value[1], value[2]) == valueMarker else { return nil }
+        var number = 0
+        for byte in value[3...] {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return number
     }
 
     /// The text libxml2 would have made of raw text `bytes`, up to `limit` bytes: characters that are no XML
@@ -112,7 +174,13 @@ private struct Scanner {
     let limit: Int
     /// Whether libxml2's state is known here, so raw text may still be left out.
     var eliding: Bool
-    var cuts: [Range<Int>] = []
+    /// What is left out, in page order: raw text and capped attributes (`value` -1), and attribute values
+    /// (`value` their number, a marker takes their place).
+    var cuts: [(range: Range<Int>, value: Int32)] = []
+    /// The ranges of the attribute values left out, by number.
+    var values: [Range<Int>] = []
+    /// Whether a value kept could read as a marker in the tree (see `ParserInput`).
+    var markerLike = false
     var elements = 0
     var scripts: [ParserInput.ElidedScript] = []
     /// `<script>` start tags seen so far.
@@ -287,11 +355,13 @@ private struct Scanner {
                     if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                         let close = find(quote, from: position + 1) ?? count
                         value = (position + 1)..<close
+                        if attributes <= limit, close < count { leaveOut((position + 1)..<close) }
                         position = min(close + 1, count)
                     } else {
                         let valueStart = position
                         while position < count, !Self.isBlank(bytes[position]), bytes[position] != UInt8(ascii: ">") { position += 1 }
                         value = valueStart..<position
+                        if attributes <= limit { kept(valueStart..<position) }
                     }
                 }
                 if isScript, attributes <= limit {
@@ -310,7 +380,7 @@ private struct Scanner {
             }
             position = skipBlanks(position)
         }
-        if let cutStart { cuts.append(cutStart..<min(position, count)) }
+        if let cutStart { cuts.append((cutStart..<min(position, count), -1)) }
         if isScript { scriptTags += 1 }
         // Only a tag ending in `>` opens raw text; `/>` closes the element at once, the end of input drops it.
         guard position < count else { return count }
@@ -362,9 +432,52 @@ private struct Scanner {
         return tag.end
     }
 
+    /// A quoted attribute value (quotes excluded): left out when it is long and holds no `&`, else kept.
+    mutating func leaveOut(_ value: Range<Int>) {
+        guard eliding, value.count > ParserInput.valueLimit,
+              memchr(bytes.baseAddress! + value.lowerBound, Int32(UInt8(ascii: "&")), value.count) == nil else {
+            kept(value)
+            return
+        }
+        cuts.append((value, Int32(values.count)))
+        values.append(value)
+    }
+
+    /// A value handed to libxml2 as it is: whether the tree could hold it as something that reads as a marker,
+    /// U+E000 at its start, written out or as a numeric character reference (no named HTML 4 entity is a
+    /// private-use character).
+    mutating func kept(_ value: Range<Int>) {
+        guard let first = value.first else { return }
+        if bytes[first] == 0xEE, byte(first + 1) == 0x80, byte(first + 2) == 0x80, value.count >= 3 { markerLike = true }
+        if bytes[first] == UInt8(ascii: "&"), byte(first + 1) == UInt8(ascii: "#"), characterReference(value) == 0xE000 {
+            markerLike = true
+        }
+    }
+
+    /// The code point of the numeric character reference opening `value` (`&#57344;`, `&#xE000;`), capped
+    /// above 0x10FFFF.
+    func characterReference(_ value: Range<Int>) -> Int {
+        var index = value.lowerBound + 2
+        let hex = index < value.upperBound && bytes[index] | 0x20 == UInt8(ascii: "x")
+        if hex { index += 1 }
+        var code = 0
+        while index < value.upperBound, code <= 0x10FFFF {
+            let digit = bytes[index]
+            if digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") {
+                code = code * (hex ? 16 : 10) + Int(digit - UInt8(ascii: "0"))
+            } else if hex, digit | 0x20 >= UInt8(ascii: "a"), digit | 0x20 <= UInt8(ascii: "f") {
+                code = code * 16 + Int(digit | 0x20 - UInt8(ascii: "a")) + 10
+            } else {
+                break
+            }
+            index += 1
+        }
+        return code
+    }
+
     mutating func leave(_ text: Range<Int>, leftOut: Bool, recorded: Bool) {
         guard eliding, leftOut, !text.isEmpty else { return }
-        cuts.append(text)
+        cuts.append((text, -1))
         if recorded { scripts.append(ParserInput.ElidedScript(ordinal: scriptTags - 1, range: text)) }
     }
 

@@ -14,8 +14,10 @@ public enum XPath {
         return nil
     }
 
-    /// The nodes an expression selects in the tree (empty when it selects none or is not a node set).
+    /// The nodes an expression selects in the tree (empty when it selects none or is not a node set). The
+    /// attribute values left out of the parse are written back into the tree first, so predicates see them.
     public static func nodes(_ expression: String, in tree: HTMLTree) -> [xmlNodePtr] {
+        tree.restoreElidedValues()
         guard let context = xmlXPathNewContext(tree.document) else { return [] }
         defer { xmlXPathFreeContext(context) }
         context.pointee.error = { _, _ in }

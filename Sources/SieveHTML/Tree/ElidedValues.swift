@@ -1,0 +1,40 @@
+import CLibXML2
+
+/// The attribute values `ParserInput` left out of a page's parse: their bytes in the page, by the number
+/// the marker in the tree gives. A document's `_private` points at its table (unretained: `HTMLTree` owns
+/// both the document and the table).
+final class ElidedValues {
+    private let page: [UInt8]
+    private let ranges: [Range<Int>]
+    /// Whether the values were written back into the tree (`HTMLTree.restoreElidedValues`).
+    var restored = false
+
+    init(page: [UInt8], ranges: [Range<Int>]) {
+        self.page = page
+        self.ranges = ranges
+    }
+
+    /// The table of the document `node` belongs to, when its parse left values out.
+    @inline(__always) static func of(_ document: xmlDocPtr?) -> ElidedValues? {
+        guard let table = document?.pointee._private else { return nil }
+        return Unmanaged<ElidedValues>.fromOpaque(table).takeUnretainedValue()
+    }
+
+    /// Hands value `number`'s bytes to `body`; nil when the page has no such value.
+    func withValue<R>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard number < ranges.count else { return nil }
+        let range = ranges[number]
+        return page.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Hands `value` (an attribute's text in the tree of `document`) to `body`, or the page's value when
+    /// it is a marker.
+    @inline(__always) static func resolving<R>(_ value: UnsafeBufferPointer<UInt8>, in document: xmlDocPtr?,
+                                               _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if value.count > 3, value[0] == 0xEE, let table = of(document), let number = ParserInput.markedValue(value),
+           let resolved = table.withValue(number, body) {
+            return resolved
+        }
+        return body(value)
+    }
+}
