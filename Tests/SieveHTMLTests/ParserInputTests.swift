@@ -50,8 +50,10 @@ import Testing
         for opener in ["&#xE001;", "&#xF002;", "&Uuml;bersicht", "x\u{E000}7"] {
             #expect(ParserInput.prepare(Array("<p a=\"\(opener)\" b=\"\(long)\">x</p>".utf8)).values.count == 1, "\(opener)")
         }
-        // An unclosed value and one past the attribute cap are not left out as values.
+        // An unclosed value and one past the attribute cap are not left out as values; an unclosed value that
+        // opens with a marker-like reference keeps the page's other values in the parse too.
         #expect(ParserInput.prepare(Array("<p a=\"\(long)".utf8)).values.isEmpty)
+        #expect(ParserInput.prepare(Array("<p b=\"\(long)\"><p a=\"&#xE000;0".utf8)).values.isEmpty)
         #expect(ParserInput.prepare(Array("<p a b=\"\(long)\">x</p>".utf8), attributeLimit: 1).values.isEmpty)
     }
 
@@ -65,6 +67,15 @@ import Testing
         // XPath reads the tree through libxml2: the values are written back before the query.
         #expect(XPath.nodes("//a[@href='\(url)']", in: tree) == [link])
         #expect(link.attribute("href") == url)
+    }
+
+    @Test func identifiersStayInTheParseForXPathsIdFunction() throws {
+        let id = "comments-section-of-the-page-long"
+        let source = "<body><div id=\"\(id)\">c</div><a name=\"anchor-name-that-is-longer-than-24\">r</a></body>"
+        #expect(ParserInput.prepare(Array(source.utf8)).values.isEmpty)
+        let tree = try HTMLTree(utf8: Array(source.utf8))
+        #expect(XPath.nodes("id('\(id)')", in: tree).map(\.collapsedText) == ["c"])
+        #expect(XPath.nodes("id('anchor-name-that-is-longer-than-24')", in: tree).map(\.collapsedText) == ["r"])
     }
 
     @Test func commentsScriptsAndStylesAreNotTagsAndRawTextIsLeftOut() {

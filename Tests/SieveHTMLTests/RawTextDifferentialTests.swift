@@ -53,6 +53,8 @@ import Testing
         "<body><p title=\"&Uuml;bersicht\" data-y=\"a long value after a named reference\" z=\"&#xF002;\">x</p></body>",
         "<body><p title=\"long &amp; with an entity, kept in the parse\" alt='quoted \"differently\" long enough'>x</p></body>",
         "<body><p title=\"an unclosed long value that runs to the end of the page>x</p></body>",
+        "<p title=\"aaaaaaaaaaaaaaaaaaaaaaaaa\"><meta property=\"og:title\" content=\"&#xE000;0",
+        "<p title=\"aaaaaaaaaaaaaaaaaaaaaaaaa\"><meta content='\u{E000}0",
         "<body><p a=\"\" b='' c=\"\u{1F600}\u{1F600}\u{1F600}\u{1F600}\u{1F600}\u{1F600}\u{1F600}\u{FFFF}\u{FFFE}\">x</p></body>",
         "<html lang=\"a-long-language-tag-value-x\"><body class=\"first body class list, long enough\"><body class=\"second body class list, long enough\" id=\"an-id-that-is-long-enough-xx\">x</body></html>",
     ]

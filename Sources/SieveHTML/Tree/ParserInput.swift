@@ -21,6 +21,7 @@ import Glibc
 ///   on the dev pages (callgrind); the values hold half of what is left of the pages after the raw text.
 ///   `HTMLTree` resolves the markers in every attribute read of `Node.swift` (`attribute`, `withAttribute`,
 ///   `withValue`, `value`) and writes the values back into the tree before an XPath query.
+///   `id` and `name` values stay (libxml2's ID table, read by XPath's `id()`, keeps what the parse saw).
 ///   Values are left out only when every marker-like value in the tree is one: not when the pass stopped
 ///   following libxml2, nor when a value kept opens with U+E000, written out or as a character reference.
 /// - **Start tags counted**, so the parser can refuse a page with more elements than any real page has
@@ -355,7 +356,11 @@ private struct Scanner {
                     if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                         let close = find(quote, from: position + 1) ?? count
                         value = (position + 1)..<close
-                        if attributes <= limit, close < count { leaveOut((position + 1)..<close) }
+                        if attributes <= limit {
+                            // libxml2 keeps an unclosed value up to the end of the input: kept as it is.
+                            let identifies = isIdentifier(attributeStart..<attributeEnd)
+                            if close < count, !identifies { leaveOut((position + 1)..<close) } else { kept((position + 1)..<close) }
+                        }
                         position = min(close + 1, count)
                     } else {
                         let valueStart = position
@@ -441,6 +446,12 @@ private struct Scanner {
         }
         cuts.append((value, Int32(values.count)))
         values.append(value)
+    }
+
+    /// Whether an attribute's value goes into libxml2's ID table (`xmlIsID` on an HTML page: `id`, and `name`,
+    /// which it registers for `<a>`): the table keeps the value it saw, so XPath's `id()` needs the real one.
+    func isIdentifier(_ name: Range<Int>) -> Bool {
+        matches(name, "id") || matches(name, "name")
     }
 
     /// A value handed to libxml2 as it is: whether the tree could hold it as something that reads as a marker,
