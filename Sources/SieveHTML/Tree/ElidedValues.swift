@@ -6,15 +6,14 @@ import CLibXML2
 final class ElidedValues {
     private let page: [UInt8]
     private let ranges: [Range<Int>]
-    /// Whether the values were written back into the tree (`HTMLTree.restoreElidedValues`).
-    var restored = false
 
     init(page: [UInt8], ranges: [Range<Int>]) {
         self.page = page
         self.ranges = ranges
     }
 
-    /// The table of the document `node` belongs to, when its parse left values out.
+    /// The table of `document`, while its tree holds markers (its parse left values out, and they were not
+    /// written back by `HTMLTree.restoreElidedValues`).
     @inline(__always) static func of(_ document: xmlDocPtr?) -> ElidedValues? {
         guard let table = document?.pointee._private else { return nil }
         return Unmanaged<ElidedValues>.fromOpaque(table).takeUnretainedValue()
@@ -31,7 +30,7 @@ final class ElidedValues {
     /// it is a marker.
     @inline(__always) static func resolving<R>(_ value: UnsafeBufferPointer<UInt8>, in document: xmlDocPtr?,
                                                _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if value.count > 3, value[0] == 0xEE, let table = of(document), let number = ParserInput.markedValue(value),
+        if value.count > 3, value[0] == ParserInput.valueMarker.0, let table = of(document), let number = ParserInput.markedValue(value),
            let resolved = table.withValue(number, body) {
             return resolved
         }

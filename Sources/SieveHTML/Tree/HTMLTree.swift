@@ -90,21 +90,33 @@ public final class HTMLTree: @unchecked Sendable {
     /// Puts the attribute values left out of the parse back into the tree, once (for queries that read the
     /// tree through libxml2 itself, such as XPath). Not safe while another thread reads the tree.
     public func restoreElidedValues() {
-        guard let elidedValues, !elidedValues.restored else { return }
-        elidedValues.restored = true
-        var top = document.pointee.children
-        while let node = top {
-            node.walk { child in
-                guard child.isElement else { return .skipChildren }
-                var attribute = child.pointee.properties
-                while let current = attribute {
-                    if let text = current.pointee.children, text.pointee.next == nil, let content = text.pointee.content,
-                       let number = ParserInput.markedValue(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))) {
-                        elidedValues.withValue(number) { xmlNodeSetContentLen(text, $0.baseAddress, Int32($0.count)) }
-                    }
-                    attribute = current.pointee.next
+        guard let elidedValues = ElidedValues.of(document) else { return }
+        // No markers are left after this: attribute reads stop looking the values up.
+        document.pointee._private = nil
+        walkDocument { child in
+            guard child.isElement else { return .skipChildren }
+            var attribute = child.pointee.properties
+            while let current = attribute {
+                if let text = current.pointee.children, text.pointee.next == nil, let content = text.pointee.content,
+                   let number = ParserInput.markedValue(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))) {
+                    elidedValues.withValue(number) { xmlNodeSetContentLen(text, $0.baseAddress, Int32($0.count)) }
                 }
-                return .continue
+                attribute = current.pointee.next
+            }
+            return .continue
+        }
+    }
+
+    /// Visits every top-level node of the document (doctype, comments, `<html>`) and what it holds, in
+    /// document order, until `visit` stops.
+    private func walkDocument(_ visit: (xmlNodePtr) -> WalkAction) {
+        var top = document.pointee.children
+        var stopped = false
+        while let node = top, !stopped {
+            node.walk { child in
+                let action = visit(child)
+                if action == .stop { stopped = true }
+                return action
             }
             top = node.pointee.next
         }
@@ -133,20 +145,16 @@ public final class HTMLTree: @unchecked Sendable {
         var ordinal = 0
         var next = 0
         // libxml2 appends each element to the open one, so document order is the order of the start tags.
-        var top = document.pointee.children
-        while let node = top, next < elidedScripts.count {
-            node.walk { child in
-                guard child.isElement else { return .skipChildren }
-                if child.tag == .script {
-                    if elidedScripts[next].ordinal == ordinal {
-                        texts[child] = elidedScripts[next].text
-                        next += 1
-                    }
-                    ordinal += 1
+        walkDocument { child in
+            guard child.isElement else { return .skipChildren }
+            if child.tag == .script {
+                if elidedScripts[next].ordinal == ordinal {
+                    texts[child] = elidedScripts[next].text
+                    next += 1
                 }
-                return next < elidedScripts.count ? .continue : .stop
+                ordinal += 1
             }
-            top = node.pointee.next
+            return next < elidedScripts.count ? .continue : .stop
         }
         return texts
     }

@@ -49,12 +49,15 @@ enum ParserInput {
     /// Attributes kept per element; beyond it libxml2's check costs more than any real page needs.
     static let attributeLimit = 128
 
-    /// Quoted attribute values longer than this many bytes are left out of the parse (a marker is 4 to 9 bytes;
-    /// most `id`, `rel`, `type` and short `class` values stay in the tree).
+    /// Quoted attribute values longer than this many bytes are left out of the parse (a marker is at most
+    /// `markerMaximumLength` bytes; most `rel`, `type` and short `class` values stay in the tree).
     static let valueLimit = 24
 
     /// The first bytes of a left-out value's marker: U+E000, the first private-use character, in UTF-8.
     static let valueMarker: (UInt8, UInt8, UInt8) = (0xEE, 0x80, 0x80)
+
+    /// The longest marker: U+E000 and a number of up to 10 digits.
+    static let markerMaximumLength = 13
 
     /// An inline script's text left out of the parse: `ordinal` counts the page's `<script>` start tags
     /// (from 0, in page order; libxml2 makes one element of each), `range` is in the input's bytes.
@@ -96,7 +99,7 @@ enum ParserInput {
             return Prepared(bytes: bytes, elements: scanner.elements, scripts: scanner.scripts, values: [], followed: scanner.eliding)
         }
         let cuts = scanner.cuts
-        let capacity = bytes.count - cuts.reduce(0) { $0 + $1.range.count } + scanner.values.count * 13
+        let capacity = bytes.count - cuts.reduce(0) { $0 + $1.range.count } + scanner.values.count * markerMaximumLength
         let output = bytes.withUnsafeBufferPointer { page in
             [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
                 let source = page.baseAddress!, target = buffer.baseAddress!
@@ -136,7 +139,7 @@ enum ParserInput {
     /// The number of the left-out value a marker names: U+E000 then decimal digits and nothing else, as
     /// `prepare` writes them; nil for any other value.
     static func markedValue(_ value: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard value.count > 3, value.count <= 13, (value[0], value[1], value[2]) == valueMarker else { return nil }
+        guard value.count > 3, value.count <= markerMaximumLength, (value[0], value[1], value[2]) == valueMarker else { return nil }
         var number = 0
         for byte in value[3...] {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
@@ -357,9 +360,7 @@ private struct Scanner {
                         let close = find(quote, from: position + 1) ?? count
                         value = (position + 1)..<close
                         if attributes <= limit {
-                            // libxml2 keeps an unclosed value up to the end of the input: kept as it is.
-                            let identifies = isIdentifier(attributeStart..<attributeEnd)
-                            if close < count, !identifies { leaveOut((position + 1)..<close) } else { kept((position + 1)..<close) }
+                            quotedValue((position + 1)..<close, named: attributeStart..<attributeEnd, closed: close < count)
                         }
                         position = min(close + 1, count)
                     } else {
@@ -437,9 +438,10 @@ private struct Scanner {
         return tag.end
     }
 
-    /// A quoted attribute value (quotes excluded): left out when it is long and holds no `&`, else kept.
-    mutating func leaveOut(_ value: Range<Int>) {
-        guard eliding, value.count > ParserInput.valueLimit,
+    /// A quoted attribute value (quotes excluded): left out when it is long, closed (libxml2 keeps an unclosed
+    /// value up to the end of the input), no identifier's and holds no `&`; else kept.
+    mutating func quotedValue(_ value: Range<Int>, named name: Range<Int>, closed: Bool) {
+        guard eliding, closed, value.count > ParserInput.valueLimit, !isIdentifier(name),
               memchr(bytes.baseAddress! + value.lowerBound, Int32(UInt8(ascii: "&")), value.count) == nil else {
             kept(value)
             return
@@ -459,7 +461,7 @@ private struct Scanner {
     /// private-use character).
     mutating func kept(_ value: Range<Int>) {
         guard let first = value.first else { return }
-        if bytes[first] == 0xEE, byte(first + 1) == 0x80, byte(first + 2) == 0x80, value.count >= 3 { markerLike = true }
+        if value.count >= 3, (bytes[first], bytes[first + 1], bytes[first + 2]) == ParserInput.valueMarker { markerLike = true }
         if bytes[first] == UInt8(ascii: "&"), byte(first + 1) == UInt8(ascii: "#"), characterReference(value) == 0xE000 {
             markerLike = true
         }
