@@ -106,12 +106,13 @@ import Testing
         }
     }
 
-    @Test(arguments: [false, true])
-    func anExecutorsDocumentsReachWriteJSONUndecodedUnlessAnOrderedStageNeedsThem(ordered: Bool) async throws {
+    /// With one job the run's own task calls the executor (no child task per item); with two, child tasks do.
+    @Test(arguments: [false, true], [1, 2])
+    func anExecutorsDocumentsReachWriteJSONUndecodedUnlessAnOrderedStageNeedsThem(ordered: Bool, jobs: Int) async throws {
         let directory = try TemporaryDirectory()
         for index in 0..<5 { try directory.write("in/\(index).lines", "line \(index)\nmore") }
         let transforms = [StageSpec(name: "shout")] + (ordered ? [StageSpec(name: "numbering")] : [])
-        let pipeline = try Pipeline(PipelineSpec(transforms: transforms, sink: StageSpec(name: "memory"), policy: RunPolicy(jobs: 2)),
+        let pipeline = try Pipeline(PipelineSpec(transforms: transforms, sink: StageSpec(name: "memory"), policy: RunPolicy(jobs: jobs)),
                                     registry: testRegistry.with(NumberingTransform.self))
         let executor = FormNotingExecutor(pipeline)
         var selection = InputSource.Selection()

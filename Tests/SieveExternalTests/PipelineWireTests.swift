@@ -153,6 +153,35 @@ import Testing
         }
     }
 
+    @Test func theUsualHeaderIsReadByItsBytesAndAnyOtherByTheParserAlike() throws {
+        var plain = InputOutcome(index: 3)
+        plain.bytes = 120
+        plain.documents = [SampleDocuments.structured, Document(id: "b", source: Source(path: "b.txt", format: "text"))]
+        let answer = PipelineWire.answer(id: 12, outcome: plain)
+        let header = Array(answer[..<answer.firstIndex(of: 0x0A)!])
+        let read = try #require(PipelineWire.plainHeader(header))
+        #expect(read.id == 12 && read.bytes == 120 && read.lengths.count == 2)
+        #expect(read.lengths.reduce(0, +) == answer.count - header.count - 1)
+        #expect(PipelineWire.plainHeader(Array(#"{"id":1,"bytes":0,"documents":[],"drops":[],"failures":[],"skips":[]}"#.utf8))! == (1, 0, []))
+        #expect(throws: DocumentShapeError.self) { try PipelineWire.answerHeader(header, id: 13, index: 3) }
+        // Skips, failures, spaces, a leading zero, a short line or anything after the object: left to the parser.
+        var skipped = plain
+        skipped.skips = ["not a page"]
+        skipped.failures = [Failure(input: "a.html", stage: "html", reason: "broken")]
+        let others = [PipelineWire.answer(id: 12, outcome: skipped), Array(#"{"id":12, "bytes":120,"documents":[],"drops":[],"failures":[],"skips":[]}"#.utf8),
+                      Array(#"{"id":012,"bytes":120,"documents":[],"drops":[],"failures":[],"skips":[]}"#.utf8),
+                      Array(#"{"id":12,"bytes":120,"documents":[2],"drops":[],"failures":[],"skips":[]}"#.utf8),
+                      Array(#"{"id":12,"bytes":120,"documents":[],"drops":[],"failures":[],"skips":[]} "#.utf8)]
+        for other in others {
+            let line = Array(other.prefix { $0 != 0x0A })
+            #expect(PipelineWire.plainHeader(line) == nil, "\(String(decoding: line, as: UTF8.self))")
+        }
+        let back = try outcome(of: PipelineWire.answer(id: 12, outcome: skipped), id: 12, index: 3, path: "a.html")
+        #expect(back.skips == ["not a page"] && back.failures.map(\.reason) == ["broken"] && back.documents.count == 2)
+        let viaBytes = try outcome(of: answer, id: 12, index: 3, path: "a.html", form: .json)
+        #expect(viaBytes.bytes == 120 && viaBytes.json.map(Array.init) == plain.documents.map(DocumentJSON.encode))
+    }
+
     @Test func aWorkerRefusesAHandshakeOfAnotherWireVersion() throws {
         var hello = PipelineWire.hello(PipelineSpec(transforms: [], sink: StageSpec(name: "jsonl"), policy: RunPolicy(jobs: 1)))
         hello.removeLast()

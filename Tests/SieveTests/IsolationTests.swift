@@ -28,11 +28,13 @@ import Testing
         try SieveProcess.jsonLines(atPath: path).compactMap { ($0["id"] as? String)?.split(separator: "/").last.map(String.init) }
     }
 
-    @Test func aCrashAndAStallFailAloneAndTheRestIsWritten() throws {
+    /// With one job the run's own task serves the worker (no child task per item); with two, child tasks do.
+    @Test(arguments: ["1", "2"])
+    func aCrashAndAStallFailAloneAndTheRestIsWritten(jobs: String) throws {
         let scratch = try TemporaryDirectory()
         try corpus(scratch, extra: ["2a.txt": "crash", "4a.txt": "stall"])
         let result = try SieveProcess.run(["convert", scratch.path("in"), "-o", scratch.path("out.jsonl"), "--debug-faults", "--timeout", "2",
-                                           "--jobs", "2", "--errors", scratch.path("errors.jsonl")] + stages)
+                                           "--jobs", jobs, "--errors", scratch.path("errors.jsonl")] + stages)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(try ids(scratch.path("out.jsonl")) == ["1", "2", "3", "4", "5"])
         let failures = try SieveProcess.jsonLines(atPath: scratch.path("errors.jsonl"))

@@ -115,9 +115,13 @@ public struct Pipeline: Sendable {
         var finished: [Int: InputOutcome] = [:]
         var exhausted = false
         let form: DocumentForm = writeJSON != nil && ordered.stages.isEmpty ? .json : .value
+        // One job with worker processes: the item's exchange runs in this task, not a child task, so no thread
+        // hand-off wakes a sleeping thread twice a page (the worker's answer is awaited either way).
+        let inline = executor != nil && policy.jobs == 1
         try await withThrowingTaskGroup(of: InputOutcome.self) { group in
             while true {
-                while !exhausted, running < policy.jobs, nextIndex - nextToWrite < policy.maxInFlight {
+                var done: InputOutcome?
+                while done == nil, !exhausted, running < policy.jobs, nextIndex - nextToWrite < policy.maxInFlight {
                     guard let item = iterator.next() else {
                         exhausted = true
                         break
@@ -125,7 +129,7 @@ public struct Pipeline: Sendable {
                     let index = nextIndex
                     let reason = setAside[resumeAfter + index]
                     inFlight?.started(resumeAfter + index)
-                    group.addTask {
+                    let job: @Sendable () -> InputOutcome = {
                         if let reason { return InputOutcome(setAside: item, index: index, reason: reason) }
                         guard let executor else { return self.process(item, index: index, logger: logger) }
                         var outcome = InputOutcome(index: index)
@@ -148,10 +152,21 @@ public struct Pipeline: Sendable {
                         return outcome
                     }
                     nextIndex += 1
-                    running += 1
+                    if inline {
+                        done = job()
+                    } else {
+                        group.addTask(operation: job)
+                        running += 1
+                    }
                 }
-                guard let outcome = try await group.next() else { break }
-                running -= 1
+                let outcome: InputOutcome
+                if let done {
+                    outcome = done
+                } else {
+                    guard let next = try await group.next() else { break }
+                    running -= 1
+                    outcome = next
+                }
                 if outcome.interrupted {
                     report.stoppedEarly = "interrupted"
                     group.cancelAll()
