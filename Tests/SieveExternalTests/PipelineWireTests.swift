@@ -182,6 +182,27 @@ import Testing
         #expect(viaBytes.bytes == 120 && viaBytes.json.map(Array.init) == plain.documents.map(DocumentJSON.encode))
     }
 
+    @Test func aFilesRequestIsReadByItsBytesUnlessItsStringsHoldEscapes() throws {
+        let names = ["news/a.html", "tin tức/bài viết.html.gz", #"odd "quoted" \ name.html"#, "tab\there.html"]
+        for name in names {
+            for form in [DocumentForm.json, .value] {
+                let request = PipelineWire.request(id: 41, input: .file(path: name, id: name + "#id"), form: form)
+                let line = Array(request[0].dropLast())
+                let plain = PipelineWire.plainFileRequest(line)
+                #expect((plain == nil) == (name.contains("\"") || name.contains("\\") || name.contains("\t")), "\(name)")
+                if let plain { #expect(plain.id == 41 && plain.path == name && plain.documentID == name + "#id" && plain.text == (form == .json)) }
+                var reader = try reader(over: Array(request.joined()))
+                let read = try #require(try PipelineWire.readRequest(from: &reader))
+                guard case .file(let path, let id) = read.input else { Issue.record("not a file"); continue }
+                #expect(read.id == 41 && path == name && id == name + "#id" && read.text == (form == .json))
+            }
+        }
+        #expect(PipelineWire.plainFileRequest(Array(#"{"id":41,"path":"a","file":{"id":"a"}} "#.utf8)) == nil)
+        #expect(PipelineWire.plainFileRequest(Array(#"{"id":-1,"path":"a","file":{"id":"a"}}"#.utf8)) == nil)
+        #expect(PipelineWire.plainFileRequest([0x7B, 0x22] + Array(#"id":1,"path":""#.utf8) + [0xFF] + Array(#"","file":{"id":"a"}}"#.utf8)) == nil,
+                "bytes that are not UTF-8 are left to the parser")
+    }
+
     @Test func aWorkerRefusesAHandshakeOfAnotherWireVersion() throws {
         var hello = PipelineWire.hello(PipelineSpec(transforms: [], sink: StageSpec(name: "jsonl"), policy: RunPolicy(jobs: 1)))
         hello.removeLast()

@@ -91,8 +91,8 @@ public enum PipelineWire {
         if form == .value { writer.raw(","); writer.key("text"); writer.raw("false") }
         switch input {
         case .file(_, let documentID):
-            writer.raw(","); writer.key("file"); writer.value(.object(["id": .string(documentID)]))
-            writer.raw("}\n")
+            writer.raw(","); writer.key("file"); writer.raw("{"); writer.key("id"); writer.string(documentID)
+            writer.raw("}}\n")
             return [writer.bytes]
         case .loaded(let input, let reader):
             var record: [String: FieldValue] = ["id": .string(input.id)]
@@ -112,6 +112,7 @@ public enum PipelineWire {
     /// nil at end of input.
     public static func readRequest(from reader: inout FrameReader) throws -> (id: Int, input: WorkInput, text: Bool)? {
         guard let line = try reader.line() else { return nil }
+        if let file = plainFileRequest(line) { return (file.id, .file(path: file.path, id: file.documentID), file.text) }
         guard case .object(let request) = try JSONParser.parse(line), case .number(let id)? = request["id"],
               let path = request["path"]?.stringValue else {
             throw DocumentShapeError("expected a request with an id and a path")
@@ -130,6 +131,32 @@ public enum PipelineWire {
                           url: record["url"]?.stringValue, offset: record["offset"].flatMap(integer))
         input.date = record["date"]?.stringValue
         return (Int(id), .loaded(input, reader: record["reader"]?.stringValue), request["text"] != .bool(false))
+    }
+
+    /// The members of a file's request in the shape `request` writes, `{"id":8,"path":"news/a.html","file":{"id":"news/a"}}`
+    /// (`"text":false` after the path or not), read without building JSON values when its strings hold no escape and
+    /// are UTF-8 (nearly every request); nil for any other line, which then goes through the JSON parser.
+    static func plainFileRequest(_ line: [UInt8]) -> (id: Int, path: String, documentID: String, text: Bool)? {
+        line.withUnsafeBufferPointer { bytes -> (id: Int, path: String, documentID: String, text: Bool)? in
+            var at = 0
+            func literal(_ text: StaticString) -> Bool {
+                let count = text.utf8CodeUnitCount
+                guard bytes.count - at >= count, memcmp(bytes.baseAddress! + at, text.utf8Start, count) == 0 else { return false }
+                at += count
+                return true
+            }
+            func string() -> String? {
+                let start = at
+                while at < bytes.count, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\"), bytes[at] >= 0x20 { at += 1 }
+                guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { return nil }
+                at += 1
+                return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<at - 1]), as: UTF8.self)
+            }
+            guard literal(#"{"id":"#), let id = plainNumber(bytes, &at), literal(#","path":""#), let path = string() else { return nil }
+            let text = !literal(#","text":false"#)
+            guard literal(#","file":{"id":""#), let documentID = string(), literal("}}"), at == bytes.count else { return nil }
+            return (id, path, documentID, text)
+        }
     }
 
     /// The answer: an item's outcome, as a header line followed by its documents' JSON lines (with their `text`
@@ -240,15 +267,7 @@ public enum PipelineWire {
                 at += count
                 return true
             }
-            func number() -> Int? {
-                let start = at
-                var value = 0
-                while at < bytes.count, at - start < 13, case let digit = bytes[at] &- UInt8(ascii: "0"), digit < 10 {
-                    value = value * 10 + Int(digit)
-                    at += 1
-                }
-                return at > start && at - start < 13 && (bytes[start] != UInt8(ascii: "0") || at - start == 1) ? value : nil
-            }
+            func number() -> Int? { plainNumber(bytes, &at) }
             guard literal(#"{"id":"#), let id = number(), literal(#","bytes":"#), let count = number(),
                   literal(#","documents":["#) else { return nil }
             var lengths: [Int] = []
@@ -262,6 +281,19 @@ public enum PipelineWire {
             guard literal(#","drops":[],"failures":[],"skips":[]}"#), at == bytes.count else { return nil }
             return (id, count, lengths)
         }
+    }
+
+    /// A non-negative integer of at most 12 digits at `at` (moved past it), as `JSONWriter.number` writes one; nil
+    /// at a sign, a leading zero or more digits (what follows is left to the caller's next literal).
+    private static func plainNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> Int? {
+        let start = at
+        var value = 0
+        while at < bytes.count, at - start < 13, case let digit = bytes[at] &- UInt8(ascii: "0"), digit < 10 {
+            value = value * 10 + Int(digit)
+            at += 1
+        }
+        guard at > start, at - start < 13, bytes[start] != UInt8(ascii: "0") || at - start == 1 else { return nil }
+        return value
     }
 
     /// The outcome of an answer whose header was `header` and whose document lines are `body`: each line is
