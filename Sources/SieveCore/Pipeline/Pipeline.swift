@@ -21,7 +21,8 @@ import Logging
 /// - The workers are tasks of this process, or, given a `WorkExecutor`, worker processes: then the executor's
 ///   process reads and transforms the input, so a document that crashes or stalls its worker fails alone (see
 ///   `WorkExecutor`); a regular file it loads itself, other inputs (records cut from containers, standard
-///   input) are loaded by the task and handed over. Ordered transforms always run here.
+///   input) are loaded by the task and handed over; with one job the run's own task hands them over and waits
+///   (no child task per item, so no thread hand-off per page). Ordered transforms always run here.
 /// - Documents from worker processes reach the writer task in their JSON form, undecoded, when the caller takes
 ///   them so (`writeJSON`) and no ordered transform needs them; otherwise they are decoded into `Document`s.
 /// - An `InFlightLog` hears when each item starts and finishes, so a run that dies can say what was in flight;

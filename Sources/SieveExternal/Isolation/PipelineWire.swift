@@ -25,6 +25,10 @@ import SieveCore
 /// parent that will decode them asks for lines without `text` (`"text":false` in the request), which the blocks
 /// give again. The parent checks that each counted line is one JSON object line before using it. Drops and
 /// failures travel as error-report lines. A worker refuses a handshake of another wire version.
+///
+/// Every message is JSON, and any JSON of these shapes is read; the two that cross for nearly every page, a
+/// file's request and an answer with no drops, failures, skips or profile, are read by their bytes when they
+/// come exactly as written here (`plainFileRequest`, `plainHeader`), without building JSON values.
 public enum PipelineWire {
     /// The wire version: 2 frames documents after the answer's header line (1 had them inside it, without text).
     public static let version = 2
