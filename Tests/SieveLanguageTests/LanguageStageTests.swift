@@ -93,6 +93,12 @@ import Testing
         #expect(document.language == "de")
     }
 
+    @Test func onlyRefusedCharactersAreReplacedForTheDetector() {
+        let kept = "a\u{FFFD}b\u{FFEF}c\u{FDCF}d\u{FDF0}e\u{FF01}f\u{A0}g\u{1F600}"
+        #expect(LanguageDetector.interchangeable(kept) == kept)
+        #expect(LanguageDetector.interchangeable("a\u{FDD0}b\u{FDEF}c\u{FFFE}d\u{FFFF}e\u{9F}f\u{1FFFF}") == "a b c d e f ")
+    }
+
     @Test func codeBlocksAreNotRead() {
         var document = Document(id: "doc", source: Source(path: "doc.html", format: "html"))
         document.title = "Titel"
