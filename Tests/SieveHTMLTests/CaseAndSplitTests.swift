@@ -39,6 +39,15 @@ import Testing
         }
     }
 
+    /// The site separators a title holds, found in one pass, are those `contains` finds one by one.
+    @Test(arguments: texts + ["A :: B » C › D ǀ E", "Title: Sub · x", "a - b – c — d", " | ", ": "])
+    func siteSeparatorsHeldAreThoseContained(text: String) {
+        let held = PageTitle.siteSeparatorsHeld(in: text)
+        for (index, separator) in PageTitle.siteSeparators.enumerated() {
+            #expect((held >> UInt32(index)) & 1 == (PageTitle.contains(text, separator) ? 1 : 0), "\(separator) in \(text)")
+        }
+    }
+
     /// The first occurrence at or after `from`, as a search at every byte finds it.
     @Test func firstRangeIsTheFirstOccurrence() {
         let haystack = Array("jane doe, jane dOe and jane doe".utf8)

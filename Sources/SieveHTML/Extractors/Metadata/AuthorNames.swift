@@ -196,7 +196,7 @@ enum AuthorNames {
     }
 
     private static func strip(_ value: String) -> String {
-        var text = value.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var text = MetadataExtractor.clean(value)
         let opening = Lowercase.string(text)
         if datedOpenings.contains(where: { opening.hasPrefix($0) }),
            let label = text.range(of: " by ", options: [.caseInsensitive, .backwards])
@@ -251,10 +251,8 @@ enum AuthorNames {
     private static func isName(_ name: String) -> Bool {
         let lowered = Lowercase.string(name)
         guard name.utf8.count >= 2, name.utf8.count <= 60 else { return false }
-        // A sentence (a headline in an element named "author") is not a name.
-        if lowered.contains("http") || lowered.contains("www.") || lowered.contains("@") || lowered.contains("/")
-            || lowered.contains("!") || lowered.contains("?") { return false }
-        if labels.contains(where: { lowered.contains($0) }) { return false }
+        // A sentence (a headline in an element named "author"), an address or a link label is not a name.
+        if holdsAny(lowered, rejected) { return false }
         // The picture credit after the writer's name: "Text: Anna Weber, Fotos: Tom Li".
         if lowered.contains(":"), MainContentExtractor.hasCreditLabel(lowered) { return false }
         let words = lowered.split(separator: " ").map(String.init)
@@ -262,6 +260,18 @@ enum AuthorNames {
         if words.contains(where: { organizationWords.contains($0) || roleWords.contains($0) }) { return false }
         if words.count == 1, labelWords.contains(lowered) { return false }
         return name.contains { $0.isLetter }
+    }
+
+    /// What a name never holds: the marks of a sentence or an address, and `labels`.
+    private static let rejected = (["http", "www.", "@", "/", "!", "?"] + labels).map { ($0, Array($0.utf8)) }
+
+    /// Whether `text` holds one of `needles` (`needles.contains { text.contains($0) }`), by bytes when the text
+    /// is ASCII: there each Character is one byte (but CR LF, and no needle holds CR or LF), so a byte match is
+    /// a match of Characters. The search by Characters cost about 5,000 instructions a needle.
+    private static func holdsAny(_ text: String, _ needles: [(string: String, bytes: [UInt8])]) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return needles.contains { text.contains($0.string) } }
+        let bytes = Array(text.utf8)
+        return needles.contains { ByteSearch.firstRange(of: $0.bytes, in: bytes) != nil }
     }
 }
 

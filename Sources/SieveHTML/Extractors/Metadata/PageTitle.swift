@@ -131,7 +131,8 @@ enum PageTitle {
 
     /// The reference without an end part naming the site, or nil when no end part does.
     static func withoutSiteName(_ title: String, names: SiteNames) -> String? {
-        for separator in siteSeparators where contains(title, separator) {
+        let held = siteSeparatorsHeld(in: title)
+        for (index, separator) in siteSeparators.enumerated() where held & (1 << UInt32(index)) != 0 {
             var pieces = components(title, separator).map { $0.trimmed }
             var changed = false
             while pieces.count > 1, let last = pieces.last, names.contains(last) {
@@ -225,6 +226,31 @@ enum PageTitle {
             }
         }
     }
+
+    /// Which of `siteSeparators` the text holds (bit `i` for `siteSeparators[i]`), as `contains` tells, in one
+    /// pass over the text: every heading of a page is checked against all of them.
+    static func siteSeparatorsHeld(in text: String) -> UInt32 {
+        var text = text
+        return text.withUTF8 { haystack in
+            var held: UInt32 = 0
+            for start in haystack.indices where siteSeparatorInitials[Int(ByteSearch.lower(haystack[start]))] {
+                for (index, pattern) in siteSeparatorBytes.enumerated() where start + pattern.count <= haystack.count {
+                    var offset = 0
+                    while offset < pattern.count, ByteSearch.lower(haystack[start + offset]) == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { held |= 1 << UInt32(index) }
+                }
+            }
+            return held
+        }
+    }
+
+    private static let siteSeparatorBytes = siteSeparators.map { Array($0.utf8) }
+    /// The first bytes of `siteSeparators` (a space, a colon): the text is compared only where one stands.
+    private static let siteSeparatorInitials: [Bool] = {
+        var initials = [Bool](repeating: false, count: 256)
+        for separator in siteSeparatorBytes { initials[Int(separator[0])] = true }
+        return initials
+    }()
 
     /// The longest label of the host but its last, as a key: "www.falstaff.de" → "falstaff",
     /// "bundeskanzleramt.gv.at" → "bundeskanzleramt".
