@@ -62,3 +62,23 @@ import Testing
         }
     }
 }
+
+/// `ClassSignals.hasClass` finds a class of its own as splitting the list into classes does.
+@Suite struct ClassListTests {
+    /// The class list split on spaces, tabs and line feeds, each class compared ignoring ASCII case.
+    static func expected(_ list: String, _ name: String) -> Bool {
+        list.utf8.split(separator: 0x20, omittingEmptySubsequences: false)
+            .flatMap { $0.split(separator: 0x09, omittingEmptySubsequences: false) }
+            .flatMap { $0.split(separator: 0x0A, omittingEmptySubsequences: false) }
+            .contains { $0.count == name.utf8.count && zip($0, name.utf8).allSatisfy { $0 | 0x20 == $1 } }
+    }
+
+    @Test(arguments: ["hidden", "HIDDEN x", "x Hidden", "field--label-hidden", "hidden-xs", "a\thidden\nb", "a\rhidden",
+                      "hiddenx hidden", "xhidden", "h", "", "comment comments", "Comment", "no-comment", "hid den", "hhidden hidden"])
+    func hasClassIsTheSplitListsAnswer(list: String) {
+        for name: StaticString in ["hidden", "comment"] {
+            let found = Array(list.utf8).withUnsafeBufferPointer { ClassSignals.hasClass($0, name) }
+            #expect(found == Self.expected(list, "\(name)"), "\(name) in \(list)")
+        }
+    }
+}

@@ -205,8 +205,6 @@ struct PageSignals {
     /// `classes` and `id` are the element's attributes of those names; `hidden`: the element sits in a hidden
     /// one, so it is no byline readers see.
     private mutating func recordNamed(_ node: xmlNodePtr, classes: xmlAttrPtr?, id: xmlAttrPtr?, hidden: Bool) {
-        // With both lists full nothing more is recorded: the names need not be read.
-        guard bylines.count < 8 || dateTexts.count < 16 else { return }
         let named = Self.namedWords
         let classWords = classes?.withValue { named.found(in: $0) } ?? 0
         let words = classWords | (id?.withValue { named.found(in: $0) } ?? 0)
