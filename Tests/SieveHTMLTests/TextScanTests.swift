@@ -12,6 +12,7 @@ import Testing
         "Floods hit the north | Daily News", "  Straße\u{A0}und\tPlatz  ", "Line one\r\nline two\r\n", "",
         " \t\n ", "Ünïcödé ÀÉÎÕÜ ß ÿ", "Größe² ½ Liter", "ɐɓɔ ʃʒ", "Cafe\u{301} au lait", "Ελληνικά και κείμενο",
         "日本語のテキスト", "x\u{85}y", "a×b÷c", "C'est l'été – déjà!", "Nguyễn Văn An", "İstanbul", "v1.2.3-rc4",
+        "Hà Nội: ĐẠI HỌC, 2024", "Nguye\u{302}\u{303}n Va\u{306}n", "Ẳ\u{301}x ỹ",
     ]
 
     @Test(arguments: texts) func whitespacePiecesAreTheCharacterSplit(text: String) {
@@ -19,7 +20,7 @@ import Testing
         if let pieces = ScalarSplit.pieces(text, separator: .whitespace) {
             #expect(pieces == expected)
         } else {
-            #expect(text.unicodeScalars.contains { $0.value >= 0x300 })
+            #expect(text.unicodeScalars.contains { $0.value >= 0x300 && !(0x1E00..<0x1F00).contains($0.value) })
         }
     }
 
@@ -28,15 +29,18 @@ import Testing
         if let pieces = ScalarSplit.pieces(text, separator: .notLetterOrNumber) {
             #expect(pieces == expected)
         } else {
-            #expect(text.unicodeScalars.contains { $0.value >= 0x300 })
+            #expect(text.unicodeScalars.contains { $0.value >= 0x300 && !(0x1E00..<0x1F00).contains($0.value) })
         }
     }
 
-    /// Text below U+0300 takes the scalar path; a combining mark or another script does not.
-    @Test func onlyTextBelowCombiningMarksIsSplitByScalars() {
+    /// Text below U+0300 or with precomposed Vietnamese letters takes the scalar path; a combining mark or
+    /// another script does not.
+    @Test func onlyTextWithoutCombiningMarksIsSplitByScalars() {
         #expect(ScalarSplit.pieces("Größe² ½", separator: .notLetterOrNumber) == ["Größe²", "½"])
+        #expect(ScalarSplit.pieces("Nguyễn Văn-An", separator: .notLetterOrNumber) == ["Nguyễn", "Văn", "An"])
         #expect(ScalarSplit.pieces("Cafe\u{301}", separator: .whitespace) == nil)
-        #expect(ScalarSplit.pieces("Nguyễn", separator: .whitespace) == nil)
+        #expect(ScalarSplit.pieces("Nguye\u{302}\u{303}n", separator: .whitespace) == nil)
+        #expect(ScalarSplit.pieces("ỹ\u{301}", separator: .whitespace) == nil)
     }
 
     /// Every word of a set is found in one pass, ignoring ASCII case, also overlapping and at the edges.

@@ -161,7 +161,7 @@ public struct MainContentExtractor: Extractor {
 
     /// Whether the text holds one of `creditLabels`, in any case (a byte search: the labels are whole characters).
     static func hasCreditLabel(_ text: String) -> Bool {
-        let lower = Array(text.lowercased().utf8)
+        let lower = Lowercase.bytes(text)
         return creditLabelBytes.contains { ByteSearch.lastRange(of: $0, in: lower) != nil }
     }
 

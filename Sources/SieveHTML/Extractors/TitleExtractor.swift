@@ -53,7 +53,7 @@ public struct TitleExtractor: Extractor {
 
     /// The lowercase words of a text.
     static func words(_ text: String) -> Set<String> {
-        let lower = text.lowercased()
+        let lower = Lowercase.string(text)
         if let pieces = ScalarSplit.pieces(lower, separator: .notLetterOrNumber) { return Set(pieces) }
         return Set(lower.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
     }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Small byte-level searches used before the page is parsed.
 enum ByteSearch {
     /// The index of the first `needle` byte at or after `from`.
@@ -29,17 +31,26 @@ enum ByteSearch {
     }
 
     /// Where `needle` first occurs in `haystack` at or after `from`, as byte offsets; nil when it does not
-    /// (or is empty). Builds no search tables, like `lastRange`.
+    /// (or is empty). libc's `memchr` finds the places where the needle's first byte occurs, `memcmp` compares
+    /// the rest: a name is looked for in a whole page's text (`AuthorNames`), where a loop comparing at every
+    /// byte cost 6 instructions a byte.
     static func firstRange(of needle: [UInt8], in haystack: [UInt8], from: Int = 0) -> Range<Int>? {
-        guard !needle.isEmpty else { return nil }
-        var start = from
-        while start + needle.count <= haystack.count {
-            if haystack[start] == needle[0], haystack[start..<start + needle.count].elementsEqual(needle) {
-                return start..<start + needle.count
+        guard !needle.isEmpty, from >= 0, from + needle.count <= haystack.count else { return nil }
+        return haystack.withUnsafeBytes { haystack in
+            needle.withUnsafeBytes { needle in
+                let base = haystack.baseAddress!
+                var start = from
+                // The last place the needle can start.
+                let last = haystack.count - needle.count
+                while start <= last {
+                    guard let found = memchr(base + start, Int32(needle[0]), last - start + 1) else { return nil }
+                    start = base.distance(to: UnsafeRawPointer(found))
+                    if memcmp(base + start, needle.baseAddress!, needle.count) == 0 { return start..<start + needle.count }
+                    start += 1
+                }
+                return nil
             }
-            start += 1
         }
-        return nil
     }
 
     /// Where `needle` last occurs in `haystack`, as byte offsets; nil when it does not (or is empty). Unlike

@@ -61,6 +61,8 @@ final class NeedleSet: Sendable {
                             let last = value.count - shortest
                             while start <= last {
                                 defer { start += 1 }
+                                // Most bytes open no word: one look-up of the first byte passes them.
+                                guard groups[Int(value[start] | 0x20)].end != groups[Int(value[start] | 0x20)].start else { continue }
                                 let key = Int(value[start] | 0x20) << 8 | Int(value[start + 1] | 0x20)
                                 guard pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
                                 let group = groups[Int(value[start] | 0x20)]

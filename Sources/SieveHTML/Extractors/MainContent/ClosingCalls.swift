@@ -46,7 +46,7 @@ enum ClosingCalls {
     /// Whether `text` holds a phrase as whole words (a plural `s` allowed): "subscribe" and "newsletters",
     /// but not "subscribers", which an article's own sentence speaks of.
     static func isCall(_ text: String) -> Bool {
-        let lower = Array(text.lowercased().utf8)
+        let lower = Lowercase.bytes(text)
         for phrase in phraseBytes {
             var start = 0
             while start + phrase.count <= lower.count {

@@ -155,7 +155,7 @@ enum DateParser {
     /// `monthDayFirst` reads ambiguous `03/04/2019` as March 4 (American usage); otherwise, and always for
     /// dotted `03.04.2019`, as 3 April.
     static func text(_ value: String, monthDayFirst: Bool) -> DateValue? {
-        let lowered = Array(value.lowercased().utf8.prefix(16_000))
+        let lowered = Array(Lowercase.bytes(value).prefix(16_000))
         var index = 0
         while index < lowered.count {
             if let found = dateAt(lowered, index, monthDayFirst: monthDayFirst) { return found }

@@ -7,8 +7,9 @@ import CLibXML2
 enum EntityText {
     /// The text with its character references decoded; the text itself when it holds none.
     static func decoded(_ text: String) -> String {
+        // Most values hold no reference: looked for before the bytes are copied.
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         let bytes = Array(text.utf8)
-        guard bytes.contains(UInt8(ascii: "&")) else { return text }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var index = 0

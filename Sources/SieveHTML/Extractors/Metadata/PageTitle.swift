@@ -79,7 +79,7 @@ enum PageTitle {
         }
         guard let best else { return nil }
         // The reference's wording with a kicker, date or subtitle run into the heading element.
-        let heading = best.text.lowercased(), wording = best.variant.lowercased()
+        let heading = Lowercase.string(best.text), wording = Lowercase.string(best.variant)
         if heading.utf8.count > wording.utf8.count, wording.utf8.count >= 12,
            heading.hasSuffix(wording) || heading.hasPrefix(wording) {
             return best.variant
@@ -131,8 +131,9 @@ enum PageTitle {
 
     /// The reference without an end part naming the site, or nil when no end part does.
     static func withoutSiteName(_ title: String, names: SiteNames) -> String? {
-        for separator in siteSeparators where contains(title, separator) {
-            var pieces = title.components(separatedBy: separator).map { $0.trimmed }
+        let held = siteSeparatorsHeld(in: title)
+        for (index, separator) in siteSeparators.enumerated() where held & (1 << UInt32(index)) != 0 {
+            var pieces = components(title, separator).map { $0.trimmed }
             var changed = false
             while pieces.count > 1, let last = pieces.last, names.contains(last) {
                 pieces.removeLast()
@@ -151,7 +152,7 @@ enum PageTitle {
     /// "Prices rise again".
     static func withoutShorterEnd(_ title: String) -> String {
         guard let separator = separators.first(where: { contains(title, $0) }) else { return title }
-        let pieces = title.components(separatedBy: separator).map { $0.trimmed }.filter { !$0.isEmpty }
+        let pieces = components(title, separator).map { $0.trimmed }.filter { !$0.isEmpty }
         guard let first = pieces.first, let last = pieces.last, pieces.count > 1 else { return pieces.first ?? title }
         return first.utf8.count < last.utf8.count ? pieces.dropFirst().joined(separator: separator)
             : pieces.dropLast().joined(separator: separator)
@@ -160,7 +161,7 @@ enum PageTitle {
     /// The pieces of a title split on its first separator, and the title less its first or last piece.
     static func parts(of title: String) -> [String] {
         guard let separator = separators.first(where: { contains(title, $0) }) else { return [] }
-        let pieces = title.components(separatedBy: separator).map { $0.trimmed }.filter { !$0.isEmpty }
+        let pieces = components(title, separator).map { $0.trimmed }.filter { !$0.isEmpty }
         guard pieces.count > 1 else { return [] }
         return pieces + [pieces.dropFirst().joined(separator: separator), pieces.dropLast().joined(separator: separator)]
     }
@@ -185,19 +186,26 @@ enum PageTitle {
         }
         // `lowercased()` maps each scalar on its own (`lowercaseMapping`, no context): ASCII scalars are mapped
         // and kept by byte, the others through their mapping, without lowercasing the whole text first.
-        var kept = String.UnicodeScalarView()
+        // Kept as UTF-8 bytes: appending to a `String.UnicodeScalarView` cost about 400 instructions a scalar.
+        var kept: [UInt8] = []
+        kept.reserveCapacity(utf8.count)
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 let lower = ByteSearch.lower(UInt8(scalar.value))
-                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) { kept.append(Unicode.Scalar(lower)) }
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) { kept.append(lower) }
                 continue
             }
             for mapped in scalar.properties.lowercaseMapping.unicodeScalars
             where mapped.properties.isAlphabetic || ("0"..."9").contains(mapped) {
-                kept.append(mapped)
+                kept.append(contentsOf: mapped.utf8)
             }
         }
-        return String(kept)
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    /// `title.components(separatedBy: separator)`, by bytes when it can be (`ScalarSplit.components`).
+    static func components(_ title: String, _ separator: String) -> [String] {
+        ScalarSplit.components(title, separatedBy: separator) ?? title.components(separatedBy: separator)
     }
 
     /// Whether `text` holds the separator (fixed punctuation between spaces, so a byte match is the match;
@@ -218,6 +226,31 @@ enum PageTitle {
             }
         }
     }
+
+    /// Which of `siteSeparators` the text holds (bit `i` for `siteSeparators[i]`), as `contains` tells, in one
+    /// pass over the text: every heading of a page is checked against all of them.
+    static func siteSeparatorsHeld(in text: String) -> UInt32 {
+        var text = text
+        return text.withUTF8 { haystack in
+            var held: UInt32 = 0
+            for start in haystack.indices where siteSeparatorInitials[Int(ByteSearch.lower(haystack[start]))] {
+                for (index, pattern) in siteSeparatorBytes.enumerated() where start + pattern.count <= haystack.count {
+                    var offset = 0
+                    while offset < pattern.count, ByteSearch.lower(haystack[start + offset]) == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { held |= 1 << UInt32(index) }
+                }
+            }
+            return held
+        }
+    }
+
+    private static let siteSeparatorBytes = siteSeparators.map { Array($0.utf8) }
+    /// The first bytes of `siteSeparators` (a space, a colon): the text is compared only where one stands.
+    private static let siteSeparatorInitials: [Bool] = {
+        var initials = [Bool](repeating: false, count: 256)
+        for separator in siteSeparatorBytes { initials[Int(separator[0])] = true }
+        return initials
+    }()
 
     /// The longest label of the host but its last, as a key: "www.falstaff.de" → "falstaff",
     /// "bundeskanzleramt.gv.at" → "bundeskanzleramt".
