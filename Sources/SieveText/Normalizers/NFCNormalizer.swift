@@ -44,27 +44,11 @@ public struct NFCNormalizer: Normalizer {
         return .keep
     }
 
-    /// The text in NFC, with `Ð/ð` mapped to `Đ/đ` when `lookalikes` is set.
+    /// The text in NFC, with `Ð/ð` mapped to `Đ/đ` when `lookalikes` is set; the text itself (no new string)
+    /// when neither changes it.
     static func normalize(_ text: String, lookalikes: Bool) -> String {
-        // Scalars below U+0300 are stable: text without a UTF-8 lead byte from 0xCC on (U+0300) and without
-        // an eth (C3 90, C3 B0) stays as it is, checked on its bytes (most pages in Latin scripts).
-        var bytes = text
-        let plain = bytes.withUTF8 { utf8 in
-            for index in utf8.indices where utf8[index] >= 0xC3 {
-                let byte = utf8[index]
-                if byte >= 0xCC { return false }
-                if byte == 0xC3, index + 1 < utf8.count, utf8[index + 1] == 0x90 || utf8[index + 1] == 0xB0 { return false }
-            }
-            return true
-        }
-        if plain { return text }
-        var needsNFC = false
-        var hasEth = false
-        for scalar in text.unicodeScalars where scalar.value >= 0xD0 {
-            if scalar.value == 0xD0 || scalar.value == 0xF0 { hasEth = true }
-            if !isStable(scalar) { needsNFC = true }
-        }
-        var result = needsNFC ? text.precomposedStringWithCanonicalMapping : text
+        let (unstable, hasEth) = survey(text)
+        var result = unstable ? text.precomposedStringWithCanonicalMapping : text
         if lookalikes && hasEth {
             var scalars = String.UnicodeScalarView()
             for scalar in result.unicodeScalars {
@@ -79,12 +63,59 @@ public struct NFCNormalizer: Normalizer {
         return result
     }
 
-    /// Scalars that NFC leaves alone whatever surrounds them: Latin up to U+02FF, Latin Extended Additional
-    /// (all Vietnamese toned letters), general punctuation and currency signs.
-    private static func isStable(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x300, 0x1E00..<0x1F00, 0x2002..<0x2070, 0x20A0..<0x20D0: true
-        default: false
+    /// Whether the text has a scalar that is not `isStable`, and whether it has an eth (U+00D0/U+00F0), read
+    /// on its UTF-8 bytes in one pass: bytes below C3 (ASCII, U+0080–U+00BF, continuation bytes) are stepped
+    /// over, and only the scalars from U+00C0 on are decoded, so English text with a few typographic quotes
+    /// is not walked scalar by scalar.
+    static func survey(_ text: String) -> (unstable: Bool, hasEth: Bool) {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var unstable = false, hasEth = false
+            var index = 0
+            let count = utf8.count
+            while index < count {
+                let byte = utf8[index]
+                if byte < 0xC3 {
+                    index += 1
+                    continue
+                }
+                let value: UInt32
+                if byte < 0xE0 {
+                    value = UInt32(byte & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                    if value == 0xD0 || value == 0xF0 { hasEth = true }
+                    index += 2
+                } else if byte < 0xF0 {
+                    value = UInt32(byte & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    // Four bytes: no scalar above U+FFFF is taken as stable.
+                    value = 0x10000
+                    index += 4
+                }
+                if !unstable && !isStable(value) { unstable = true }
+                if unstable && hasEth { return (true, true) }
+            }
+            return (unstable, hasEth)
+        }
+    }
+
+    /// Scalars (by value) that leave a text in NFC whatever other such scalars surround them, by the NFC quick
+    /// check of UAX #15 (section 9): canonical combining class 0, NFC_Quick_Check Yes (no singleton or
+    /// excluded decomposition, never the second scalar of a canonical composition), per the UnicodeData and
+    /// DerivedNormalizationProps files (Unicode 14). A text of only such scalars is its own NFC; a text with
+    /// another scalar goes through Foundation's NFC. The ranges: Latin up to U+02FF; Cyrillic (without its
+    /// combining marks U+0483–U+0489); Latin Extended Additional (all Vietnamese toned letters); general
+    /// punctuation and currency signs; CJK punctuation (before its combining tone marks U+302A–U+302F),
+    /// hiragana and katakana letters (not their voicing marks U+3099–U+309C); CJK ideographs and extension A;
+    /// Hangul syllables (not conjoining jamo); full- and halfwidth forms.
+    static func isStable(_ value: UInt32) -> Bool {
+        switch value {
+        case 0..<0x300, 0x400..<0x483, 0x48A..<0x530, 0x1E00..<0x1F00, 0x2002..<0x2070, 0x20A0..<0x20D0,
+             0x3001..<0x302A, 0x3041..<0x3097, 0x30A1..<0x30FB, 0x3400..<0x4DC0, 0x4E00..<0xA000,
+             0xAC00..<0xD7A4, 0xFF01..<0xFFBF:
+            true
+        default:
+            false
         }
     }
 }
