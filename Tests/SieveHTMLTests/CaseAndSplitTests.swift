@@ -61,6 +61,23 @@ import Testing
             }
         }
     }
+
+    /// `findIgnoringCase` (memchr on a first byte without case) finds what a comparison at every byte finds.
+    @Test func findIgnoringCaseIsTheFirstCaselessOccurrence() {
+        let alphabet = Array("<mMeEtTaA >=\"vVlLnNg".utf8)
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let haystack = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            for needle in ["<meta", "meta", "lang=\"v", "<", "m", " =", "e>"] {
+                let pattern = Array(needle.utf8)
+                let from = Int.random(in: 0...haystack.count + 2, using: &generator)
+                let expected = (from..<max(from, haystack.count - pattern.count + 1)).first { start in
+                    haystack[start..<start + pattern.count].map(ByteSearch.lower) == pattern
+                }
+                #expect(ByteSearch.findIgnoringCase(haystack, needle, from: from) == expected, "\(needle) from \(from) in \(haystack)")
+            }
+        }
+    }
 }
 
 /// `ClassSignals.hasClass` finds a class of its own as splitting the list into classes does.

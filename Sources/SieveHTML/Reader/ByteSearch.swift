@@ -13,21 +13,30 @@ enum ByteSearch {
         return nil
     }
 
-    /// The index where `needle` (ASCII, lowercase) starts, ignoring ASCII case, at or after `from`.
+    /// The index where `needle` (ASCII, lowercase) starts, ignoring ASCII case, at or after `from`. A needle
+    /// that starts with a byte without case (`<meta`) is looked for where `memchr` finds that byte, not at
+    /// every byte.
     static func findIgnoringCase(_ haystack: [UInt8], _ needle: String, from: Int) -> Int? {
         let pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
-        var start = from
-        while start <= haystack.count - pattern.count {
-            var matched = true
-            for offset in 0..<pattern.count where lower(haystack[start + offset]) != pattern[offset] {
-                matched = false
-                break
+        guard !pattern.isEmpty, from >= 0, haystack.count >= pattern.count else { return nil }
+        let last = haystack.count - pattern.count
+        return haystack.withUnsafeBufferPointer { bytes in
+            let base = bytes.baseAddress!
+            let first = pattern[0]
+            let caseless = lower(first) == first && !(0x61...0x7A).contains(first)
+            var start = from
+            while start <= last {
+                if caseless {
+                    guard let found = memchr(base + start, Int32(first), last - start + 1) else { return nil }
+                    start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                }
+                var offset = 0
+                while offset < pattern.count, lower(base[start + offset]) == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return start }
+                start += 1
             }
-            if matched { return start }
-            start += 1
+            return nil
         }
-        return nil
     }
 
     /// Where `needle` first occurs in `haystack` at or after `from`, as byte offsets; nil when it does not
