@@ -37,14 +37,18 @@ enum UTF8Check {
                     offset += 1
                     continue
                 }
-                let length = sequenceLength(base, count: count, at: offset)
-                if length == 0 {
-                    invalid += 1
-                    offset += 1
-                } else {
-                    multibyte += 1
-                    offset += length
-                }
+                // A run of non-ASCII sequences (a word of Cyrillic, CJK or Vietnamese text) up to the next
+                // ASCII byte.
+                repeat {
+                    let length = sequenceLength(base, count: count, at: offset)
+                    if length == 0 {
+                        invalid += 1
+                        offset += 1
+                    } else {
+                        multibyte += 1
+                        offset += length
+                    }
+                } while offset < count && base[offset] >= 0x80
             }
             return (multibyte, invalid)
         }

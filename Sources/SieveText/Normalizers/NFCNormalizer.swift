@@ -103,16 +103,18 @@ public struct NFCNormalizer: Normalizer {
     /// check of UAX #15 (section 9): canonical combining class 0, NFC_Quick_Check Yes (no singleton or
     /// excluded decomposition, never the second scalar of a canonical composition), per the UnicodeData and
     /// DerivedNormalizationProps files (Unicode 14). A text of only such scalars is its own NFC; a text with
-    /// another scalar goes through Foundation's NFC. The ranges: Latin up to U+02FF; Cyrillic (without its
-    /// combining marks U+0483–U+0489); Latin Extended Additional (all Vietnamese toned letters); general
-    /// punctuation and currency signs; CJK punctuation (before its combining tone marks U+302A–U+302F),
-    /// hiragana and katakana letters (not their voicing marks U+3099–U+309C); CJK ideographs and extension A;
-    /// Hangul syllables (not conjoining jamo); full- and halfwidth forms.
+    /// another scalar goes through Foundation's NFC. The ranges: Latin up to U+02FF; Greek from U+038E (not
+    /// the singletons U+0374, U+037E, U+0387, nor the unassigned U+03A2); Cyrillic (without its combining
+    /// marks U+0483–U+0489); Latin Extended Additional (all Vietnamese toned letters); general punctuation
+    /// and currency signs; arrows and mathematical operators; enclosed alphanumerics, box drawing and
+    /// geometric shapes; CJK punctuation (before its combining tone marks U+302A–U+302F), hiragana and
+    /// katakana (not the voicing marks U+3099–U+309C); CJK ideographs and extension A; Hangul syllables (not
+    /// conjoining jamo); full- and halfwidth forms.
     static func isStable(_ value: UInt32) -> Bool {
         switch value {
-        case 0..<0x300, 0x400..<0x483, 0x48A..<0x530, 0x1E00..<0x1F00, 0x2002..<0x2070, 0x20A0..<0x20D0,
-             0x3001..<0x302A, 0x3041..<0x3097, 0x30A1..<0x30FB, 0x3400..<0x4DC0, 0x4E00..<0xA000,
-             0xAC00..<0xD7A4, 0xFF01..<0xFFBF:
+        case 0..<0x300, 0x38E..<0x3A2, 0x3A3..<0x483, 0x48A..<0x530, 0x1E00..<0x1F00, 0x2002..<0x2070,
+             0x20A0..<0x20D0, 0x2190..<0x2300, 0x2460..<0x2600, 0x3001..<0x302A, 0x3041..<0x3097,
+             0x30A1..<0x3100, 0x3400..<0x4DC0, 0x4E00..<0xA000, 0xAC00..<0xD7A4, 0xFF01..<0xFFBF:
             true
         default:
             false
