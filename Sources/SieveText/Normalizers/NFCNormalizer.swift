@@ -35,21 +35,29 @@ public struct NFCNormalizer: Normalizer {
     }
 
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
-        var vietnamese = false
-        if lookalikes {
-            vietnamese = document.language?.lowercased().hasPrefix("vi") ?? false
-                || Vietnamese.looksVietnamese(document.blocks.map(\.text) + [document.title ?? ""])
+        // Whether the document looks Vietnamese matters only for a text with an eth, so it is decided (once)
+        // at the first such text, on the texts as they came in.
+        let language = document.language
+        let texts = lookalikes ? document.blocks.map(\.text) + [document.title ?? ""] : []
+        var vietnamese: Bool?
+        DocumentText.rewrite(&document) { text in
+            Self.normalize(text) {
+                guard lookalikes else { return false }
+                if let vietnamese { return vietnamese }
+                let found = language?.lowercased().hasPrefix("vi") ?? false || Vietnamese.looksVietnamese(texts)
+                vietnamese = found
+                return found
+            }
         }
-        DocumentText.rewrite(&document) { Self.normalize($0, lookalikes: vietnamese) }
         return .keep
     }
 
-    /// The text in NFC, with `Ð/ð` mapped to `Đ/đ` when `lookalikes` is set; the text itself (no new string)
-    /// when neither changes it.
-    static func normalize(_ text: String, lookalikes: Bool) -> String {
+    /// The text in NFC, with `Ð/ð` mapped to `Đ/đ` when it has one and `lookalikes()` is true; the text itself
+    /// (no new string) when neither changes it.
+    static func normalize(_ text: String, lookalikes: () -> Bool) -> String {
         let (unstable, hasEth) = survey(text)
         var result = unstable ? text.precomposedStringWithCanonicalMapping : text
-        if lookalikes && hasEth {
+        if hasEth && lookalikes() {
             var scalars = String.UnicodeScalarView()
             for scalar in result.unicodeScalars {
                 switch scalar.value {
@@ -64,8 +72,8 @@ public struct NFCNormalizer: Normalizer {
     }
 
     /// Whether the text has a scalar that is not `isStable`, and whether it has an eth (U+00D0/U+00F0), read
-    /// on its UTF-8 bytes in one pass: bytes below C3 (ASCII, U+0080–U+00BF, continuation bytes) are stepped
-    /// over, and only the scalars from U+00C0 on are decoded, so English text with a few typographic quotes
+    /// on its UTF-8 bytes in one pass: ASCII eight bytes at a time and other bytes below C3 (U+0080–U+00BF,
+    /// continuation bytes) one at a time are stepped over, and only the scalars from U+00C0 on are decoded, so English text with a few typographic quotes
     /// is not walked scalar by scalar.
     static func survey(_ text: String) -> (unstable: Bool, hasEth: Bool) {
         var text = text
@@ -73,7 +81,14 @@ public struct NFCNormalizer: Normalizer {
             var unstable = false, hasEth = false
             var index = 0
             let count = utf8.count
+            let raw = UnsafeRawPointer(utf8.baseAddress)
             while index < count {
+                // ASCII, eight bytes at a time.
+                if let raw, index + 8 <= count,
+                   raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
                 if byte < 0xC3 {
                     index += 1
