@@ -24,19 +24,21 @@ import Glibc
 ///   `id` and `name` values stay (libxml2's ID table, read by XPath's `id()`, keeps what the parse saw).
 ///   Values are left out only when every marker-like value in the tree is one: not when the pass stopped
 ///   following libxml2, nor when a value kept opens with U+E000, written out or as a character reference.
-/// - **Blank runs collapsed.** A run of libxml2's blanks (space, tab, LF, CR) between the end of a start tag,
-///   an end tag or a comment and the next start tag, end tag, comment or the end of the input is handed over
-///   as one character: a line feed when the run holds LF or CR, else a space (13% of what is left of the dev
-///   pages after the other cuts; the parse 5% faster). libxml2 keeps or drops such a run as one text node by
+/// - **Blank runs collapsed.** A run of three or more of libxml2's blanks (space, tab, LF, CR) between the
+///   end of a start tag, an end tag or a comment and the next start tag, end tag, comment or the end of the
+///   input is handed over as one character: a line feed when the run holds LF or CR, else a space (such runs
+///   are 13% of what is left of the dev pages after the other cuts). libxml2 keeps or drops a blank text by
 ///   `areBlanks` (HTMLparser.c), which reads whether the text is all blanks, the next character and the
-///   node's last child, never the run's length, so the tree keeps the same nodes, with one blank for many.
-///   Runs stay as they are when libxml2 could read them otherwise or the text is read verbatim: a run of
-///   `blankRunLimit` bytes or more (`htmlParseCharDataInternal` hands over text in chunks of 1000 and the
-///   first chunk's next character is no `<`), a run holding a form feed (no blank to `areBlanks`), inside
-///   `<pre>`, `<textarea>`, `<listing>`, `<plaintext>` and `<xmp>` (from their start tag to a matching end
-///   tag), and from where such an element holds a start tag libxml2 would not close at that end tag
-///   (`htmlEndPriority`: `div`, table parts, `head`, `body`, `html`) to the end of the page. A run right after
-///   a tag libxml2 drops (a stray end tag) joins the text before it, which then differs in that run only.
+///   node's last child, never the text's length, so the tree keeps the same nodes, with one blank for many.
+///   Runs stay where libxml2 could read them otherwise or the text is read verbatim: a run of
+///   `blankRunLimit` bytes or more (`htmlParseCharDataInternal` hands text over in chunks of 1000 characters,
+///   and the first chunk's next character is no `<`), a run holding a form feed (libxml2 drops that
+///   character, so the run may make no text at all), inside `<pre>`, `<textarea>`, `<listing>`,
+///   `<plaintext>` and `<xmp>` (from their start tag to a matching end tag), and from where such an element
+///   holds a start tag libxml2 would not close at that end tag (`htmlEndPriority`: `div`, table parts,
+///   `head`, `body`, `html`) to the end of the page. A run right after a tag libxml2 drops (a stray end tag)
+///   joins the text before it, which then differs in that run only; readers collapse whitespace
+///   (`TextBuffer`) outside `<pre>`.
 /// - **Start tags counted**, so the parser can refuse a page with more elements than any real page has
 ///   before libxml2 builds a tree for it (see `HTMLTree.maximumElements`).
 ///
@@ -72,6 +74,9 @@ enum ParserInput {
 
     /// The longest marker: U+E000 and a number of up to 10 digits.
     static let markerMaximumLength = 13
+
+    /// Blank runs shorter than this stay: cutting one costs more than libxml2 spends on a byte or two.
+    static let blankRunMinimum = 3
 
     /// Blank runs this long or longer stay (libxml2 2.9.14 `HTML_PARSER_BIG_BUFFER_SIZE`: past it, the first
     /// 1000 characters of a text are read as no blanks).
@@ -231,6 +236,8 @@ private struct Scanner {
     /// Whether blank runs may still be collapsed: off for good once a preserving element held a start tag
     /// its end tag would not close.
     var collapsing = true
+    /// The end of the last start tag, named end tag or comment (where a blank run may open).
+    var tagEnd = -1
 
     init(bytes: UnsafeBufferPointer<UInt8>, limit: Int, eliding: Bool) {
         self.bytes = bytes
@@ -252,12 +259,11 @@ private struct Scanner {
 
     mutating func run() {
         var index = prolog()
-        var afterMarkup = false
         while let next = find(UInt8(ascii: "<"), from: index) {
-            if afterMarkup, next - index > 1, endsText(next) { blanks(index..<next) }
-            (index, afterMarkup) = markup(at: next)
+            if next - index >= ParserInput.blankRunMinimum, index == tagEnd, endsText(next) { blanks(index..<next) }
+            index = markup(at: next)
         }
-        if afterMarkup { blanks(index..<count) }
+        if index == tagEnd { blanks(index..<count) }
     }
 
     /// Whether the `<` at `index` opens a start tag, a named end tag or a comment, which end libxml2's text
@@ -268,8 +274,8 @@ private struct Scanner {
     }
 
     /// A text `run` between markup: cut to one byte when it is blanks only and may be (see `ParserInput`).
-    mutating func blanks(_ run: Range<Int>) {
-        guard run.count > 1, run.count < ParserInput.blankRunLimit, eliding, collapsing, openPreserving == 0 else { return }
+    @inline(never) mutating func blanks(_ run: Range<Int>) {
+        guard run.count >= ParserInput.blankRunMinimum, run.count < ParserInput.blankRunLimit, eliding, collapsing, openPreserving == 0 else { return }
         var newline = false
         for index in run {
             let byte = bytes[index]
@@ -300,35 +306,43 @@ private struct Scanner {
         return index
     }
 
-    /// Past the markup opening with the `<` at `index`, in content (`htmlParseContentInternal`), and whether it
-    /// was a start tag, a named end tag or a comment.
-    mutating func markup(at index: Int) -> (end: Int, tag: Bool) {
+    /// Past the markup opening with the `<` at `index`, in content (`htmlParseContentInternal`); `tagEnd` is
+    /// set past a start tag, a named end tag or a comment.
+    @inline(__always) mutating func markup(at index: Int) -> Int {
         let next = byte(index + 1)
         if next == UInt8(ascii: "/") {
             let tag = endTag(index)
+            guard !tag.name.isEmpty else { return tag.end }
             if openPreserving > 0, let preserved = preservingIndex(tag.name), preserving[preserved] > 0 {
                 preserving[preserved] -= 1
                 openPreserving -= 1
             }
-            return (tag.end, !tag.name.isEmpty)
+            tagEnd = tag.end
+            return tag.end
         }
-        if Self.isLetter(next) { return (startTag(index), true) }
-        if next == UInt8(ascii: "?") { return (instruction(index), false) }
+        if Self.isLetter(next) {
+            tagEnd = startTag(index)
+            return tagEnd
+        }
+        if next == UInt8(ascii: "?") { return instruction(index) }
         if isDoctype(index) {
             // A doctype in the content is followed in the same step by a comment, an instruction or a start
             // tag only: any other `<` (an end tag too) is text.
             let after = doctype(index)
             if byte(after) == UInt8(ascii: "<"), !isComment(after), byte(after + 1) != UInt8(ascii: "?"), !Self.isLetter(byte(after + 1)) {
-                return (after + 1, false)
+                return after + 1
             }
-            return (after, false)
+            return after
         }
-        if isComment(index) { return (comment(index), true) }
-        return (index + 1, false)
+        if isComment(index) {
+            tagEnd = comment(index)
+            return tagEnd
+        }
+        return index + 1
     }
 
     /// The index in `ParserInput.preservingNames` of the element named `name`, if it is one of them.
-    func preservingIndex(_ name: Range<Int>) -> Int? {
+    @inline(__always) func preservingIndex(_ name: Range<Int>) -> Int? {
         guard name.count >= 3, name.count <= 9 else { return nil }
         let first = bytes[name.lowerBound] | 0x20
         guard first == UInt8(ascii: "p") || first == UInt8(ascii: "t") || first == UInt8(ascii: "l") || first == UInt8(ascii: "x") else {
@@ -408,7 +422,7 @@ private struct Scanner {
 
     /// An end tag at `index` (`</`): its name, and the index past it (its next `>`); without a name only
     /// `</` is read.
-    func endTag(_ index: Int) -> (name: Range<Int>, end: Int) {
+    @inline(__always) func endTag(_ index: Int) -> (name: Range<Int>, end: Int) {
         let start = index + 2
         guard Self.isNameStart(byte(start)) else { return (start..<start, start) }
         let end = htmlNameEnd(start)
@@ -425,7 +439,7 @@ private struct Scanner {
         let isScript = matches(nameStart..<nameEnd, "script")
         let name: StaticString? = isScript ? "script" : matches(nameStart..<nameEnd, "style") ? "style" : nil
         let preserved = preservingIndex(nameStart..<nameEnd)
-        if openPreserving > 0, ParserInput.highPriorityNames.contains(where: { matches(nameStart..<nameEnd, $0) }) { collapsing = false }
+        if openPreserving > 0, collapsing, ParserInput.highPriorityNames.contains(where: { matches(nameStart..<nameEnd, $0) }) { collapsing = false }
         var position = skipBlanks(nameEnd)
         var attributes = 0
         var cutStart: Int?
