@@ -66,12 +66,16 @@ public enum LanguageDetector {
             var index = 0
             while index < end {
                 let byte = bytes[index]
+                if byte >= 0x20 && byte < 0x7F { index += 1; continue }
                 let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                let third = index + 2 < bytes.count ? bytes[index + 2] : 0
                 switch byte {
                 case 0x09, 0x0A, 0x0C, 0x0D: break
                 case ..<0x20, 0x7F: return true
                 case 0xC2 where next <= 0x9F: return true
-                case 0xEF where next == 0xB7 || next == 0xBF: return true
+                // U+FDD0–U+FDEF (EF B7 90–AF) and U+FFFE/U+FFFF (EF BF BE/BF); U+FFFD, the mark of a sample
+                // cut inside a character, and the other U+FDxx/U+FFxx are read as they are.
+                case 0xEF where (next == 0xB7 && (0x90...0xAF).contains(third)) || (next == 0xBF && third >= 0xBE): return true
                 case 0xF0...0xF4 where next & 0x0F == 0x0F: return true
                 default: break
                 }

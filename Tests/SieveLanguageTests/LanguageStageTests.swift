@@ -93,6 +93,15 @@ import Testing
         #expect(document.language == "de")
     }
 
+    @Test func onlyRefusedCharactersAreReplacedForTheDetector() {
+        let kept = "a\u{FFFD}b\u{FFEF}c\u{FDCF}d\u{FDF0}e\u{FF01}f\u{A0}g\u{1F600}"
+        #expect(LanguageDetector.interchangeable(kept) == kept)
+        // Swift literals refuse noncharacters, so the refused text is built from scalars.
+        let refused = [0x61, 0xFDD0, 0x62, 0xFDEF, 0x63, 0xFFFE, 0x64, 0xFFFF, 0x65, 0x9F, 0x66, 0x1FFFF]
+            .compactMap(Unicode.Scalar.init).map(String.init).joined()
+        #expect(LanguageDetector.interchangeable(refused) == "a b c d e f ")
+    }
+
     @Test func codeBlocksAreNotRead() {
         var document = Document(id: "doc", source: Source(path: "doc.html", format: "html"))
         document.title = "Titel"
