@@ -108,6 +108,58 @@ import Testing
         #expect(String(decoding: input.bytes, as: UTF8.self) == "<script></script><script>b()</scriptx>c()</script><style>p{}</style>")
     }
 
+    @Test func blankRunsBetweenTagsBecomeOneLineFeedOrOneSpace() {
+        // A run with a line feed or a carriage return becomes a line feed, any other a space; one or two
+        // bytes stay.
+        #expect(prepared("<div>\n    <p>a</p>   <p>b</p>\t\t\t<!-- c -->\r\n  </div>\t\n<br>")
+            == "<div>\n<p>a</p> <p>b</p> <!-- c -->\n</div>\t\n<br>")
+        #expect(prepared("<p>a</p>\r\n\r\n<p>b</p> \r <i>c</i>\r\n<b>") == "<p>a</p>\n<p>b</p>\n<i>c</i>\r\n<b>")
+        // A run at the end of the page.
+        #expect(prepared("<html><body><p>x</p></body></html>\n\n  ") == "<html><body><p>x</p></body></html>\n")
+        // A run beside a left-out value: both cuts in page order.
+        let url = "https://example.com/2024/05/an-article.html"
+        let source = Array("<ul>\n  <li><a href=\"\(url)\">x</a></li>\n  </ul>".utf8)
+        let input = ParserInput.prepare(source)
+        #expect(String(decoding: input.bytes, as: UTF8.self) == "<ul>\n<li><a href=\"\u{E000}0\">x</a></li>\n</ul>")
+        #expect(input.values.map { String(decoding: source[$0], as: UTF8.self) } == [url])
+    }
+
+    @Test func blankRunsStayWhereLibxml2OrTheReaderCouldTellThemApart() {
+        let long = String(repeating: " ", count: ParserInput.blankRunLimit)
+        for source in [
+            "<p>a</p>   text   <p>b</p>",  // text with words
+            "<p>a</p>   < b>   </ c><p>",  // `<` and `</` that open no markup: the text goes on
+            "<p>a</p>   <?php x ?>   <!DOCTYPE html>   <p>",  // no tag or comment on either side
+            "x <   <p>",  // after a `<` read as text
+            "<p>a</p> \u{0C} <p>b</p>",  // libxml2 drops a form feed
+            "<head>\(long)<title>t</title>",  // libxml2 reads the first 1000 characters as text
+            "<script type=\"application/ld+json\">   <b>   </b>   </script>",  // raw text
+            "\n\n\n<!DOCTYPE html>\n\n\n<html>",  // the prolog, where libxml2 skips blanks
+        ] {
+            #expect(prepared(source) == source, "\(source)")
+        }
+    }
+
+    @Test func blankRunsStayInsideElementsThatKeepWhitespace() {
+        for name in ParserInput.preservingNames.map({ "\($0)" }) {
+            #expect(prepared("<\(name)>   <b>x</b>\n   <i>y</i>   </\(name)>   <p>")
+                == "<\(name)>   <b>x</b>\n   <i>y</i>   </\(name)> <p>", "\(name)")
+        }
+        // Nested: the outer element is still open after the inner one's end tag; a self-closing one opens none.
+        #expect(prepared("<PRE><pre>a</pre>   <b>x</b></Pre>   <i>") == "<PRE><pre>a</pre>   <b>x</b></Pre> <i>")
+        #expect(prepared("<pre/>   <p>") == "<pre/> <p>")
+        // An end tag of another preserving element closes nothing.
+        #expect(prepared("<pre>   <b></xmp>   <i></pre>   <p>") == "<pre>   <b></xmp>   <i></pre> <p>")
+        // A `<div>` in a `<pre>` is not closed by `</pre>` (libxml2 ignores that end tag): blanks stay from there.
+        #expect(prepared("<p>   <b><pre><div>x</div>   </pre>   <p>   <p>") == "<p> <b><pre><div>x</div>   </pre>   <p>   <p>")
+    }
+
+    @Test func blankRunsStayOnAPageThePassStoppedFollowing() {
+        let source = "<p>   <b>x</b>   </p><script>b()</scriptx>c()</script>\n\n\n<p>"
+        #expect(prepared(source) == source)
+        #expect(prepared("<p>   <b>x\u{0}</b>   </p>") == "<p>   <b>x\u{0}</b>   </p>")
+    }
+
     @Test func parsedTextDropsWhatLibxml2Drops() {
         let raw = Array("a\u{0B}b\tc\u{FFFE}d\u{FEFF}e".utf8)[...]
         #expect(Array(ParserInput.parsedText(raw, limit: .max)) == Array("ab\tcd\u{FEFF}e".utf8))

@@ -142,23 +142,10 @@ public enum PipelineWire {
     /// are UTF-8 (nearly every request); nil for any other line, which then goes through the JSON parser.
     static func plainFileRequest(_ line: [UInt8]) -> (id: Int, path: String, documentID: String, text: Bool)? {
         line.withUnsafeBufferPointer { bytes -> (id: Int, path: String, documentID: String, text: Bool)? in
-            var at = 0
-            func literal(_ text: StaticString) -> Bool {
-                let count = text.utf8CodeUnitCount
-                guard bytes.count - at >= count, memcmp(bytes.baseAddress! + at, text.utf8Start, count) == 0 else { return false }
-                at += count
-                return true
-            }
-            func string() -> String? {
-                let start = at
-                while at < bytes.count, bytes[at] != UInt8(ascii: "\""), bytes[at] != UInt8(ascii: "\\"), bytes[at] >= 0x20 { at += 1 }
-                guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { return nil }
-                at += 1
-                return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<at - 1]), as: UTF8.self)
-            }
-            guard literal(#"{"id":"#), let id = plainNumber(bytes, &at), literal(#","path":""#), let path = string() else { return nil }
-            let text = !literal(#","text":false"#)
-            guard literal(#","file":{"id":""#), let documentID = string(), literal("}}"), at == bytes.count else { return nil }
+            var line = PlainLine(bytes)
+            guard line.literal(#"{"id":"#), let id = line.number(), line.literal(#","path":""#), let path = line.string() else { return nil }
+            let text = !line.literal(#","text":false"#)
+            guard line.literal(#","file":{"id":""#), let documentID = line.string(), line.literal("}}"), line.atEnd else { return nil }
             return (id, path, documentID, text)
         }
     }
@@ -264,40 +251,20 @@ public enum PipelineWire {
     /// any other line, which then goes through the JSON parser.
     static func plainHeader(_ line: [UInt8]) -> (id: Int, bytes: Int, lengths: [Int])? {
         line.withUnsafeBufferPointer { bytes -> (id: Int, bytes: Int, lengths: [Int])? in
-            var at = 0
-            func literal(_ text: StaticString) -> Bool {
-                let count = text.utf8CodeUnitCount
-                guard bytes.count - at >= count, memcmp(bytes.baseAddress! + at, text.utf8Start, count) == 0 else { return false }
-                at += count
-                return true
-            }
-            func number() -> Int? { plainNumber(bytes, &at) }
-            guard literal(#"{"id":"#), let id = number(), literal(#","bytes":"#), let count = number(),
-                  literal(#","documents":["#) else { return nil }
+            var line = PlainLine(bytes)
+            guard line.literal(#"{"id":"#), let id = line.number(), line.literal(#","bytes":"#), let count = line.number(),
+                  line.literal(#","documents":["#) else { return nil }
             var lengths: [Int] = []
-            if !literal("]") {
+            if !line.literal("]") {
                 repeat {
-                    guard let length = number(), length >= 3 else { return nil }
+                    guard let length = line.number(), length >= 3 else { return nil }
                     lengths.append(length)
-                } while literal(",")
-                guard literal("]") else { return nil }
+                } while line.literal(",")
+                guard line.literal("]") else { return nil }
             }
-            guard literal(#","drops":[],"failures":[],"skips":[]}"#), at == bytes.count else { return nil }
+            guard line.literal(#","drops":[],"failures":[],"skips":[]}"#), line.atEnd else { return nil }
             return (id, count, lengths)
         }
-    }
-
-    /// A non-negative integer of at most 12 digits at `at` (moved past it), as `JSONWriter.number` writes one; nil
-    /// at a sign, a leading zero or more digits (what follows is left to the caller's next literal).
-    private static func plainNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> Int? {
-        let start = at
-        var value = 0
-        while at < bytes.count, at - start < 13, case let digit = bytes[at] &- UInt8(ascii: "0"), digit < 10 {
-            value = value * 10 + Int(digit)
-            at += 1
-        }
-        guard at > start, at - start < 13, bytes[start] != UInt8(ascii: "0") || at - start == 1 else { return nil }
-        return value
     }
 
     /// The outcome of an answer whose header was `header` and whose document lines are `body`: each line is

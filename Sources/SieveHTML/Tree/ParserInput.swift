@@ -24,6 +24,21 @@ import Glibc
 ///   `id` and `name` values stay (libxml2's ID table, read by XPath's `id()`, keeps what the parse saw).
 ///   Values are left out only when every marker-like value in the tree is one: not when the pass stopped
 ///   following libxml2, nor when a value kept opens with U+E000, written out or as a character reference.
+/// - **Blank runs collapsed.** A run of three or more of libxml2's blanks (space, tab, LF, CR) between the
+///   end of a start tag, an end tag or a comment and the next start tag, end tag, comment or the end of the
+///   input is handed over as one character: a line feed when the run holds LF or CR, else a space (such runs
+///   are 13% of what is left of the dev pages after the other cuts). libxml2 keeps or drops a blank text by
+///   `areBlanks` (HTMLparser.c), which reads whether the text is all blanks, the next character and the
+///   node's last child, never the text's length, so the tree keeps the same nodes, with one blank for many.
+///   Runs stay where libxml2 could read them otherwise or the text is read verbatim: a run of
+///   `blankRunLimit` bytes or more (`htmlParseCharDataInternal` hands text over in chunks of 1000 characters,
+///   and the first chunk's next character is no `<`), a run holding a form feed (libxml2 drops that
+///   character, so the run may make no text at all), inside `<pre>`, `<textarea>`, `<listing>`,
+///   `<plaintext>` and `<xmp>` (from their start tag to a matching end tag), and from where such an element
+///   holds a start tag libxml2 would not close at that end tag (`htmlEndPriority`: `div`, table parts,
+///   `head`, `body`, `html`) to the end of the page. A run right after a tag libxml2 drops (a stray end tag)
+///   joins the text before it, which then differs in that run only; readers collapse whitespace
+///   (`TextBuffer`) outside `<pre>`.
 /// - **Start tags counted**, so the parser can refuse a page with more elements than any real page has
 ///   before libxml2 builds a tree for it (see `HTMLTree.maximumElements`).
 ///
@@ -32,17 +47,20 @@ import Glibc
 /// (ASCII case ignored, as a prefix: `htmlParseScript` in recover mode), and that end tag must name the
 /// element exactly. Where libxml2 would do something else (`</scriptx>` inside the text, raw text opening
 /// with an end tag, a processing instruction or doctype name opening with a non-ASCII character, any NUL
-/// byte), the pass stops leaving text out and hands the rest of the page over as it is. Tags inside comments,
-/// processing instructions, doctype literals, attribute values and raw text are not tags.
+/// byte), the pass stops leaving text out and hands the rest of the page over as it is; then no value and no
+/// blank run of the page is left out either. Tags inside comments, processing instructions, doctype
+/// literals, attribute values and raw text are not tags.
 ///
-/// Cost: the page is copied once when anything is left out (memcpy of the kept bytes); without raw text and
-/// with no over-long start tag the input comes back unchanged, with no copy. The pass with its copy took
-/// about 2% of the CPU of a conversion of the 581 speed pages (perf), against 0.3 ms a page saved in libxml2. The input must be valid UTF-8
-/// (the `html` reader's decoder makes it so): on an invalid sequence libxml2 switches to Latin-1 for the rest
-/// of the page, wherever that sequence sits.
+/// Cost: the page is copied once when anything is left out (memcpy of the kept bytes); with nothing to leave
+/// out (no raw text, long value, blank run or over-long start tag) the input comes back unchanged, with no
+/// copy. The pass with its copy took about 2% of the CPU of a conversion of the 581 speed pages (perf),
+/// against 0.3 ms a page saved in libxml2; the blank runs add 0.2 M instructions a page to the pass and save
+/// 0.46 M in libxml2 and 0.14 M in the stages that read text (callgrind, 145 pages). The input must be valid
+/// UTF-8 (the `html` reader's decoder makes it so): on an invalid sequence libxml2 switches to Latin-1 for the
+/// rest of the page, wherever that sequence sits.
 ///
-/// Example: `<p a=1 b=2 c>x</p><script>go()</script><style>p{}</style>` with a limit of 2 →
-/// `<p a=1 b=2 >x</p><script></script><style></style>`, 3 start tags, one inline script (ordinal 0) whose text
+/// Example: `<p a=1 b=2 c>x</p>\n  <script>go()</script> <style>p{}</style>` with a limit of 2 →
+/// `<p a=1 b=2 >x</p>\n<script></script> <style></style>`, 3 start tags, one inline script (ordinal 0) whose text
 /// `go()` is kept as a range; `<a href="https://example.com/a/long/path">` → `<a href="\u{E000}0">`, value 0
 /// the range of the URL.
 enum ParserInput {
@@ -58,6 +76,21 @@ enum ParserInput {
 
     /// The longest marker: U+E000 and a number of up to 10 digits.
     static let markerMaximumLength = 13
+
+    /// Blank runs shorter than this stay: cutting one costs more than libxml2 spends on a byte or two.
+    static let blankRunMinimum = 3
+
+    /// Blank runs this long or longer stay (libxml2 2.9.14 `HTML_PARSER_BIG_BUFFER_SIZE`: past it, the first
+    /// 1000 characters of a text are read as no blanks).
+    static let blankRunLimit = 1000
+
+    /// Elements whose blanks stay (HTML keeps whitespace in them; `pre` and `textarea` as the text shown).
+    static let preservingNames: [StaticString] = ["pre", "textarea", "listing", "plaintext", "xmp"]
+
+    /// Elements a misplaced `</pre>` (or another preserving element's end tag) does not close: their end
+    /// priority is above the default 100 (`htmlEndPriority`, HTMLparser.c).
+    static let highPriorityNames: [StaticString] = ["div", "td", "th", "tr", "thead", "tbody", "tfoot", "table", "head",
+                                                    "body", "html"]
 
     /// An inline script's text left out of the parse: `ordinal` counts the page's `<script>` start tags
     /// (from 0, in page order; libxml2 makes one element of each), `range` is in the input's bytes.
@@ -91,7 +124,11 @@ enum ParserInput {
             scanner.run()
             return scanner
         }
-        if !scanner.eliding || scanner.markerLike, !scanner.values.isEmpty {
+        if !scanner.eliding {
+            // Values and blank runs stay for the whole page; raw text cut before the stop stays cut.
+            scanner.cuts.removeAll { $0.value != -1 }
+            scanner.values = []
+        } else if scanner.markerLike, !scanner.values.isEmpty {
             scanner.cuts.removeAll { $0.value >= 0 }
             scanner.values = []
         }
@@ -99,7 +136,7 @@ enum ParserInput {
             return Prepared(bytes: bytes, elements: scanner.elements, scripts: scanner.scripts, values: [], followed: scanner.eliding)
         }
         let cuts = scanner.cuts
-        let capacity = bytes.count - cuts.reduce(0) { $0 + $1.range.count } + scanner.values.count * markerMaximumLength
+        let capacity = bytes.count - cuts.reduce(0) { $0 + $1.range.count } + scanner.values.count * markerMaximumLength + cuts.count
         let output = bytes.withUnsafeBufferPointer { page in
             [UInt8](unsafeUninitializedCapacity: capacity) { buffer, written in
                 let source = page.baseAddress!, target = buffer.baseAddress!
@@ -108,7 +145,12 @@ enum ParserInput {
                     let kept = cut.range.lowerBound - copied
                     memcpy(target + written, source + copied, kept)
                     written += kept
-                    if cut.value >= 0 { written += writeMarker(Int(cut.value), to: target + written) }
+                    if cut.value >= 0 {
+                        written += writeMarker(Int(cut.value), to: target + written)
+                    } else if cut.value < -1 {
+                        target[written] = UInt8(-cut.value)
+                        written += 1
+                    }
                     copied = cut.range.upperBound
                 }
                 memcpy(target + written, source + copied, page.count - copied)
@@ -178,8 +220,9 @@ private struct Scanner {
     let limit: Int
     /// Whether libxml2's state is known here, so raw text may still be left out.
     var eliding: Bool
-    /// What is left out, in page order: raw text and capped attributes (`value` -1), and attribute values
-    /// (`value` their number, a marker takes their place).
+    /// What is left out, in page order: raw text and capped attributes (`value` -1), attribute values
+    /// (`value` their number, a marker takes their place) and blank runs (`value` minus the byte that takes
+    /// their place: -10 a line feed, -32 a space).
     var cuts: [(range: Range<Int>, value: Int32)] = []
     /// The ranges of the attribute values left out, by number.
     var values: [Range<Int>] = []
@@ -189,6 +232,14 @@ private struct Scanner {
     var scripts: [ParserInput.ElidedScript] = []
     /// `<script>` start tags seen so far.
     var scriptTags = 0
+    /// Open elements of each of `ParserInput.preservingNames` (start tags less matching end tags), and in all.
+    var preserving = [0, 0, 0, 0, 0]
+    var openPreserving = 0
+    /// Whether blank runs may still be collapsed: off for good once a preserving element held a start tag
+    /// its end tag would not close.
+    var collapsing = true
+    /// The end of the last start tag, named end tag or comment (where a blank run may open).
+    var tagEnd = -1
 
     init(bytes: UnsafeBufferPointer<UInt8>, limit: Int, eliding: Bool) {
         self.bytes = bytes
@@ -211,8 +262,32 @@ private struct Scanner {
     mutating func run() {
         var index = prolog()
         while let next = find(UInt8(ascii: "<"), from: index) {
+            if next - index >= ParserInput.blankRunMinimum, index == tagEnd, endsText(next) { blanks(index..<next) }
             index = markup(at: next)
         }
+        if index == tagEnd { blanks(index..<count) }
+    }
+
+    /// Whether the `<` at `index` opens a start tag, a named end tag or a comment, which end libxml2's text
+    /// with `<` as the next character.
+    func endsText(_ index: Int) -> Bool {
+        let next = byte(index + 1)
+        return Self.isLetter(next) || (next == UInt8(ascii: "/") && Self.isNameStart(byte(index + 2))) || isComment(index)
+    }
+
+    /// A text `run` between markup: cut to one byte when it is blanks only and may be (see `ParserInput`).
+    @inline(never) mutating func blanks(_ run: Range<Int>) {
+        guard run.count >= ParserInput.blankRunMinimum, run.count < ParserInput.blankRunLimit, eliding, collapsing, openPreserving == 0 else { return }
+        var newline = false
+        for index in run {
+            let byte = bytes[index]
+            if byte == 0x0A || byte == 0x0D {
+                newline = true
+            } else if byte != 0x20, byte != 0x09 {
+                return
+            }
+        }
+        cuts.append((run, newline ? -0x0A : -0x20))
     }
 
     /// `htmlParseDocument` before the content: blanks, comments and processing instructions, one doctype.
@@ -233,11 +308,24 @@ private struct Scanner {
         return index
     }
 
-    /// Past the markup opening with the `<` at `index`, in content (`htmlParseContentInternal`).
-    mutating func markup(at index: Int) -> Int {
+    /// Past the markup opening with the `<` at `index`, in content (`htmlParseContentInternal`); `tagEnd` is
+    /// set past a start tag, a named end tag or a comment.
+    @inline(__always) mutating func markup(at index: Int) -> Int {
         let next = byte(index + 1)
-        if next == UInt8(ascii: "/") { return endTag(index).end }
-        if Self.isLetter(next) { return startTag(index) }
+        if next == UInt8(ascii: "/") {
+            let tag = endTag(index)
+            guard !tag.name.isEmpty else { return tag.end }
+            if openPreserving > 0, let preserved = preservingIndex(tag.name), preserving[preserved] > 0 {
+                preserving[preserved] -= 1
+                openPreserving -= 1
+            }
+            tagEnd = tag.end
+            return tag.end
+        }
+        if Self.isLetter(next) {
+            tagEnd = startTag(index)
+            return tagEnd
+        }
         if next == UInt8(ascii: "?") { return instruction(index) }
         if isDoctype(index) {
             // A doctype in the content is followed in the same step by a comment, an instruction or a start
@@ -248,8 +336,21 @@ private struct Scanner {
             }
             return after
         }
-        if isComment(index) { return comment(index) }
+        if isComment(index) {
+            tagEnd = comment(index)
+            return tagEnd
+        }
         return index + 1
+    }
+
+    /// The index in `ParserInput.preservingNames` of the element named `name`, if it is one of them.
+    @inline(__always) func preservingIndex(_ name: Range<Int>) -> Int? {
+        guard name.count >= 3, name.count <= 9 else { return nil }
+        let first = bytes[name.lowerBound] | 0x20
+        guard first == UInt8(ascii: "p") || first == UInt8(ascii: "t") || first == UInt8(ascii: "l") || first == UInt8(ascii: "x") else {
+            return nil
+        }
+        return ParserInput.preservingNames.firstIndex { matches(name, $0) }
     }
 
     func isComment(_ index: Int) -> Bool {
@@ -323,7 +424,7 @@ private struct Scanner {
 
     /// An end tag at `index` (`</`): its name, and the index past it (its next `>`); without a name only
     /// `</` is read.
-    func endTag(_ index: Int) -> (name: Range<Int>, end: Int) {
+    @inline(__always) func endTag(_ index: Int) -> (name: Range<Int>, end: Int) {
         let start = index + 2
         guard Self.isNameStart(byte(start)) else { return (start..<start, start) }
         let end = htmlNameEnd(start)
@@ -339,6 +440,8 @@ private struct Scanner {
         let nameEnd = htmlNameEnd(nameStart)
         let isScript = matches(nameStart..<nameEnd, "script")
         let name: StaticString? = isScript ? "script" : matches(nameStart..<nameEnd, "style") ? "style" : nil
+        let preserved = preservingIndex(nameStart..<nameEnd)
+        if openPreserving > 0, collapsing, ParserInput.highPriorityNames.contains(where: { matches(nameStart..<nameEnd, $0) }) { collapsing = false }
         var position = skipBlanks(nameEnd)
         var attributes = 0
         var cutStart: Int?
@@ -391,6 +494,10 @@ private struct Scanner {
         // Only a tag ending in `>` opens raw text; `/>` closes the element at once, the end of input drops it.
         guard position < count else { return count }
         guard bytes[position] == UInt8(ascii: ">") else { return position + 2 }
+        if let preserved {
+            preserving[preserved] += 1
+            openPreserving += 1
+        }
         guard let name else { return position + 1 }
         var leftOut = true
         if isScript, let type {
