@@ -37,6 +37,28 @@ import Testing
         #expect(String(decoding: writer.bytes, as: UTF8.self) == #""a\"b\\c\n\t\u0001/đ""#)
     }
 
+    @Test func theWordAtATimeScanFindsEveryByteToEscape() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xA2, 0xDC, 0xE2, 0xFF, 0x61]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...40, using: &generator)
+            let bytes = (0..<count).map { _ in
+                Bool.random(using: &generator) ? UInt8(ascii: "a") : alphabet.randomElement(using: &generator)!
+            }
+            let start = Int.random(in: 0...count, using: &generator)
+            let expected = bytes[start...].firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } ?? count
+            bytes.withUnsafeBufferPointer { #expect(JSONWriter.nextEscaped($0, from: start) == expected, "\(bytes) from \(start)") }
+        }
+    }
+
+    @Test func longStringsRoundTripThroughAJSONParser() throws {
+        let text = String(repeating: "Zeile mit \"Anführung\" und \\ Rückstrich\u{01}\t— ", count: 40)
+        var writer = JSONWriter()
+        writer.string(text)
+        let decoded = try JSONSerialization.jsonObject(with: Data(writer.bytes), options: .fragmentsAllowed) as? String
+        #expect(decoded == text)
+    }
+
     @Test func documentJSONDecodesBackWithEveryKeyInOrder() throws {
         var document = Document(id: "x", source: Source(path: "x.txt", format: "text"),
                                 blocks: [Block(.heading, "Tiêu đề", level: 1), Block(.paragraph, "Đoạn một."), Block(.caption, "Ảnh")])
