@@ -62,10 +62,10 @@ final class NeedleSet: Sendable {
                             while start <= last {
                                 defer { start += 1 }
                                 // Most bytes open no word: one look-up of the first byte passes them.
-                                guard groups[Int(value[start] | 0x20)].end != groups[Int(value[start] | 0x20)].start else { continue }
+                                let group = groups[Int(value[start] | 0x20)]
+                                guard group.end != group.start else { continue }
                                 let key = Int(value[start] | 0x20) << 8 | Int(value[start + 1] | 0x20)
                                 guard pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
-                                let group = groups[Int(value[start] | 0x20)]
                                 var next = Int(group.start)
                                 while next < Int(group.end) {
                                     let word = order[next]

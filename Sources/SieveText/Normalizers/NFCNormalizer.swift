@@ -73,8 +73,8 @@ public struct NFCNormalizer: Normalizer {
 
     /// Whether the text has a scalar that is not `isStable`, and whether it has an eth (U+00D0/U+00F0), read
     /// on its UTF-8 bytes in one pass: ASCII eight bytes at a time and other bytes below C3 (U+0080–U+00BF,
-    /// continuation bytes) one at a time are stepped over, and only the scalars from U+00C0 on are decoded, so English text with a few typographic quotes
-    /// is not walked scalar by scalar.
+    /// continuation bytes) one at a time are stepped over, and only the scalars from U+00C0 on are decoded, so
+    /// English text with a few typographic quotes is not walked scalar by scalar.
     static func survey(_ text: String) -> (unstable: Bool, hasEth: Bool) {
         var text = text
         return text.withUTF8 { utf8 in

@@ -82,25 +82,18 @@ extension ScalarSplit {
     ///
     /// Example: `ScalarSplit.components("A and B and", separatedBy: " and ")` → ["A", "B and"].
     static func components(_ text: String, separatedBy separator: String) -> [String]? {
-        var text = text, separator = separator
-        return text.withUTF8 { bytes -> [String]? in
-            separator.withUTF8 { pattern -> [String]? in
-                guard !pattern.isEmpty, !pattern.contains(0x0A), !pattern.contains(0x0D),
-                      bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-                var pieces: [String] = []
-                var start = 0, index = 0
-                while index + pattern.count <= bytes.count {
-                    if bytes[index] == pattern[0], (1..<pattern.count).allSatisfy({ bytes[index + $0] == pattern[$0] }) {
-                        pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                        index += pattern.count
-                        start = index
-                    } else {
-                        index += 1
-                    }
-                }
-                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-                return pieces
-            }
+        let pattern = Array(separator.utf8)
+        guard !pattern.isEmpty, !pattern.contains(0x0A), !pattern.contains(0x0D), text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return nil
         }
+        let bytes = Array(text.utf8)
+        var pieces: [String] = []
+        var start = 0
+        while let found = ByteSearch.firstRange(of: pattern, in: bytes, from: start) {
+            pieces.append(String(decoding: bytes[start..<found.lowerBound], as: UTF8.self))
+            start = found.upperBound
+        }
+        pieces.append(String(decoding: bytes[start...], as: UTF8.self))
+        return pieces
     }
 }
