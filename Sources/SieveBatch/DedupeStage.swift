@@ -47,6 +47,8 @@ public struct DedupeStage: OrderedTransform, Filter {
     public static let name = "dedupe"
     /// One line for `sieve stages`.
     public static let summary = "Drop exact and near-duplicate documents (MinHash), naming the earlier copy"
+    /// Reads no HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     private let options: Options
     private let memory: SharedIndex

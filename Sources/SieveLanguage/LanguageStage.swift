@@ -20,6 +20,8 @@ import SieveCore
 public struct LanguageStage: Extractor {
     public static let name = "language"
     public static let summary = "Language of the text with CLD2 (a declared html lang as a hint) → language"
+    /// Reads no HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     /// Bytes of letters a detection needs to overrule a declared language (a line or two of text: CLD2
     /// calls a single short sentence reliable, and menus or player notices are often in English).

@@ -98,6 +98,7 @@ struct ReplacingTransform: Extractor {
     static let name = "replacing"
     static let summary = "test transform that sets the blocks itself"
     static let replacesBlocks = true
+    var treeAttributes: TreeAttributes { .standard }
     init(options: NoOptions) {}
     func apply(to document: inout Document, context: StageContext) throws -> Verdict {
         document.blocks = [Block(.paragraph, "replaced")]
@@ -105,7 +106,8 @@ struct ReplacingTransform: Extractor {
     }
 }
 
-/// Notes in its document whether the pipeline told it the blocks are replaced.
+/// Notes in its document whether the pipeline told it the blocks are replaced, and which attributes of an
+/// HTML tree the transforms read.
 struct TellingReader: SourceReader {
     static let name = "telling"
     static let summary = "test reader"
@@ -115,6 +117,7 @@ struct TellingReader: SourceReader {
     func read(_ input: Input, context: StageContext, emit: (Document) throws -> Void) throws {
         var document = Document(id: input.id, source: Source(path: input.path, format: Self.name))
         document.fields["blocks_replaced"] = .bool(context.blocksReplaced)
+        document.fields["tree_attributes"] = .string(context.treeAttributes == .standard ? "standard" : "all")
         try emit(document)
     }
 }

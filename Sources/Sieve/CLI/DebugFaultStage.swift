@@ -9,6 +9,8 @@ import SieveCore
 struct DebugFaultStage: Normalizer {
     static let name = "debug-fault"
     static let summary = "test hook: crash or stall on a marker document (--debug-faults only)"
+    /// Reads no HTML tree.
+    var treeAttributes: TreeAttributes { .standard }
 
     init(options: NoOptions) {}
 

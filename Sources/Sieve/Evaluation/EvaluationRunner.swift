@@ -115,6 +115,7 @@ struct EvaluationRunner {
         do {
             var context = StageContext(stageName: "html", logger: Self.logger, timer: timer)
             context.blocksReplaced = transforms.first.map { type(of: $0.stage).replacesBlocks } ?? false
+            context.treeAttributes = TreeAttributes.needed(by: transforms.map(\.stage))
             try reader.read(input, context: context) { documents.append($0) }
             lap(nil)
             guard var document = documents.first else { return (nil, "the reader produced no document") }

@@ -42,6 +42,7 @@ public struct Pipeline: Sendable {
     private let sinkName: String
     /// Whether the first transform replaces the blocks, so readers need not build them.
     private let blocksReplaced: Bool
+    private let treeAttributes: TreeAttributes
 
     /// Builds every stage of `spec` from `registry`; reports every configuration problem at once.
     public init(_ spec: PipelineSpec, registry: StageRegistry) throws(ConfigurationError) {
@@ -73,6 +74,7 @@ public struct Pipeline: Sendable {
         self.loader = InputLoader(maxBytes: spec.policy.maxBytes)
         self.sinkName = spec.sink.name
         self.blocksReplaced = parallel.stages.first.map { type(of: $0.stage).replacesBlocks } ?? false
+        self.treeAttributes = TreeAttributes.needed(by: transforms.map(\.stage))
     }
 
     /// An empty profile listing every transform and the sink (readers and parts join as they run).
@@ -295,6 +297,7 @@ public struct Pipeline: Sendable {
         let reading = policy.profile ? ThreadCPUClock.now() : 0
         var readerContext = StageContext(stageName: name, logger: logger, timer: timer)
         readerContext.blocksReplaced = blocksReplaced
+        readerContext.treeAttributes = treeAttributes
         do {
             try reader.read(input, context: readerContext) { document in
                 var document = document

@@ -52,6 +52,9 @@ public struct StageContext: Sendable {
     /// For a reader: set when the pipeline's first transform replaces the blocks (`Transform.replacesBlocks`),
     /// so blocks built here would be thrown away unread; a reader may then leave them to that transform.
     public var blocksReplaced = false
+    /// For a reader: `.standard` when every transform of the pipeline reads at most the standard attributes of
+    /// the HTML tree (`Transform.treeAttributes`), so a reader may leave the others out of the tree it attaches.
+    public var treeAttributes = TreeAttributes.all
 
     /// Creates a context.
     public init(stageName: String, logger: Logger, timer: StageTimer? = nil) {

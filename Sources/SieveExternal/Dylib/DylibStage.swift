@@ -30,6 +30,8 @@ public struct DylibStage: Extractor {
     public static let name = "dylib"
     /// One line for `sieve stages`.
     public static let summary = "run documents through a shared library loaded at run time (C entry point sieve_stage_v1)"
+    /// The library sees the document as JSON, never the HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     private let library: StageLibrary
 

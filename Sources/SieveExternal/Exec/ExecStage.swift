@@ -43,6 +43,8 @@ public struct ExecStage: Extractor, SelfIsolatingStage {
     public static let name = "exec"
     /// One line for `sieve stages`.
     public static let summary = "run documents through an external program (any language) speaking JSON Lines"
+    /// The program sees the document as JSON, never the HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     private let pool: WorkerPool
 

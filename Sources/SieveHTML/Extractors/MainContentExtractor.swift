@@ -78,6 +78,10 @@ public struct MainContentExtractor: Extractor {
     /// Sets the blocks from the tree alone: the `html` reader need not build the page's blocks first.
     public static let replacesBlocks = true
 
+    /// The standard attributes (`HTMLReader.attributesRead`), or all of them when `prune` holds XPath
+    /// expressions, which may name any.
+    public var treeAttributes: TreeAttributes { prune.isEmpty ? .standard : .all }
+
     /// Replaces the blocks with the article body when the document has an HTML tree.
     public func apply(to document: inout Document, context: StageContext) throws -> Verdict {
         guard let tree = document.attachments[HTMLTreeKey.self], let root = tree.root else { return .keep }

@@ -36,6 +36,8 @@ public struct MetadataExtractor: Extractor {
     public static let name = "metadata"
     /// One line for `sieve stages`.
     public static let summary = "Title, authors, published/modified dates, site, description, language, URL, image, tags from JSON-LD, OpenGraph, meta, <time>"
+    /// Reads the standard attributes only (`HTMLReader.attributesRead`).
+    public var treeAttributes: TreeAttributes { .standard }
 
     private let options: Options
 

@@ -28,6 +28,8 @@ public struct TitleExtractor: Extractor {
     public static let name = "title"
     /// One line for `sieve stages`.
     public static let summary = "Title from og:title, <title> without the site name, or the first <h1>; for text, a leading headline"
+    /// Reads the standard attributes only (`HTMLReader.attributesRead`).
+    public var treeAttributes: TreeAttributes { .standard }
 
     private let options: Options
 

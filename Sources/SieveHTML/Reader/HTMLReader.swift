@@ -50,6 +50,19 @@ public struct HTMLReader: SourceReader {
         return tags >= 3
     }
 
+    /// The attributes Sieve's own stages read from the tree (lowercase, as libxml2 names them): the only ones
+    /// the tree keeps when every transform of the pipeline says `TreeAttributes.standard`
+    /// (`StageContext.treeAttributes`). What reads them: `class`, `id`, `role`, `itemprop` (page chrome, comment
+    /// sections, microdata), `name`, `property`, `http-equiv`, `content` (`<meta>`, anchors), `href`, `rel`
+    /// (links, canonical URL, `rel=author`), `src`, `data-src`, `data-lazy-src`, `data-original`, `srcset`,
+    /// `data-srcset`, `alt` (images), `title`, `datetime`, `pubdate` (dates), `lang`, `xml:lang`, `type`
+    /// (JSON-LD scripts), `style`, `hidden`, `aria-hidden` (hidden elements).
+    public static let attributesRead: [StaticString] = [
+        "class", "id", "role", "itemprop", "name", "property", "http-equiv", "content", "href", "rel", "src", "data-src",
+        "data-lazy-src", "data-original", "srcset", "data-srcset", "alt", "title", "datetime", "pubdate", "lang", "xml:lang",
+        "type", "style", "hidden", "aria-hidden",
+    ]
+
     /// Decodes, parses and converts one page; throws when the input holds nothing to read.
     public func read(_ input: Input, context: StageContext, emit: (Document) throws -> Void) throws {
         guard !input.bytes.isEmpty else { throw StageError(stage: Self.name, "\(input.path): empty input (0 bytes)") }
@@ -65,7 +78,9 @@ public struct HTMLReader: SourceReader {
         }
         let tree: HTMLTree
         do {
-            tree = try context.measure("parse") { () throws(HTMLTree.ParseError) in try HTMLTree(utf8: decoded.utf8, url: input.url) }
+            tree = try context.measure("parse") { () throws(HTMLTree.ParseError) in
+                try HTMLTree(utf8: decoded.utf8, url: input.url, attributes: context.treeAttributes)
+            }
         } catch {
             throw StageError(stage: Self.name, "\(input.path): \(error)")
         }

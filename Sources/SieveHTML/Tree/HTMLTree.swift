@@ -63,13 +63,14 @@ public final class HTMLTree: @unchecked Sendable {
 
     /// Parses UTF-8 HTML from memory (valid UTF-8, as the `html` reader's decoder makes it). Elements keep
     /// at most `ParserInput.attributeLimit` attributes (libxml2's duplicate check is quadratic in their number);
-    /// style and script text other than JSON-LD is left out of the tree (see `ParserInput`).
+    /// style and script text other than JSON-LD is left out of the tree (see `ParserInput`); with `attributes`
+    /// `.standard`, so are the attributes `HTMLReader.attributesRead` does not list.
     /// - Throws: `ParseError.tooManyElements` past `maximumElements` start tags (before libxml2 builds a
     ///   tree), `ParseError.noDocument` when libxml2 builds none.
-    public init(utf8 bytes: [UInt8], url: String? = nil) throws(ParseError) {
+    public init(utf8 bytes: [UInt8], url: String? = nil, attributes: TreeAttributes = .all) throws(ParseError) {
         _ = Self.initialised
         guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { throw .noDocument }
-        let input = ParserInput.prepare(bytes)
+        let input = ParserInput.prepare(bytes, attributes: attributes)
         guard input.elements <= Self.maximumElements else {
             throw .tooManyElements(count: input.elements, limit: Self.maximumElements)
         }

@@ -1,4 +1,5 @@
 import Glibc
+import SieveCore
 
 /// The bytes handed to libxml2 for a page, made in one linear pass over the page's UTF-8 bytes that follows
 /// libxml2 2.9.14's HTML tokenizer (HTMLparser.c: `htmlParseContentInternal`, `htmlParseStartTag`,
@@ -14,6 +15,12 @@ import Glibc
 /// - **Attributes capped.** Start tags keep their first `attributeLimit` attributes: libxml2 2.9 checks each
 ///   new attribute against all the earlier ones, so one element with n attributes costs n²/2 comparisons
 ///   (10,000 attributes 0.3 s, 40,000 11 s, 200,000 450 s, and nothing can interrupt it).
+/// - **Unread attributes left out** when the pipeline asks (`TreeAttributes.standard`): an attribute that
+///   `HTMLReader.attributesRead` does not list is cut whole, name, `=` and value (a quarter of the dev pages'
+///   attributes: `data-*`, `aria-*`, `width`, `target`, `onclick`...). libxml2 2.9.14 builds no element by its
+///   attributes, so the tree is the same less those attributes; the cap counts them still (an element keeps
+///   the listed ones among its first `attributeLimit`); an `<a>` without `href` keeps the name of its first
+///   unread attribute (a named anchor has no other). Only where the pass follows libxml2, as raw text.
 /// - **Long attribute values left out.** A quoted value longer than `valueLimit` bytes with no `&` is handed
 ///   over as a marker, U+E000 and the value's number in decimal (`Prepared.values` keeps its range of the
 ///   input): libxml2 2.9.14 reads attribute values one character at a time with two calls a character
@@ -67,6 +74,17 @@ enum ParserInput {
     /// Attributes kept per element; beyond it libxml2's check costs more than any real page needs.
     static let attributeLimit = 128
 
+    /// `HTMLReader.attributesRead` by length: the names of `length` bytes at index `length`.
+    static let attributesReadByLength: [[StaticString]] = {
+        var table: [[StaticString]] = []
+        for name in HTMLReader.attributesRead {
+            let length = name.utf8CodeUnitCount
+            while table.count <= length { table.append([]) }
+            table[length].append(name)
+        }
+        return table
+    }()
+
     /// Quoted attribute values longer than this many bytes are left out of the parse (a marker is at most
     /// `markerMaximumLength` bytes; most `rel`, `type` and short `class` values stay in the tree).
     static let valueLimit = 24
@@ -114,13 +132,16 @@ enum ParserInput {
         var followed: Bool
     }
 
-    /// Prepares `bytes` (UTF-8) for libxml2; with `elide` false only the cap and the count are made.
-    static func prepare(_ bytes: [UInt8], attributeLimit: Int = Self.attributeLimit, elide: Bool = true) -> Prepared {
+    /// Prepares `bytes` (UTF-8) for libxml2; with `elide` false only the cap and the count are made; with
+    /// `attributes` `.standard` the attributes `HTMLReader.attributesRead` does not list are left out too.
+    static func prepare(_ bytes: [UInt8], attributeLimit: Int = Self.attributeLimit, elide: Bool = true,
+                        attributes: TreeAttributes = .all) -> Prepared {
         guard !bytes.isEmpty else { return Prepared(bytes: bytes, elements: 0, scripts: [], values: [], followed: elide) }
         var scanner = bytes.withUnsafeBufferPointer { buffer in
             // libxml2 ends its content loop at a NUL byte but reads one inside raw text as a space: not followed.
             let hasNul = memchr(buffer.baseAddress!, 0, buffer.count) != nil
-            var scanner = Scanner(bytes: buffer, limit: attributeLimit, eliding: elide && !hasNul)
+            var scanner = Scanner(bytes: buffer, limit: attributeLimit, eliding: elide && !hasNul,
+                                  dropping: elide && attributes == .standard)
             scanner.run()
             return scanner
         }
@@ -220,7 +241,9 @@ private struct Scanner {
     let limit: Int
     /// Whether libxml2's state is known here, so raw text may still be left out.
     var eliding: Bool
-    /// What is left out, in page order: raw text and capped attributes (`value` -1), attribute values
+    /// Whether attributes `HTMLReader.attributesRead` does not list are left out (while `eliding`).
+    let dropping: Bool
+    /// What is left out, in page order: raw text, capped and unread attributes (`value` -1), attribute values
     /// (`value` their number, a marker takes their place) and blank runs (`value` minus the byte that takes
     /// their place: -10 a line feed, -32 a space).
     var cuts: [(range: Range<Int>, value: Int32)] = []
@@ -241,11 +264,12 @@ private struct Scanner {
     /// The end of the last start tag, named end tag or comment (where a blank run may open).
     var tagEnd = -1
 
-    init(bytes: UnsafeBufferPointer<UInt8>, limit: Int, eliding: Bool) {
+    init(bytes: UnsafeBufferPointer<UInt8>, limit: Int, eliding: Bool, dropping: Bool) {
         self.bytes = bytes
         count = bytes.count
         self.limit = limit
         self.eliding = eliding
+        self.dropping = dropping
     }
 
     /// The byte at `index`, or 0 past the end (libxml2's input ends in a NUL).
@@ -448,12 +472,19 @@ private struct Scanner {
         var type: Range<Int>?
         var typeSeen = false
         var hasSource = false
+        // An `<a>` without `href` whose only attributes are `name` and `id` is a named anchor, not a link
+        // (`NodeTable.isNamedAnchor`): such an element keeps the name of its first unread attribute.
+        let isAnchor = nameEnd - nameStart == 1 && bytes[nameStart] | 0x20 == UInt8(ascii: "a")
+        var hasReference = false
+        var firstUnread: (cut: Int, nameEnd: Int)?
         while position < count, bytes[position] != UInt8(ascii: ">"), !isEmptyTagEnd(position) {
             if Self.isNameStart(bytes[position]) {
                 let attributeStart = position
                 let attributeEnd = htmlNameEnd(position)
                 attributes += 1
                 if attributes == limit + 1 { cutStart = attributeStart }
+                // An attribute left out is cut whole, name to the end of its value, like a capped one.
+                let unread = dropping && eliding && attributes <= limit && !isRead(attributeStart..<attributeEnd)
                 var value: Range<Int>?
                 position = skipBlanks(attributeEnd)
                 if byte(position) == UInt8(ascii: "=") {
@@ -462,7 +493,7 @@ private struct Scanner {
                     if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                         let close = find(quote, from: position + 1) ?? count
                         value = (position + 1)..<close
-                        if attributes <= limit {
+                        if attributes <= limit, !unread {
                             quotedValue((position + 1)..<close, named: attributeStart..<attributeEnd, closed: close < count)
                         }
                         position = min(close + 1, count)
@@ -470,8 +501,14 @@ private struct Scanner {
                         let valueStart = position
                         while position < count, !Self.isBlank(bytes[position]), bytes[position] != UInt8(ascii: ">") { position += 1 }
                         value = valueStart..<position
-                        if attributes <= limit { kept(valueStart..<position) }
+                        if attributes <= limit, !unread { kept(valueStart..<position) }
                     }
+                }
+                if unread {
+                    if isAnchor, firstUnread == nil { firstUnread = (cuts.count, attributeEnd) }
+                    cuts.append((attributeStart..<position, -1))
+                } else if isAnchor, attributes <= limit, matches(attributeStart..<attributeEnd, "href") {
+                    hasReference = true
                 }
                 if isScript, attributes <= limit {
                     if !typeSeen, matches(attributeStart..<attributeEnd, "type") {
@@ -488,6 +525,9 @@ private struct Scanner {
                 }
             }
             position = skipBlanks(position)
+        }
+        if let firstUnread, !hasReference {
+            cuts[firstUnread.cut].range = firstUnread.nameEnd..<cuts[firstUnread.cut].range.upperBound
         }
         if let cutStart { cuts.append((cutStart..<min(position, count), -1)) }
         if isScript { scriptTags += 1 }
@@ -555,6 +595,12 @@ private struct Scanner {
         }
         cuts.append((value, Int32(values.count)))
         values.append(value)
+    }
+
+    /// Whether the attribute named `name` is one `HTMLReader.attributesRead` lists (ASCII case ignored).
+    @inline(__always) func isRead(_ name: Range<Int>) -> Bool {
+        let table = ParserInput.attributesReadByLength
+        return name.count < table.count && table[name.count].contains { matches(name.lowerBound, $0) }
     }
 
     /// Whether an attribute's value goes into libxml2's ID table (`xmlIsID` on an HTML page: `id`, and `name`,

@@ -18,6 +18,8 @@ import SieveCore
 public struct DatesExtractor: Extractor {
     public static let name = "dates"
     public static let summary = "Event dates mentioned in the text → fields.dates (ISO 8601, year inferred when missing)"
+    /// Reads no HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     /// Creates the extractor.
     public init(options: NoOptions) throws {}

@@ -22,6 +22,8 @@ import SieveCore
 public struct OrganizationsExtractor: Extractor {
     public static let name = "organizations"
     public static let summary = "Organizations with abbreviations expanded → fields.organizations [{name, expanded}]"
+    /// Reads no HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     /// Creates the extractor.
     public init(options: NoOptions) throws {}

@@ -19,6 +19,8 @@ import SieveCore
 public struct PeopleExtractor: Extractor {
     public static let name = "people"
     public static let summary = "People and their roles as written → fields.people [{name, role}]"
+    /// Reads no HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     /// Creates the extractor.
     public init(options: NoOptions) throws {}

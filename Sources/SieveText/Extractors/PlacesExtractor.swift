@@ -16,6 +16,8 @@ import SieveCore
 public struct PlacesExtractor: Extractor {
     public static let name = "places"
     public static let summary = "Administrative units with their unit word → fields.places (quận Lê Chân)"
+    /// Reads no HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     /// Creates the extractor.
     public init(options: NoOptions) throws {}

@@ -33,6 +33,8 @@ public struct PublishedExtractor: Extractor {
 
     public static let name = "published"
     public static let summary = "Publication date from a timestamp line at the top of the text (ISO 8601, +07:00)"
+    /// Reads no HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     private let timezone: String
 

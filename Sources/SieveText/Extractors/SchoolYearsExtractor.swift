@@ -15,6 +15,8 @@ import SieveCore
 public struct SchoolYearsExtractor: Extractor {
     public static let name = "school-years"
     public static let summary = "School years after 'năm học' → fields.school_years (2023-2024), typos flagged"
+    /// Reads no HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     /// Creates the extractor.
     public init(options: NoOptions) throws {}

@@ -59,6 +59,8 @@ public struct BoilerplateLinesNormalizer: Normalizer {
 
     public static let name = "boilerplate-lines"
     public static let summary = "Drop related lists, tags, comment boxes, menus, share prompts; captions apart; byline → authors"
+    /// Reads no HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     private let sectionHeadings: Set<String>
     private let tailStarts: [String]

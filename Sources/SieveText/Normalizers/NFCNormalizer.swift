@@ -26,6 +26,8 @@ public struct NFCNormalizer: Normalizer {
 
     public static let name = "nfc"
     public static let summary = "Unicode NFC; in Vietnamese text also Ð/ð (eth) → Đ/đ"
+    /// Reads no HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     private let lookalikes: Bool
 

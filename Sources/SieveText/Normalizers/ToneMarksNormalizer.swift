@@ -35,6 +35,8 @@ public struct ToneMarksNormalizer: Normalizer {
 
     public static let name = "tone-marks"
     public static let summary = "Vietnamese tone-mark placement in oa/oe/uy: keep, old (hòa, thủy) or new (hoà, thuỷ)"
+    /// Reads no HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     private let style: ToneMarks.Style?
 

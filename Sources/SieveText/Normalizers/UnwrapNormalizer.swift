@@ -16,6 +16,8 @@ import SieveCore
 public struct UnwrapNormalizer: Normalizer {
     public static let name = "unwrap"
     public static let summary = "Rejoin hard-wrapped lines inside paragraphs, keeping real paragraph breaks"
+    /// Reads no HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     /// Creates the normalizer.
     public init(options: NoOptions) throws {}

@@ -16,6 +16,8 @@ import SieveCore
 public struct WhitespaceNormalizer: Normalizer {
     public static let name = "whitespace"
     public static let summary = "Collapse spaces, map NBSP and Unicode spaces, drop zero-width characters, trim"
+    /// Reads no HTML tree.
+    public var treeAttributes: TreeAttributes { .standard }
 
     /// Creates the normalizer.
     public init(options: NoOptions) throws {}
