@@ -25,6 +25,30 @@ import Testing
         #expect(String(decoding: ParserInput.prepare(Array(page.utf8), elide: false, attributes: .standard).bytes, as: UTF8.self) == page)
     }
 
+    @Test func theNameCheckAgreesWithTheList() {
+        let listed = Set(HTMLReader.attributesRead.map(\.description))
+        func contains(_ name: String) -> Bool {
+            let bytes = Array(name.utf8)
+            return bytes.withUnsafeBufferPointer { ParserInput.isRead($0, 0..<bytes.count) }
+        }
+        for name in listed {
+            #expect(contains(name) && contains(name.uppercased()), "\(name)")
+            #expect(!contains(name + "x") && !contains(String(name.dropLast())), "\(name)")
+        }
+        // Names of HTML name bytes, of every length up to 20, against the list (ASCII case ignored).
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:-_.")
+        for _ in 0..<20_000 {
+            let stem = listed.randomElement(using: &generator)!
+            var name = Array(Bool.random(using: &generator) ? stem : "")
+            for _ in 0..<Int.random(in: 0...3, using: &generator) {
+                name.insert(alphabet.randomElement(using: &generator)!, at: Int.random(in: 0...name.count, using: &generator))
+            }
+            let text = String(name.prefix(20))
+            #expect(contains(text) == listed.contains(text.lowercased()), "\(text)")
+        }
+    }
+
     @Test func anAnchorWithoutHrefKeepsTheNameOfItsFirstUnreadAttribute() {
         #expect(prepared("<a name=top class=x data-k=1>t</a>") == "<a name=top class=x data-k>t</a>")
         #expect(prepared(#"<a onclick="go()" data-k=1>t</a>"#) == "<a onclick >t</a>")

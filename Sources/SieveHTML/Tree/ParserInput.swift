@@ -74,17 +74,6 @@ enum ParserInput {
     /// Attributes kept per element; beyond it libxml2's check costs more than any real page needs.
     static let attributeLimit = 128
 
-    /// `HTMLReader.attributesRead` by length: the names of `length` bytes at index `length`.
-    static let attributesReadByLength: [[StaticString]] = {
-        var table: [[StaticString]] = []
-        for name in HTMLReader.attributesRead {
-            let length = name.utf8CodeUnitCount
-            while table.count <= length { table.append([]) }
-            table[length].append(name)
-        }
-        return table
-    }()
-
     /// Quoted attribute values longer than this many bytes are left out of the parse (a marker is at most
     /// `markerMaximumLength` bytes; most `rel`, `type` and short `class` values stay in the tree).
     static let valueLimit = 24
@@ -599,8 +588,7 @@ private struct Scanner {
 
     /// Whether the attribute named `name` is one `HTMLReader.attributesRead` lists (ASCII case ignored).
     @inline(__always) func isRead(_ name: Range<Int>) -> Bool {
-        let table = ParserInput.attributesReadByLength
-        return name.count < table.count && table[name.count].contains { matches(name.lowerBound, $0) }
+        ParserInput.isRead(bytes, name)
     }
 
     /// Whether an attribute's value goes into libxml2's ID table (`xmlIsID` on an HTML page: `id`, and `name`,
