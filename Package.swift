@@ -61,7 +61,11 @@ let package = Package(
             dependencies: ["CZlib", "CUchardet", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strictSettings
         ),
-        .target(name: "SieveHTML", dependencies: ["SieveCore", "CLibXML2"], swiftSettings: strictSettings),
+        .target(
+            // The arena libxml2's trees are allocated from (see its header): no malloc and free per node.
+            name: "CXMLArena"
+        ),
+        .target(name: "SieveHTML", dependencies: ["SieveCore", "CLibXML2", "CXMLArena"], swiftSettings: strictSettings),
         .target(name: "SieveText", dependencies: ["SieveCore"], swiftSettings: strictSettings),
         .target(
             // A C face for CLD2's C++ API. CLD2 (Debian libcld2-dev) ships no pkg-config file: scripts/setup
@@ -108,7 +112,9 @@ let package = Package(
             dependencies: ["sieve"]
         ),
         .testTarget(name: "SieveCoreTests", dependencies: ["SieveCore", "SieveTesting"], swiftSettings: strictSettings),
-        .testTarget(name: "SieveHTMLTests", dependencies: ["SieveHTML", "SieveCore", "SieveTesting"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SieveHTMLTests", dependencies: ["SieveHTML", "SieveCore", "SieveTesting", "CXMLArena"], swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SieveBatchTests",
             dependencies: ["SieveBatch", "SieveCore", .product(name: "Logging", package: "swift-log")],

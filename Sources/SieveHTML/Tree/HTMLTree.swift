@@ -1,4 +1,5 @@
 import CLibXML2
+import CXMLArena
 import SieveCore
 
 /// A parsed HTML page: owns the libxml2 document and frees it when the last reference goes.
@@ -13,6 +14,10 @@ import SieveCore
 /// attributes through `Node.swift`'s accessors (`attribute`, `withAttribute`, an `xmlAttr`'s `value` and
 /// `withValue`), which give the page's value; a stage reading an attribute's libxml2 text node itself finds
 /// the marker. `XPath` writes the values back before its first query (the one change made to the tree).
+///
+/// The tree's memory comes from an arena of its own (`CXMLArena`): libxml2's allocations during the parse
+/// (and `restoreElidedValues`) are carved from it, its frees cost nothing, and the tree goes with the arena
+/// in one step, without xmlFreeDoc's walk of every node. Without a free arena the tree is made with malloc.
 public final class HTMLTree: @unchecked Sendable {
     /// The libxml2 document.
     public let document: xmlDocPtr
@@ -28,8 +33,15 @@ public final class HTMLTree: @unchecked Sendable {
     /// The attribute values left out of the parse, found from any node through the document's `_private`.
     private let elidedValues: ElidedValues?
 
-    /// libxml2's global state, initialised once before any parse (required before parallel use).
+    /// The arena the tree's memory comes from; nil when it was made with malloc (no arena was free).
+    private let arena: OpaquePointer?
+
+    /// libxml2's global state, initialised once before any parse (required before parallel use), with its
+    /// memory functions pointed at the arenas' (which use malloc outside an arena).
     private static let initialised: Bool = {
+        if sieve_xml_arena_reserve() != 0 {
+            xmlMemSetup(sieve_xml_free, sieve_xml_malloc, sieve_xml_realloc, sieve_xml_strdup)
+        }
         xmlInitParser()
         return true
     }()
@@ -74,12 +86,22 @@ public final class HTMLTree: @unchecked Sendable {
         guard input.elements <= Self.maximumElements else {
             throw .tooManyElements(count: input.elements, limit: Self.maximumElements)
         }
+        let arena = sieve_xml_arena_open()
+        let previous = sieve_xml_arena_enter(arena)
         let parsed: xmlDocPtr? = input.bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 htmlReadMemory(base, Int32(buffer.count), url, "UTF-8", Self.parseOptions)
             }
         }
-        guard let parsed else { throw .noDocument }
+        // The thread's last libxml2 error keeps copies of the parse's last error message, made in the arena:
+        // dropped here, so nothing outside the tree refers to the arena.
+        xmlResetLastError()
+        sieve_xml_arena_leave(previous)
+        guard let parsed else {
+            sieve_xml_arena_close(arena)
+            throw .noDocument
+        }
+        self.arena = arena
         document = parsed
         elementCount = input.elements
         byteCount = bytes.count
@@ -94,6 +116,9 @@ public final class HTMLTree: @unchecked Sendable {
         guard let elidedValues = ElidedValues.of(document) else { return }
         // No markers are left after this: attribute reads stop looking the values up.
         document.pointee._private = nil
+        // The values are the tree's: they come from its arena.
+        let previous = sieve_xml_arena_enter(arena)
+        defer { sieve_xml_arena_leave(previous) }
         walkDocument { child in
             guard child.isElement else { return .skipChildren }
             var attribute = child.pointee.properties
@@ -124,7 +149,10 @@ public final class HTMLTree: @unchecked Sendable {
     }
 
     deinit {
-        xmlFreeDoc(document)
+        // A tree that outgrew its arena has blocks from malloc too: xmlFreeDoc frees those (and skips the
+        // arena's) before the arena goes.
+        if arena == nil || sieve_xml_arena_overflowed(arena) != 0 { xmlFreeDoc(document) }
+        sieve_xml_arena_close(arena)
     }
 
     /// The root element (`<html>`).
