@@ -8,9 +8,11 @@
 #include <string.h>
 #include <sys/mman.h>
 
-// 256 slots of 64 MiB: 16 GiB of address space, reserved without memory (PROT_NONE) and committed as the
-// arenas fill. A page's tree takes a few MB; a larger one than a slot goes on in malloc (overflow).
-enum { SLOT_SHIFT = 26, SLOT_COUNT = 256 };
+// 64 slots of 16 MiB: 1 GiB of address space, reserved without memory (PROT_NONE) and committed as the
+// arenas fill. A page's tree takes a few MB; a larger one than a slot goes on in malloc (overflow). The
+// reservation is kept small because some cluster managers limit virtual memory (YARN's vmem check allows
+// 2.1 times a container's memory by default), and it counts in every worker process.
+enum { SLOT_SHIFT = 24, SLOT_COUNT = 64 };
 #define SLOT_SIZE ((size_t)1 << SLOT_SHIFT)
 // Committed in steps of 1 MiB; a closed arena keeps its first 8 MiB committed (and in memory) for the next
 // page when it is one of the first 4 slots (the ones reused: an open takes the lowest free slot), and

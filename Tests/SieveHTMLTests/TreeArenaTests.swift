@@ -50,7 +50,7 @@ struct TreeArenaTests {
         Self.check(tree, 1)
     }
 
-    /// More trees than arenas (256): the last ones are made with malloc. All are freed in a shuffled order,
+    /// More trees than arenas (64): the last ones are made with malloc. All are freed in a shuffled order,
     /// new ones made in between; the ones left keep their text.
     @Test func manyTreesAliveFreedInAnyOrder() throws {
         var trees: [(Int, HTMLTree)] = try (0..<300).map { ($0, try Self.tree($0)) }
@@ -171,7 +171,7 @@ struct TreeArenaTests {
         _ = try Self.tree(0)
         let arena = try #require(sieve_xml_arena_open())
         let previous = sieve_xml_arena_enter(arena)
-        // Fill the slot (64 MiB) to the last 16 bytes: the blocks are committed, not touched.
+        // Fill the slot (16 MiB) to the last 16 bytes: the blocks are committed, not touched.
         for size in [4 << 20, 64 << 10, 1 << 10, 8] {
             while sieve_xml_arena_owns(sieve_xml_malloc(size)) != 0 {}
         }
