@@ -125,6 +125,11 @@ struct TellingReader: SourceReader {
 @Suite struct BlocksReplacedTests {
     @Test(arguments: [(["replacing", "shout"], true), (["shout", "replacing"], false), ([], false)])
     func readersAreToldOnlyWhenTheFirstTransformReplacesTheBlocks(transforms: [String], told: Bool) async throws {
+        #expect(try await Self.toldReader(transforms: transforms)["blocks_replaced"] == .bool(told))
+    }
+
+    /// The fields `TellingReader` notes when a pipeline of `transforms` reads one input.
+    static func toldReader(transforms: [String]) async throws -> [String: FieldValue] {
         let directory = try TemporaryDirectory()
         try directory.write("a.tell", "x")
         let registry = testRegistry.with(ReplacingTransform.self, TellingReader.self)
@@ -136,6 +141,6 @@ struct TellingReader: SourceReader {
         var sink = MemorySink(options: NoOptions())
         _ = try await pipeline.run(InputSource(selection), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() },
                                    write: { sink.write($0) })
-        #expect(sink.documents.first?.fields["blocks_replaced"] == .bool(told))
+        return sink.documents.first?.fields ?? [:]
     }
 }
