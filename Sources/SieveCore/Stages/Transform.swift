@@ -37,7 +37,7 @@ public enum TreeAttributes: Sendable, Equatable {
     /// None, or only those Sieve's own stages read, listed in `HTMLReader.attributesRead` (`class`, `id`, `href`,
     /// `content`, `datetime`, ...). A pipeline whose transforms all say so has the others left out of the parse:
     /// libxml2 2.9.14 reads an attribute one character at a time and makes a node of it, and the others are a
-    /// quarter of a news page's attributes (`data-*`, `aria-*`, `width`, `onclick`, ...).
+    /// quarter of a news page's attributes (most `data-*` and `aria-*`, `width`, `onclick`, ...).
     case standard
 
     /// What a pipeline of `transforms` reads: `.standard` when each of them does, else `.all`.

@@ -17,10 +17,10 @@ import SieveCore
 ///   (10,000 attributes 0.3 s, 40,000 11 s, 200,000 450 s, and nothing can interrupt it).
 /// - **Unread attributes left out** when the pipeline asks (`TreeAttributes.standard`): an attribute that
 ///   `HTMLReader.attributesRead` does not list is cut whole, name, `=` and value (a quarter of the dev pages'
-///   attributes: `data-*`, `aria-*`, `width`, `target`, `onclick`...). libxml2 2.9.14 builds no element by its
-///   attributes, so the tree is the same less those attributes; the cap counts them still (an element keeps
-///   the listed ones among its first `attributeLimit`); an `<a>` without `href` keeps the name of its first
-///   unread attribute (a named anchor has no other). Only where the pass follows libxml2, as raw text.
+///   attributes: most `data-*` and `aria-*`, `width`, `target`, `onclick`...). libxml2 2.9.14 builds no element by
+///   its attributes, so the tree is the same less those attributes; the cap counts them still (an element keeps the
+///   listed ones among its first `attributeLimit`); an `<a>` without `href` keeps the name of its first unread
+///   attribute (a named anchor has no other). Only where the pass follows libxml2, as raw text.
 /// - **Long attribute values left out.** A quoted value longer than `valueLimit` bytes with no `&` is handed
 ///   over as a marker, U+E000 and the value's number in decimal (`Prepared.values` keeps its range of the
 ///   input): libxml2 2.9.14 reads attribute values one character at a time with two calls a character
