@@ -121,8 +121,6 @@ void sieve_xml_arena_leave(sieve_xml_arena *previous) { current = previous; }
 
 int sieve_xml_arena_overflowed(const sieve_xml_arena *arena) { return arena->overflowed; }
 
-size_t sieve_xml_arena_used(const sieve_xml_arena *arena) { return (size_t)(arena->top - arena->start); }
-
 /// The room a block of `size` bytes takes after its header: with the header, a multiple of 16, so that the
 /// next header is 8 past a multiple of 16 again and its block aligned.
 static inline size_t room_for(size_t size) { return ((size + HEADER + 15) & ~(size_t)15) - HEADER; }

@@ -42,9 +42,6 @@ void sieve_xml_arena_leave(sieve_xml_arena *previous);
 /// Whether an allocation did not fit the arena's slot and went to malloc.
 int sieve_xml_arena_overflowed(const sieve_xml_arena *arena);
 
-/// Bytes taken from the arena so far (blocks, headers and padding).
-size_t sieve_xml_arena_used(const sieve_xml_arena *arena);
-
 /// Whether `pointer` lies in an arena slot (any arena, open or closed).
 int sieve_xml_arena_owns(const void *pointer);
 

@@ -5,7 +5,7 @@ extension ParserInput {
     /// look-up cost 180 instructions an attribute (callgrind). `UnreadAttributesTests` checks it against the list.
     @inline(__always) static func isRead(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard let first = range.first else { return false }
-        func named(_ name: StaticString) -> Bool { equals(bytes, range, name) }
+        func named(_ name: StaticString) -> Bool { equalsLowercase(bytes, range, name) }
         switch (range.count, bytes[first] | 0x20) {
         case (2, UInt8(ascii: "i")): return named("id")
         case (3, UInt8(ascii: "a")): return named("alt")
@@ -35,9 +35,10 @@ extension ParserInput {
         }
     }
 
-    /// Whether `range` of `bytes` holds the lowercase ASCII `name` (of the same length), each byte ORed with 0x20
-    /// (ASCII letters lowercased; digits, `-`, `:` and `.` unchanged).
-    @inline(__always) private static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ name: StaticString) -> Bool {
+    /// Whether `range` of `bytes` holds exactly the lowercase ASCII `name`, each byte ORed with 0x20 (ASCII
+    /// letters lowercased; digits, `-`, `:` and `.` unchanged).
+    @inline(__always) static func equalsLowercase(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ name: StaticString) -> Bool {
+        guard range.count == name.utf8CodeUnitCount else { return false }
         let expected = name.utf8Start
         var offset = 0
         for index in range {

@@ -473,7 +473,7 @@ private struct Scanner {
                 attributes += 1
                 if attributes == limit + 1 { cutStart = attributeStart }
                 // An attribute left out is cut whole, name to the end of its value, like a capped one.
-                let unread = dropping && eliding && attributes <= limit && !isRead(attributeStart..<attributeEnd)
+                let unread = dropping && eliding && attributes <= limit && !ParserInput.isRead(bytes, attributeStart..<attributeEnd)
                 var value: Range<Int>?
                 position = skipBlanks(attributeEnd)
                 if byte(position) == UInt8(ascii: "=") {
@@ -586,11 +586,6 @@ private struct Scanner {
         values.append(value)
     }
 
-    /// Whether the attribute named `name` is one `HTMLReader.attributesRead` lists (ASCII case ignored).
-    @inline(__always) func isRead(_ name: Range<Int>) -> Bool {
-        ParserInput.isRead(bytes, name)
-    }
-
     /// Whether an attribute's value goes into libxml2's ID table (`xmlIsID` on an HTML page: `id`, and `name`,
     /// which it registers for `<a>`): the table keeps the value it saw, so XPath's `id()` needs the real one.
     func isIdentifier(_ name: Range<Int>) -> Bool {
@@ -686,7 +681,7 @@ private struct Scanner {
 
     /// Whether `range` holds exactly the lowercase ASCII `word`, ASCII case ignored.
     func matches(_ range: Range<Int>, _ word: StaticString) -> Bool {
-        range.count == word.utf8CodeUnitCount && matches(range.lowerBound, word)
+        ParserInput.equalsLowercase(bytes, range, word)
     }
 
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ target: UInt8) -> Bool {

@@ -28,8 +28,6 @@ public struct SectionTagger: Extractor {
     public static let name = "section-tagger"
     /// One line for `sieve stages`.
     public static let summary = "tag articles with sections by keywords"
-    /// Reads the blocks, never the HTML tree: the html reader may leave unread attributes out of its parse.
-    public var treeAttributes: TreeAttributes { .standard }
 
     private let sections: [(name: String, keywords: [String])]
     private let field: String
